@@ -1,0 +1,54 @@
+import { bucketStarts, type Calendar, floorTo, nextBoundary, type Unit, type WindowKind } from '../../period/calendar.js';
+import { CHART_SERIES, type ContactChart } from '../types.js';
+import { activityBetween, type SlotContext } from './synthetic-data.js';
+
+const UNITS = ['hour', 'day', 'week', 'month'] as const;
+const WINDOWS = ['day', 'week', 'month', 'year'] as const;
+const RANK: Record<string, number> = { hour: 0, day: 1, week: 2, month: 3, year: 4 };
+
+export interface ChartQuery {
+  readonly from: number;
+  readonly to: number;
+  readonly unit: Unit;
+  readonly window: WindowKind;
+  readonly dow: number;
+}
+
+/** Validates a ContactChart body the way Tellody's docs describe it; returns the problem in words, or the query. */
+export function readChartQuery(body: unknown, zone: string): ChartQuery | string {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'the body must be a JSON object';
+  const b = body as Record<string, unknown>;
+  for (const key of ['from', 'to', 'unit', 'window', 'dow']) {
+    if (!(key in b)) return `"${key}" is required`;
+  }
+  const { from, to, unit, window, dow } = b;
+  if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to)) return '"from" and "to" must be epoch milliseconds';
+  if (!UNITS.includes(unit as Unit)) return `"unit" must be one of ${UNITS.join(', ')}`;
+  if (!WINDOWS.includes(window as WindowKind)) return `"window" must be one of ${WINDOWS.join(', ')}`;
+  if (typeof dow !== 'number' || !Number.isInteger(dow) || dow < 0 || dow > 6) return '"dow" must be 0 (Sunday) to 6';
+  const query = { from, to, unit, window, dow } as ChartQuery;
+  if ((RANK[query.unit] ?? 0) >= (RANK[query.window] ?? 0)) return `a ${query.window} cannot be split by ${query.unit}`;
+  if (query.from > query.to) return '"from" is after "to"';
+  const cal: Calendar = { zone, weekStart: query.dow as Calendar['weekStart'] };
+  const start = floorTo(query.from, query.window, cal);
+  if (start !== query.from || nextBoundary(start, query.window, cal) - 1 !== query.to) {
+    return `"from" and "to" must be the first and last millisecond of one ${query.window} in ${zone}`;
+  }
+  return query;
+}
+
+/** Calendar buckets of the window in the account's zone, the first starting at `from`. */
+export function chartFor(query: ChartQuery, account: SlotContext, now: number): ContactChart {
+  const cal: Calendar = { zone: account.zone, weekStart: query.dow as Calendar['weekStart'] };
+  const end = query.to + 1;
+  const starts = bucketStarts(query.from, end, query.unit, cal);
+  const chart = { contactsAdded: [], groupsAdded: [], contactsServed: [], contactsBlocked: [] } as Record<
+    keyof ContactChart,
+    number[]
+  >;
+  starts.forEach((start, i) => {
+    const totals = activityBetween(account, start, starts[i + 1] ?? end, now);
+    for (const series of CHART_SERIES) chart[series].push(totals[series]);
+  });
+  return chart;
+}
