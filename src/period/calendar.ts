@@ -21,9 +21,18 @@ export const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thurs
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const QUARTER_HOUR = 15 * MINUTE;
+const DAY = 86_400_000;
 
+const knownZones = new Map<string, boolean>();
+
+/** Luxon builds an Intl formatter to check a zone (tens of microseconds); the answer never changes, so keep it. */
 export function isValidZone(zone: string): boolean {
-  return zone.length > 0 && IANAZone.isValidZone(zone);
+  let valid = knownZones.get(zone);
+  if (valid === undefined) {
+    valid = zone.length > 0 && zone.length <= 64 && IANAZone.isValidZone(zone);
+    if (knownZones.size < 1000) knownZones.set(zone, valid);
+  }
+  return valid;
 }
 
 export function parseWeekday(name: string): Weekday | undefined {
@@ -31,9 +40,80 @@ export function parseWeekday(name: string): Weekday | undefined {
   return index < 0 ? undefined : (index as Weekday);
 }
 
-/** Offset of `zone` from UTC at `ms`, in minutes. */
+const OFFSET_SLOT = 15 * 60_000;
+const MAX_CACHED_SLOTS = 200_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+/**
+ * Offset of `zone` from UTC at `ms`, in minutes. Luxon's IANAZone asks Intl for every call
+ * (microseconds each); offsets change only on quarter-hour instants, so one answer per zone
+ * and 15-minute slot is remembered.
+ */
 export function offsetAt(ms: number, zone: string): number {
-  return IANAZone.create(zone).offset(ms);
+  let cache = offsetCache.get(zone);
+  if (!cache) {
+    cache = new Map();
+    offsetCache.set(zone, cache);
+  }
+  const slot = Math.floor(ms / OFFSET_SLOT);
+  let offset = cache.get(slot);
+  if (offset === undefined) {
+    if (cache.size >= MAX_CACHED_SLOTS) cache.clear();
+    offset = IANAZone.create(zone).offset(slot * OFFSET_SLOT);
+    cache.set(slot, offset);
+  }
+  return offset;
+}
+
+/** The zone's wall clock at `ms`, as milliseconds since 1970 read as if the wall clock were UTC. */
+export function wallOf(ms: number, zone: string): number {
+  return ms + offsetAt(ms, zone) * MINUTE;
+}
+
+/**
+ * The instant a wall-clock time happens. A wall time skipped by a clock change (a midnight that
+ * never happens) gives the first instant after the gap, so a day starts at its first real moment.
+ */
+export function instantOf(wall: number, zone: string): number {
+  const guess = offsetAt(wall, zone);
+  const first = wall - guess * MINUTE;
+  const second = offsetAt(first, zone);
+  if (second === guess) return first;
+  const retry = wall - second * MINUTE;
+  const third = offsetAt(retry, zone);
+  if (third === second) return retry;
+  return wall - Math.min(second, third) * MINUTE;
+}
+
+export interface WallParts {
+  readonly year: number;
+  /** 1–12 */
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly weekday: Weekday;
+  /** Minutes east of UTC. */
+  readonly offset: number;
+}
+
+export function wallParts(ms: number, zone: string): WallParts {
+  const offset = offsetAt(ms, zone);
+  const wall = new Date(ms + offset * MINUTE);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    weekday: wall.getUTCDay() as Weekday,
+    offset,
+  };
+}
+
+/** Days since 1970-01-01 on the zone's calendar: differences count calendar days, 23- and 25-hour ones alike. */
+export function dayNumber(ms: number, zone: string): number {
+  return Math.floor(wallOf(ms, zone) / DAY);
 }
 
 function isLocalHourStart(ms: number, zone: string): boolean {
@@ -63,27 +143,30 @@ function nextHour(ms: number, zone: string): number {
   return candidate;
 }
 
-function local(ms: number, zone: string): DateTime {
-  return DateTime.fromMillis(ms, { zone });
-}
-
-/** Days since the start of the week `weekStart` opens (Luxon counts Monday = 1 … Sunday = 7). */
-export function daysIntoWeek(dt: DateTime, weekStart: Weekday): number {
-  return (dt.weekday - weekStart + 7) % 7;
+/** Wall-clock midnight of the wall time's day, then moved to the start of `step`. */
+function stepStartWall(wall: number, step: Exclude<Step, 'hour'>, weekStart: Weekday): number {
+  const midnight = Math.floor(wall / DAY) * DAY;
+  const date = new Date(midnight);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth();
+  switch (step) {
+    case 'day':
+      return midnight;
+    case 'week':
+      return midnight - ((date.getUTCDay() - weekStart + 7) % 7) * DAY;
+    case 'month':
+      return Date.UTC(year, month, 1);
+    case 'quarter':
+      return Date.UTC(year, month - (month % 3), 1);
+    case 'year':
+      return Date.UTC(year, 0, 1);
+  }
 }
 
 /** Start of the calendar `step` that contains `ms`, in the calendar's zone. */
 export function floorTo(ms: number, step: Step, cal: Calendar): number {
   if (step === 'hour') return floorHour(ms, cal.zone);
-  const day = local(ms, cal.zone).startOf('day');
-  switch (step) {
-    case 'day':
-      return day.toMillis();
-    case 'week':
-      return day.minus({ days: daysIntoWeek(day, cal.weekStart) }).startOf('day').toMillis();
-    default:
-      return day.startOf(step).toMillis();
-  }
+  return instantOf(stepStartWall(wallOf(ms, cal.zone), step, cal.weekStart), cal.zone);
 }
 
 /** The boundary `count` steps after (or before, when negative) the boundary `ms`. */
@@ -93,10 +176,17 @@ export function shiftBoundary(ms: number, step: Step, count: number, cal: Calend
     for (let i = 0; i < Math.abs(count); i++) at = count > 0 ? nextHour(at, cal.zone) : floorHour(at - 1, cal.zone);
     return at;
   }
-  const dt = local(ms, cal.zone);
-  const moved = dt.plus({ [`${step}s`]: count });
+  const date = new Date(Math.floor(wallOf(ms, cal.zone) / DAY) * DAY);
+  const [year, month, day] = [date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()];
+  const moved = {
+    day: () => Date.UTC(year, month, day + count),
+    week: () => Date.UTC(year, month, day + 7 * count),
+    month: () => Date.UTC(year, month + count, day),
+    quarter: () => Date.UTC(year, month + 3 * count, day),
+    year: () => Date.UTC(year + count, month, day),
+  }[step]();
   // A day can start at 01:00 where midnight is skipped; re-anchoring keeps every boundary a real day start.
-  return floorTo(moved.toMillis(), step, cal);
+  return floorTo(instantOf(moved, cal.zone), step, cal);
 }
 
 /** The first boundary of `step` strictly after `ms`. */
@@ -126,11 +216,7 @@ export function windowAround(ms: number, kind: WindowKind, cal: Calendar): { fro
   return { from, to: nextBoundary(from, kind, cal) - 1 };
 }
 
-export function toLocal(ms: number, cal: Calendar): DateTime {
-  return local(ms, cal.zone);
-}
-
 /** ISO 8601 with the zone's offset at that instant, to the millisecond. */
 export function isoInZone(ms: number, zone: string): string {
-  return local(ms, zone).toISO({ includeOffset: true, suppressMilliseconds: false }) ?? '';
+  return DateTime.fromMillis(ms, { zone }).toISO({ includeOffset: true, suppressMilliseconds: false }) ?? '';
 }

@@ -89,13 +89,24 @@ export class TellodyTransport {
     }
     const signal = AbortSignal.timeout(this.options.timeoutMs);
     try {
-      const response = await this.options.fetch(url, { method: options.method, headers, body, signal, redirect: 'manual' });
-      for (const cookie of response.headers.getSetCookie()) await this.jar.setCookie(cookie, url.href, { ignoreError: true });
+      const response = await this.options.fetch(url, {
+        method: options.method,
+        headers,
+        body,
+        signal,
+        redirect: 'manual',
+      });
+      for (const cookie of response.headers.getSetCookie())
+        await this.jar.setCookie(cookie, url.href, { ignoreError: true });
       const text = await response.text();
       if (response.status >= 500) {
         throw new TellodyUnavailableError('server-error', `${path} answered ${response.status}`, response.status);
       }
-      return { status: response.status, headers: response.headers, body: parseBody(text, path, response.status, options.expectJson ?? true) };
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: parseBody(text, path, response.status, options.expectJson ?? true),
+      };
     } catch (error) {
       throw this.classify(error, path, signal);
     }
@@ -117,7 +128,8 @@ function parseBody(text: string, path: string, status: number, expectJson: boole
     return JSON.parse(text);
   } catch {
     // A 2xx that should be JSON and is not is a broken response; error statuses may be HTML pages.
-    if (expectJson && status < 300) throw new TellodyResponseError(`${path} answered ${status} with a body that is not JSON`);
+    if (expectJson && status < 300)
+      throw new TellodyResponseError(`${path} answered ${status} with a body that is not JSON`);
     return text;
   }
 }

@@ -39,15 +39,20 @@ export function parseContactChart(
   const length = chart.contactsAdded.length;
   for (const series of CHART_SERIES) {
     if (chart[series].length !== length) {
-      throw new TellodyResponseError(`ContactChart ${series} has ${chart[series].length} buckets, contactsAdded ${length}`);
+      throw new TellodyResponseError(
+        `ContactChart ${series} has ${chart[series].length} buckets, contactsAdded ${length}`,
+      );
     }
   }
-  const [min, max] = shape.expectedBuckets !== undefined
-    ? [shape.expectedBuckets, shape.expectedBuckets]
-    : (PLAUSIBLE_BUCKETS[shape.window][shape.unit] ?? [1, Number.MAX_SAFE_INTEGER]);
+  const [min, max] =
+    shape.expectedBuckets !== undefined
+      ? [shape.expectedBuckets, shape.expectedBuckets]
+      : (PLAUSIBLE_BUCKETS[shape.window][shape.unit] ?? [1, Number.MAX_SAFE_INTEGER]);
   if (length < min || length > max) {
     const expected = min === max ? `${min}` : `${min}–${max}`;
-    throw new TellodyResponseError(`ContactChart has ${length} buckets for a ${shape.window} by ${shape.unit}, expected ${expected}`);
+    throw new TellodyResponseError(
+      `ContactChart has ${length} buckets for a ${shape.window} by ${shape.unit}, expected ${expected}`,
+    );
   }
   return chart;
 }

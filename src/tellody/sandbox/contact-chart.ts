@@ -1,4 +1,11 @@
-import { bucketStarts, type Calendar, floorTo, nextBoundary, type Unit, type WindowKind } from '../../period/calendar.js';
+import {
+  bucketStarts,
+  type Calendar,
+  floorTo,
+  nextBoundary,
+  type Unit,
+  type WindowKind,
+} from '../../period/calendar.js';
 import { CHART_SERIES, type ContactChart } from '../types.js';
 import { activityBetween, type SlotContext } from './synthetic-data.js';
 

@@ -128,10 +128,16 @@ class SandboxServer {
       req.socket.destroy();
       return;
     }
-    if (this.roll() < this.faults.errorRate) return this.send(res, 503, { status: 503, error: 'Service Unavailable' });
+    if (this.roll() < this.faults.errorRate) {
+      this.send(res, 503, { status: 503, error: 'Service Unavailable' });
+      return;
+    }
     const route = path.startsWith(PREFIX) ? path.slice(PREFIX.length) : null;
     const body = await readBody(req).catch(() => null);
-    if (body === null) return this.send(res, 413, { status: 413, error: 'Payload Too Large' });
+    if (body === null) {
+      this.send(res, 413, { status: 413, error: 'Payload Too Large' });
+      return;
+    }
     switch (`${req.method} ${route}`) {
       case 'GET RememberMeController/ping':
         return this.ping(req, res);
@@ -142,7 +148,8 @@ class SandboxServer {
       case 'POST Report/ContactChart':
         return this.contactChart(req, res, body);
       default:
-        return this.send(res, 404, { status: 404, error: 'Not Found', path });
+        this.send(res, 404, { status: 404, error: 'Not Found', path });
+        return;
     }
   }
 
@@ -171,14 +178,19 @@ class SandboxServer {
 
   private login(req: IncomingMessage, res: ServerResponse, body: string): void {
     const found = this.sessionOf(req);
-    if (!found || req.headers['x-xsrf-token'] !== found[1].token) return this.forbidden(res);
+    if (!found || req.headers['x-xsrf-token'] !== found[1].token) {
+      this.forbidden(res);
+      return;
+    }
     if (!String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded')) {
-      return this.send(res, 400, { status: 400, error: 'Bad Request', message: 'login takes a form-encoded body' });
+      this.send(res, 400, { status: 400, error: 'Bad Request', message: 'login takes a form-encoded body' });
+      return;
     }
     const form = new URLSearchParams(body);
     const account = this.accounts.get(form.get('username') ?? '');
     if (!account || account.password !== form.get('password')) {
-      return this.send(res, 401, { 'access-denied': true, cause: 'badCredentials', message: 'Bad credentials' });
+      this.send(res, 401, { 'access-denied': true, cause: 'badCredentials', message: 'Bad credentials' });
+      return;
     }
     // Like Spring: a new session id and a new token at login, so nothing from before it carries over.
     this.sessions.delete(found[0]);
@@ -189,11 +201,24 @@ class SandboxServer {
     this.send(res, 200, { status: 'success', message: 'You have logged in with success.' });
   }
 
-  private userInfo(req: IncomingMessage, res: ServerResponse): void {
+  /** The logged-in account of a request with a live session and the session's token; otherwise answers 401/403. */
+  private authenticated(req: IncomingMessage, res: ServerResponse): SandboxAccount | null {
     const found = this.sessionOf(req);
     const account = found?.[1].account;
-    if (!found || !account) return this.unauthorized(res);
-    if (req.headers['x-xsrf-token'] !== found[1].token) return this.forbidden(res);
+    if (!found || !account) {
+      this.unauthorized(res);
+      return null;
+    }
+    if (req.headers['x-xsrf-token'] !== found[1].token) {
+      this.forbidden(res);
+      return null;
+    }
+    return account;
+  }
+
+  private userInfo(req: IncomingMessage, res: ServerResponse): void {
+    const account = this.authenticated(req, res);
+    if (!account) return;
     this.send(res, 200, {
       username: account.username,
       userId: 1000 + account.seed,
@@ -204,18 +229,20 @@ class SandboxServer {
   }
 
   private contactChart(req: IncomingMessage, res: ServerResponse, body: string): void {
-    const found = this.sessionOf(req);
-    const account = found?.[1].account;
-    if (!found || !account) return this.unauthorized(res);
-    if (req.headers['x-xsrf-token'] !== found[1].token) return this.forbidden(res);
+    const account = this.authenticated(req, res);
+    if (!account) return;
     let json: unknown;
     try {
       json = JSON.parse(body);
     } catch {
-      return this.send(res, 400, { status: 400, error: 'Bad Request', message: 'the body is not valid JSON' });
+      this.send(res, 400, { status: 400, error: 'Bad Request', message: 'the body is not valid JSON' });
+      return;
     }
     const query = readChartQuery(json, account.zone);
-    if (typeof query === 'string') return this.send(res, 400, { status: 400, error: 'Bad Request', message: query });
+    if (typeof query === 'string') {
+      this.send(res, 400, { status: 400, error: 'Bad Request', message: query });
+      return;
+    }
     this.send(res, 200, chartFor(query, account, this.now()));
   }
 
@@ -229,8 +256,12 @@ class SandboxServer {
 
   private send(res: ServerResponse, status: number, body: unknown): void {
     let text = body === null ? '' : JSON.stringify(body);
-    if (status === 200 && text && this.roll() < this.faults.malformedRate) text = text.slice(0, Math.ceil(text.length / 2));
-    res.writeHead(status, { 'Content-Type': 'application/json;charset=UTF-8', 'Content-Length': Buffer.byteLength(text) });
+    if (status === 200 && text && this.roll() < this.faults.malformedRate)
+      text = text.slice(0, Math.ceil(text.length / 2));
+    res.writeHead(status, {
+      'Content-Type': 'application/json;charset=UTF-8',
+      'Content-Length': Buffer.byteLength(text),
+    });
     res.end(text);
   }
 }

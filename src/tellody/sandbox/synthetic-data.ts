@@ -24,8 +24,8 @@ const PEAK_RATE: Record<ChartSeries, number> = {
 
 /** Share of the peak by local hour: quiet nights, busy office hours, a tail in the evening. */
 const HOURLY_SHAPE = [
-  0.02, 0.01, 0.01, 0.01, 0.02, 0.05, 0.15, 0.35, 0.7, 0.95, 1, 1, 0.85, 0.9, 1, 0.95, 0.85, 0.65, 0.45, 0.35, 0.3,
-  0.2, 0.1, 0.05,
+  0.02, 0.01, 0.01, 0.01, 0.02, 0.05, 0.15, 0.35, 0.7, 0.95, 1, 1, 0.85, 0.9, 1, 0.95, 0.85, 0.65, 0.45, 0.35, 0.3, 0.2,
+  0.1, 0.05,
 ];
 /** Share by local weekday, Sunday first. */
 const WEEKDAY_SHAPE = [0.15, 1, 1, 0.95, 1, 0.85, 0.3];

@@ -51,7 +51,12 @@ describe('sandbox data', () => {
     const week = await tellody.contactChart({ from, to, unit: 'day', window: 'week', dow: 0 });
     const days = bucketStarts(from, to + 1, 'day', cal);
     for (const [i, dayStart] of days.entries()) {
-      const day = await tellody.contactChart({ ...windowAround(dayStart, 'day', cal), unit: 'hour', window: 'day', dow: 0 });
+      const day = await tellody.contactChart({
+        ...windowAround(dayStart, 'day', cal),
+        unit: 'hour',
+        window: 'day',
+        dow: 0,
+      });
       for (const series of ['contactsAdded', 'groupsAdded', 'contactsServed', 'contactsBlocked'] as const) {
         expect(sum(day[series])).toBe(week[series][i]);
       }

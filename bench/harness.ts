@@ -1,0 +1,31 @@
+/** A tiny benchmark harness: warm up, run for a fixed time, report operations per second and retained heap growth (run with --expose-gc). */
+export interface BenchResult {
+  readonly name: string;
+  readonly opsPerSecond: number;
+  readonly meanMicros: number;
+  readonly heapDeltaMiB: number;
+}
+
+export async function measure(name: string, op: () => unknown, durationMs = 1500): Promise<BenchResult> {
+  for (let i = 0; i < 200; i++) await op();
+  globalThis.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  let ops = 0;
+  while (performance.now() - started < durationMs) {
+    for (let i = 0; i < 50; i++) await op();
+    ops += 50;
+  }
+  const elapsed = performance.now() - started;
+  globalThis.gc?.();
+  const result = {
+    name,
+    opsPerSecond: Math.round((ops / elapsed) * 1000),
+    meanMicros: Math.round((elapsed / ops) * 1000 * 10) / 10,
+    heapDeltaMiB: Math.round(((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20) * 10) / 10,
+  };
+  console.log(
+    `${name.padEnd(52)} ${String(result.opsPerSecond).padStart(9)} ops/s ${String(result.meanMicros).padStart(9)} µs/op  heap ${result.heapDeltaMiB >= 0 ? '+' : ''}${result.heapDeltaMiB} MiB`,
+  );
+  return result;
+}

@@ -1,0 +1,22 @@
+export { type Bucket, periodBuckets } from './buckets.js';
+export { type Calendar, isValidZone, parseWeekday, type Unit, WEEKDAY_NAMES, type Weekday } from './calendar.js';
+export { keyOf, makePeriod, type PeriodKey } from './make-period.js';
+export { type BucketMap, bucketMap, type PlannedRequest, planRequests, type RequestPlan } from './plan-requests.js';
+export { normalizePhrase, resolvePeriod } from './resolve-period.js';
+export { type Comparison, comparisonFor, isRunning, nextPeriod, previousPeriod } from './step-period.js';
+export {
+  EXAMPLE_PHRASES,
+  type Period,
+  PeriodError,
+  type PeriodStep,
+  type ResolveSettings,
+  type WindowRequest,
+} from './types.js';
+
+import { planRequests } from './plan-requests.js';
+import type { Period } from './types.js';
+
+/** The Tellody requests that answer for a period, as of `now`. */
+export function periodPlan(period: Period, now: number) {
+  return planRequests({ start: period.start, endExclusive: period.end + 1, unit: period.unit }, period, now);
+}

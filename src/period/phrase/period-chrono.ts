@@ -1,0 +1,39 @@
+import { type Chrono, casual, type Parser } from 'chrono-node';
+import { bareYearParser } from './parsers/bare-year.js';
+import { granularityParser } from './parsers/granularity.js';
+import { quarterParser } from './parsers/quarter.js';
+import { relativePeriodParser, toDateParser } from './parsers/relative-period.js';
+import { trailingRangeParser } from './parsers/trailing-range.js';
+import { unitsAgoParser } from './parsers/units-ago.js';
+import { prefixWordsRefiner } from './refiners/prefix-words.js';
+import { rangeRefiner } from './refiners/range.js';
+import { setAsideRefiners } from './refiners/set-aside.js';
+
+/**
+ * Times of day play no part in a report period, and chrono's time parser reads the "from 3"
+ * of "from 3 Nov" as 03:00: leave time parsing out.
+ */
+const TIME_PARSERS = new Set(['ENTimeExpressionParser', 'ENCasualTimeParser']);
+const isTimeParser = (parser: Parser) => TIME_PARSERS.has(parser.constructor.name);
+
+/**
+ * chrono's casual English, extended through its parser and refiner API. Our parsers go first:
+ * on an equal match chrono keeps the earlier result, so "last week" means our calendar week,
+ * not chrono's instant seven days ago.
+ */
+export function createPeriodChrono(): Chrono {
+  const chrono = casual.clone();
+  chrono.parsers = [
+    toDateParser,
+    relativePeriodParser,
+    trailingRangeParser,
+    unitsAgoParser,
+    quarterParser,
+    bareYearParser,
+    granularityParser,
+    ...chrono.parsers.filter((parser) => !isTimeParser(parser)),
+  ];
+  const { takeOut, putBack } = setAsideRefiners();
+  chrono.refiners = [takeOut, ...chrono.refiners, putBack, prefixWordsRefiner, rangeRefiner];
+  return chrono;
+}

@@ -1,0 +1,130 @@
+import type { ParsedComponents, ParsedResult } from 'chrono-node';
+import type { Unit, Weekday } from '../calendar.js';
+import { PeriodError, type PeriodStep } from '../types.js';
+import { createPeriodChrono } from './period-chrono.js';
+import { resultEnd, TAG, tagged, tagValue } from './tags.js';
+
+/** What one end of a phrase designates, before it is placed in a zone. */
+export type DateSpec =
+  | { kind: 'relative'; step: PeriodStep; shift: number; toDate: boolean }
+  | { kind: 'trailing'; step: PeriodStep; count: number }
+  | { kind: 'day'; year?: number; month: number; day: number }
+  | { kind: 'weekday'; weekday: Weekday; direction: 'latest' | 'before-today' | 'this-week' | 'next' }
+  | { kind: 'month'; year?: number; month: number }
+  | { kind: 'quarter'; year?: number; quarter: number }
+  | { kind: 'year'; year: number }
+  | { kind: 'week-of'; day: DateSpec }
+  | { kind: 'since'; from: DateSpec };
+
+export interface PhraseMeaning {
+  /** Null when the phrase names no period (empty, or only "by hour"). */
+  readonly what: DateSpec | { kind: 'range'; from: DateSpec; to: DateSpec } | null;
+  readonly unit: Unit | undefined;
+}
+
+const chrono = createPeriodChrono();
+
+const FILLER = new Set(
+  'a an and between the for from of in on over during show me my please report contacts contact stats numbers activity what was were is'.split(
+    ' ',
+  ),
+);
+const PUNCTUATION = /[\s,.;:!?()[\]{}"'“”‘’`*_~/-]+/;
+
+const STEPS = new Set<string>(['day', 'week', 'month', 'quarter', 'year']);
+const asStep = (value: string | undefined): PeriodStep => (value && STEPS.has(value) ? (value as PeriodStep) : 'day');
+
+function certain(components: ParsedComponents, name: 'year' | 'month' | 'day'): number | undefined {
+  return components.isCertain(name) ? (components.get(name) ?? undefined) : undefined;
+}
+
+function weekdayDirection(text: string): Extract<DateSpec, { kind: 'weekday' }>['direction'] {
+  if (/\bnext\b/i.test(text)) return 'next';
+  if (/\b(last|past|previous|prior)\b/i.test(text)) return 'before-today';
+  if (/\bthis\b/i.test(text)) return 'this-week';
+  return 'latest';
+}
+
+/** One end of a chrono result as a spec; `text` is the result's words, for "last"/"next". */
+function readComponents(components: ParsedComponents, text: string): DateSpec {
+  const count = Number(tagValue(components, TAG.count) ?? '0');
+  if (tagged(components, TAG.relative)) {
+    const step = asStep(tagValue(components, TAG.step));
+    return { kind: 'relative', step, shift: count, toDate: tagged(components, TAG.toDate) };
+  }
+  if (tagged(components, TAG.trailing))
+    return { kind: 'trailing', step: asStep(tagValue(components, TAG.step)), count };
+  const year = certain(components, 'year');
+  const inner = readCalendarDate(components, text, year, count);
+  if (tagged(components, TAG.weekOf)) return { kind: 'week-of', day: inner };
+  if (tagged(components, TAG.since)) return { kind: 'since', from: inner };
+  return inner;
+}
+
+function readCalendarDate(
+  components: ParsedComponents,
+  text: string,
+  year: number | undefined,
+  count: number,
+): DateSpec {
+  const withYear = <T extends object>(spec: T) => (year === undefined ? spec : { ...spec, year });
+  if (tagged(components, TAG.quarter)) return withYear({ kind: 'quarter' as const, quarter: count });
+  if (tagged(components, TAG.year)) return { kind: 'year', year: year ?? components.get('year') ?? 0 };
+  if (components.isCertain('weekday') && !components.isCertain('day') && !components.isCertain('month')) {
+    return { kind: 'weekday', weekday: (components.get('weekday') ?? 0) as Weekday, direction: weekdayDirection(text) };
+  }
+  const month = components.get('month') ?? 1;
+  if (!components.isCertain('day') && components.isCertain('month')) return withYear({ kind: 'month' as const, month });
+  if (!components.isCertain('day') && !components.isCertain('month') && year !== undefined)
+    return { kind: 'year', year };
+  return withYear({ kind: 'day' as const, month, day: components.get('day') ?? 1 });
+}
+
+function leftoverWords(text: string, results: readonly ParsedResult[]): string[] {
+  let rest = '';
+  let at = 0;
+  for (const result of results) {
+    rest += ` ${text.slice(at, result.index)}`;
+    at = resultEnd(result);
+  }
+  rest += ` ${text.slice(at)}`;
+  return rest.split(PUNCTUATION).filter((word) => word && !FILLER.has(word.toLowerCase()));
+}
+
+function readUnit(results: readonly ParsedResult[]): Unit | undefined {
+  const units = new Set(results.map((r) => tagValue(r.start, TAG.unit)).filter((u) => u !== undefined));
+  if (units.size > 1) {
+    throw new PeriodError(
+      'conflicting-units',
+      `The phrase asks for more than one granularity (${[...units].join(', ')}).`,
+    );
+  }
+  return [...units][0] as Unit | undefined;
+}
+
+/**
+ * Reads a phrase into what it designates. `reference` is now, with the zone's offset at now,
+ * so chrono's "today" and "yesterday" fall on the workspace's calendar day.
+ */
+export function readPhrase(phrase: string, reference: { instant: Date; timezone: number }): PhraseMeaning {
+  const results = chrono.parse(phrase, reference);
+  const unknown = leftoverWords(phrase, results);
+  if (unknown.length > 0) {
+    const what = results.length === 0 ? 'I couldn’t find a date or period in' : 'I didn’t understand';
+    throw new PeriodError(results.length === 0 ? 'unparseable' : 'leftover', `${what} “${unknown.join(' ')}”.`);
+  }
+  const unit = readUnit(results);
+  const dates = results.filter((r) => tagValue(r.start, TAG.unit) === undefined);
+  if (dates.length > 1) {
+    const found = dates.map((r) => `“${r.text}”`).join(' and ');
+    throw new PeriodError(
+      'several-periods',
+      `I found more than one period (${found}); for a range, join them with “to”.`,
+    );
+  }
+  const [date] = dates;
+  if (!date) return { what: null, unit };
+  const from = readComponents(date.start, date.text);
+  const what = date.end ? { kind: 'range' as const, from, to: readComponents(date.end, date.text) } : from;
+  return { what, unit };
+}

@@ -1,0 +1,74 @@
+import { dayNumber, floorTo, isBoundary, nextBoundary, shiftBoundary } from './calendar.js';
+import { keyOf, makePeriod } from './make-period.js';
+import type { Period, ResolveSettings } from './types.js';
+
+function settingsOf(period: Period, now: number): ResolveSettings {
+  return { zone: period.zone, weekStart: period.weekStart, now };
+}
+
+/** The period of the same kind and length just before this one. */
+export function previousPeriod(period: Period, now: number): Period {
+  const start = shiftBoundary(period.start, period.step, -period.count, period);
+  return makePeriod({ ...keyOf(period), start }, settingsOf(period, now));
+}
+
+/** The period just after this one, or null when it has not started yet. */
+export function nextPeriod(period: Period, now: number): Period | null {
+  const start = shiftBoundary(period.start, period.step, period.count, period);
+  if (start > now) return null;
+  return makePeriod({ ...keyOf(period), start }, settingsOf(period, now));
+}
+
+export function isRunning(period: Period, now: number): boolean {
+  return period.start <= now && now <= period.end;
+}
+
+/** What a period's totals are compared with. */
+export interface Comparison {
+  readonly start: number;
+  readonly endExclusive: number;
+  /** True when the period is still running and only the same elapsed slice of the previous one is used. */
+  readonly sameElapsed: boolean;
+  readonly previous: Period;
+}
+
+/**
+ * The instant as far into `previous` as `now` is into `period`, counted on the calendar: whole
+ * months (for month-based periods), then whole days, then the time of day.
+ */
+function sameElapsedInstant(period: Period, previous: Period, now: number): number {
+  const today = floorTo(now, 'day', period);
+  let base = previous.start;
+  let dayFrom = period.start;
+  if (period.step !== 'day' && period.step !== 'week') {
+    const monthStart = floorTo(now, 'month', period);
+    base = shiftBoundary(previous.start, 'month', monthsBetween(period.start, monthStart, period), period);
+    dayFrom = monthStart;
+  }
+  const days = dayNumber(today, period.zone) - dayNumber(dayFrom, period.zone);
+  return shiftBoundary(base, 'day', days, period) + (now - today);
+}
+
+function monthsBetween(start: number, end: number, period: Period): number {
+  let months = 0;
+  for (let at = start; at < end; at = shiftBoundary(at, 'month', 1, period)) months++;
+  return months;
+}
+
+/**
+ * The previous period, or for a period still running the same elapsed slice of it: as far
+ * into the previous period, in calendar terms, as now is into this one ("Friday 10:00 last
+ * week"). Tellody's finest bucket is an hour, so the slice runs to the end of that hour.
+ */
+export function comparisonFor(period: Period, now: number): Comparison {
+  const previous = previousPeriod(period, now);
+  if (!isRunning(period, now)) {
+    return { start: previous.start, endExclusive: previous.end + 1, sameElapsed: false, previous };
+  }
+  const same = Math.min(sameElapsedInstant(period, previous, now), previous.end + 1);
+  const endExclusive = Math.min(
+    isBoundary(same, 'hour', period) ? same : nextBoundary(same, 'hour', period),
+    previous.end + 1,
+  );
+  return { start: previous.start, endExclusive, sameElapsed: true, previous };
+}

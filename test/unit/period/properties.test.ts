@@ -1,0 +1,176 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import type { Weekday } from '../../../src/period/calendar.js';
+import {
+  bucketMap,
+  comparisonFor,
+  nextPeriod,
+  type Period,
+  PeriodError,
+  periodPlan,
+  previousPeriod,
+  resolvePeriod,
+} from '../../../src/period/index.js';
+
+const ZONES = [
+  'Europe/Athens',
+  'America/New_York',
+  'Asia/Kolkata',
+  'Asia/Kathmandu',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+  'America/Santiago',
+  'UTC',
+];
+const MONTHS = ['Jan', 'February', 'Mar', 'April', 'May', 'June', 'Jul', 'August', 'Sep', 'October', 'Nov', 'December'];
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const STEPS = ['day', 'week', 'month', 'quarter', 'year'];
+
+/** One phrase of every form the resolver understands, with random numbers and dates. */
+const phrase = fc.oneof(
+  fc.constantFrom('', 'today', 'yesterday', 'this week', 'last week', 'this month', 'last month', 'this year'),
+  fc.constantFrom('last year', 'last quarter', 'this quarter', 'this year so far', 'ytd', 'since Monday'),
+  fc.tuple(fc.constantFrom('this', 'last', 'previous'), fc.constantFrom(...STEPS)).map(([a, b]) => `${a} ${b}`),
+  fc
+    .tuple(fc.integer({ min: 1, max: 40 }), fc.constantFrom('days', 'weeks', 'months'))
+    .map(([n, u]) => `${n} ${u} ago`),
+  fc.tuple(fc.constantFrom('last', 'past'), fc.integer({ min: 1, max: 90 })).map(([w, n]) => `${w} ${n} days`),
+  fc.integer({ min: 2, max: 12 }).map((n) => `last ${n} weeks`),
+  fc.integer({ min: 2, max: 24 }).map((n) => `last ${n} months`),
+  fc.constantFrom(...DAYS).map((d) => d),
+  fc.constantFrom(...DAYS).map((d) => `last ${d}`),
+  fc.constantFrom(...MONTHS),
+  fc.tuple(fc.constantFrom(...MONTHS), fc.integer({ min: 2016, max: 2026 })).map(([m, y]) => `${m} ${y}`),
+  fc
+    .tuple(fc.integer({ min: 1, max: 28 }), fc.constantFrom(...MONTHS), fc.integer({ min: 2016, max: 2026 }))
+    .map(([d, m, y]) => `${d} ${m} ${y}`),
+  fc.tuple(fc.integer({ min: 1, max: 28 }), fc.constantFrom(...MONTHS)).map(([d, m]) => `week of ${m} ${d}`),
+  fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 2016, max: 2026 })).map(([q, y]) => `Q${q} ${y}`),
+  fc.integer({ min: 2016, max: 2026 }).map(String),
+  fc
+    .tuple(fc.integer({ min: 1, max: 14 }), fc.integer({ min: 15, max: 28 }), fc.constantFrom(...MONTHS))
+    .map(([a, b, m]) => `${m} ${a} to ${m} ${b}`),
+  fc
+    .tuple(fc.integer({ min: 1, max: 14 }), fc.integer({ min: 15, max: 28 }), fc.constantFrom(...MONTHS))
+    .map(([a, b, m]) => `between ${a} ${m} and ${b} ${m}`),
+);
+const withUnit = fc
+  .tuple(phrase, fc.constantFrom('', ' by hour', ' by day', ' by week', ' by month', ' daily', ' weekly'))
+  .map(([p, u]) => `${p}${u}`);
+const settings = fc.record({
+  zone: fc.constantFrom(...ZONES),
+  weekStart: fc.integer({ min: 0, max: 6 }).map((d) => d as Weekday),
+  now: fc
+    .date({ min: new Date('2016-03-01T00:00:00Z'), max: new Date('2030-12-31T23:59:59Z'), noInvalidDate: true })
+    .map((d) => d.getTime()),
+});
+
+/** Resolves, or returns null for a phrase the settings make impossible (a future date, too many buckets). */
+function tryResolve(text: string, s: { zone: string; weekStart: Weekday; now: number }): Period | null {
+  try {
+    return resolvePeriod(text, s);
+  } catch (error) {
+    if (error instanceof PeriodError) return null;
+    throw error;
+  }
+}
+
+const local = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone });
+const RUNS = { numRuns: 400 };
+
+describe('properties of every resolved period', () => {
+  it('never throws anything but a PeriodError, and is deterministic', () => {
+    fc.assert(
+      fc.property(withUnit, settings, (text, s) => {
+        const first = tryResolve(text, s);
+        expect(tryResolve(text, s)).toEqual(first);
+      }),
+      RUNS,
+    );
+  });
+
+  it('asks only for aligned windows whose dow is the week start, starting no later than now', () => {
+    fc.assert(
+      fc.property(withUnit, settings, (text, s) => {
+        const period = tryResolve(text, s);
+        if (!period) return;
+        expect(period.start).toBeLessThanOrEqual(s.now);
+        for (const { request } of periodPlan(period, s.now).requests) {
+          expect(request.dow).toBe(s.weekStart);
+          expect(request.from).toBeLessThanOrEqual(s.now);
+          const from = local(request.from, s.zone);
+          const start =
+            request.window === 'week'
+              ? from.minus({ days: (from.weekday - s.weekStart + 7) % 7 }).startOf('day')
+              : from.startOf(request.window);
+          expect(request.from).toBe(start.toMillis());
+          const next = request.window === 'week' ? start.plus({ weeks: 1 }) : start.plus({ [`${request.window}s`]: 1 });
+          expect(request.to + 1).toBe(next.startOf('day').toMillis());
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('covers the period with no gap and no overlap, up to now', () => {
+    fc.assert(
+      fc.property(withUnit, settings, (text, s) => {
+        const period = tryResolve(text, s);
+        if (!period) return;
+        const plan = periodPlan(period, s.now);
+        let at = period.start;
+        for (const { request, segment } of plan.requests) {
+          expect(segment.start).toBe(at);
+          expect(request.from).toBeLessThanOrEqual(segment.start);
+          expect(segment.endExclusive).toBeGreaterThan(segment.start);
+          at = segment.endExclusive;
+        }
+        expect(at === period.end + 1 || at > s.now).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('folds every fetched bucket inside the period into the period bucket that contains it', () => {
+    fc.assert(
+      fc.property(withUnit, settings, (text, s) => {
+        const period = tryResolve(text, s);
+        if (!period || period.end - period.start > 120 * 86_400_000) return;
+        const map = bucketMap(periodPlan(period, s.now), period);
+        const starts = map.bucketStarts;
+        expect(starts[0]).toBe(period.start);
+        for (const targets of map.targets) {
+          for (const target of targets) {
+            if (target < 0) continue;
+            expect(target).toBeLessThan(starts.length);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('steps back and forward to the same period', () => {
+    fc.assert(
+      fc.property(withUnit, settings, (text, s) => {
+        const period = tryResolve(text, s);
+        if (!period) return;
+        let previous: Period;
+        try {
+          previous = previousPeriod(period, s.now);
+        } catch (error) {
+          if (error instanceof PeriodError) return; // before 2000
+          throw error;
+        }
+        expect(previous.end).toBeLessThan(period.start);
+        expect(nextPeriod(previous, s.now)?.start).toBe(period.start);
+        const comparison = comparisonFor(period, s.now);
+        expect(comparison.start).toBe(previous.start);
+        expect(comparison.endExclusive).toBeLessThanOrEqual(previous.end + 1);
+        expect(comparison.endExclusive).toBeGreaterThan(comparison.start);
+      }),
+      RUNS,
+    );
+  });
+});
