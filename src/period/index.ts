@@ -20,3 +20,4 @@ import type { Period } from './types.js';
 export function periodPlan(period: Period, now: number) {
   return planRequests({ start: period.start, endExclusive: period.end + 1, unit: period.unit }, period, now);
 }
+export { periodFromToken, periodToken, validUnits } from './period-token.js';

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { isValidZone, parseWeekday, type Weekday } from './period/calendar.js';
+import { DEFAULT_STORE_URL } from './store/open-store.js';
+import { DEFAULT_QUICKCHART_HOST } from './views/chart.js';
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+const url = (name: string) =>
+  optional.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), `${name} must be an http(s) URL`);
+
+const schema = z
+  .object({
+    SLACK_SIGNING_SECRET: optional,
+    SLACK_BOT_TOKEN: optional.refine(
+      (v) => v === undefined || v.startsWith('xoxb-'),
+      'SLACK_BOT_TOKEN must start with xoxb-',
+    ),
+    SLACK_APP_TOKEN: optional.refine(
+      (v) => v === undefined || v.startsWith('xapp-'),
+      'SLACK_APP_TOKEN must start with xapp-',
+    ),
+    SLACK_CLIENT_ID: optional,
+    SLACK_CLIENT_SECRET: optional,
+    SLACK_STATE_SECRET: optional,
+    SLACK_API_URL: url('SLACK_API_URL'),
+    TELLODY_BASE_URL: url('TELLODY_BASE_URL').transform((v) => v ?? 'https://app.tellody.com/CampaignCloud/'),
+    TELLODY_USERNAME: optional,
+    TELLODY_PASSWORD: optional,
+    DEFAULT_TIMEZONE: optional
+      .refine((v) => v === undefined || isValidZone(v), 'DEFAULT_TIMEZONE must be an IANA zone such as Europe/Athens')
+      .transform((v) => v ?? 'Europe/Athens'),
+    DEFAULT_WEEK_START: optional
+      .refine(
+        (v) => v === undefined || parseWeekday(v) !== undefined,
+        'DEFAULT_WEEK_START must be a day name such as monday',
+      )
+      .transform((v) => (v === undefined ? 1 : (parseWeekday(v) ?? 1)) as Weekday),
+    STORE_URL: optional
+      .refine(
+        (v) => v === undefined || /^(sqlite|redis|rediss):\/\/.+|^memory:$/.test(v),
+        'STORE_URL must be sqlite://…, redis://… or rediss://…',
+      )
+      .transform((v) => v ?? DEFAULT_STORE_URL),
+    ENCRYPTION_KEY: optional.refine(
+      (v) => v === undefined || /^[0-9a-fA-F]{64}$/.test(v),
+      'ENCRYPTION_KEY must be 64 hex characters (32 bytes); make one with: openssl rand -hex 32',
+    ),
+    QUICKCHART_HOST: url('QUICKCHART_HOST').transform((v) => v ?? DEFAULT_QUICKCHART_HOST),
+    PORT: optional
+      .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) > 0 && Number(v) < 65536), 'PORT must be 1–65535')
+      .transform((v) => Number(v ?? 3000)),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    const problem = (message: string) => ctx.addIssue({ code: 'custom', message });
+    const distributed = env.SLACK_CLIENT_ID || env.SLACK_CLIENT_SECRET || env.SLACK_STATE_SECRET;
+    if (distributed && !(env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET && env.SLACK_STATE_SECRET)) {
+      problem('SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET go together (distributed installs)');
+    }
+    if (!distributed && !env.SLACK_BOT_TOKEN) {
+      problem('set SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID/SLACK_CLIENT_SECRET/SLACK_STATE_SECRET (many)');
+    }
+    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) problem('SLACK_SIGNING_SECRET is required in HTTP mode');
+    if (!env.ENCRYPTION_KEY) problem('ENCRYPTION_KEY is required: make one with: openssl rand -hex 32');
+    if (Boolean(env.TELLODY_USERNAME) !== Boolean(env.TELLODY_PASSWORD)) {
+      problem('TELLODY_USERNAME and TELLODY_PASSWORD go together');
+    }
+  });
+
+export type Config = z.infer<typeof schema>;
+
+/** Every problem with the environment, in one message, with no value echoed (some are secrets). */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`The app cannot start:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the app's configuration once, at start-up; throws `ConfigError` listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
+}
+
+/** What the demo needs: only the chart host; nothing about Slack. */
+export function loadDemoConfig(env: NodeJS.ProcessEnv = process.env): Pick<Config, 'QUICKCHART_HOST'> {
+  const parsed = schema.shape.QUICKCHART_HOST.safeParse(env.QUICKCHART_HOST);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
+  return { QUICKCHART_HOST: parsed.data };
+}

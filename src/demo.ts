@@ -1,0 +1,105 @@
+import { parseArgs } from 'node:util';
+import { DateTime } from 'luxon';
+import { ConfigError, loadDemoConfig } from './config.js';
+import { type Period, PeriodError, parseWeekday, resolvePeriod, WEEKDAY_NAMES } from './period/index.js';
+import { type Presented, presentReport } from './present/present-report.js';
+import { ChartFetcher } from './report/chart-fetcher.js';
+import { tellodySource } from './report/tellody-source.js';
+import { MEASURES, type Report } from './report/types.js';
+import { ChartCache } from './store/chart-cache.js';
+import { openStore } from './store/open-store.js';
+import { TellodyClient } from './tellody/client.js';
+import { startSandbox } from './tellody/sandbox/server.js';
+import { changeText, count, MEASURE_NAMES, rate } from './views/format.js';
+
+const USAGE = 'Usage: npm run demo -- "<phrase>" [--tz Europe/Athens] [--week-start monday] [--now ISO] [--json]';
+
+class UsageError extends Error {}
+
+function options(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      tz: { type: 'string', default: 'Europe/Athens' },
+      'week-start': { type: 'string', default: 'monday' },
+      now: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const weekStart = parseWeekday(values['week-start']);
+  if (weekStart === undefined) throw new UsageError(`--week-start must be one of ${WEEKDAY_NAMES.join(', ')}.`);
+  const now = values.now === undefined ? Date.now() : DateTime.fromISO(values.now, { setZone: true }).toMillis();
+  if (Number.isNaN(now)) throw new UsageError(`--now “${values.now}” is not an ISO 8601 instant.`);
+  return { phrase: positionals.join(' '), zone: values.tz, weekStart, now, json: values.json };
+}
+
+function table(report: Report): string {
+  const rows = report.buckets.map((b) => {
+    const cells = MEASURES.map((m) => (b.values ? count(b.values[m]) : 'not yet').padStart(9));
+    return `  ${b.label.padEnd(16)}${cells.join('')}${b.partial ? '  (so far)' : ''}`;
+  });
+  const head = `  ${''.padEnd(16)}${['added', 'groups', 'served', 'opt-outs'].map((h) => h.padStart(9)).join('')}`;
+  return [head, ...rows].join('\n');
+}
+
+function summary(period: Period, presented: Extract<Presented, { ok: true }>): string {
+  const { report, chart } = presented;
+  const lines = [
+    `${period.label}${report.running ? ' (so far)' : ''}`,
+    `${period.zone}, weeks start on ${WEEKDAY_NAMES[period.weekStart]}, by ${period.unit}`,
+    '',
+  ];
+  for (const m of MEASURES) {
+    const c = report.comparison?.changes[m];
+    lines.push(`  ${MEASURE_NAMES[m].padEnd(16)}${count(report.totals[m]).padStart(10)}   ${c ? changeText(c) : ''}`);
+  }
+  lines.push(`  ${'Opt-out rate'.padEnd(16)}${rate(report.optOutRate).padStart(10)}`);
+  if (report.comparison)
+    lines.push(
+      '',
+      `  Compared with ${report.comparison.label}${report.comparison.sameElapsed ? ', to the same point' : ''}`,
+    );
+  lines.push('', table(report), '', `Chart (${chart.kind}): ${chart.url}`, '');
+  return lines.join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const args = options(argv);
+  const { QUICKCHART_HOST } = loadDemoConfig();
+  const period = resolvePeriod(args.phrase, { zone: args.zone, weekStart: args.weekStart, now: args.now });
+  const sandbox = await startSandbox({ zone: args.zone, now: () => args.now });
+  const store = openStore('memory:');
+  try {
+    const client = new TellodyClient({ baseUrl: sandbox.baseUrl, credentials: { username: 'demo', password: 'demo' } });
+    const presented = await presentReport(period, {
+      workspace: 'demo',
+      source: tellodySource(client, { baseUrl: sandbox.baseUrl, username: 'demo' }),
+      fetcher: new ChartFetcher(new ChartCache(store)),
+      now: args.now,
+      chart: { host: QUICKCHART_HOST, timeoutMs: 1500 },
+    });
+    const blockKit = JSON.stringify(presented.message, null, 2);
+    if (args.json) process.stdout.write(`${blockKit}\n`);
+    else if (presented.ok) process.stdout.write(`${summary(period, presented)}\nBlock Kit:\n${blockKit}\n`);
+    else process.stdout.write(`${presented.message.text}\n`);
+    return presented.ok ? 0 : 1;
+  } finally {
+    await store.close();
+    await sandbox.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof PeriodError || error instanceof UsageError || error instanceof ConfigError) {
+      process.stderr.write(`${error.message}${error instanceof UsageError ? ` ${USAGE}` : ''}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    throw error;
+  },
+);

@@ -1,0 +1,33 @@
+import type { Period } from '../period/index.js';
+import { buildReport, type ReportContext } from '../report/build-report.js';
+import type { Report, ReportFailure } from '../report/types.js';
+import { buildFailureMessage } from '../views/error-messages.js';
+import { buildReportMessage, type SlackMessage } from '../views/report-message.js';
+import { type ChartImage, type ChartImageOptions, chartImage } from './chart-image.js';
+
+export type Presented =
+  | { readonly ok: true; readonly report: Report; readonly chart: ChartImage; readonly message: SlackMessage }
+  | { readonly ok: false; readonly failure: ReportFailure; readonly message: SlackMessage };
+
+export interface PresentOptions extends ReportContext {
+  readonly chart: ChartImageOptions;
+  readonly shareable?: boolean;
+}
+
+/**
+ * A period all the way to what Slack shows: the report, its chart image, the message; or the
+ * failure and its message. The slash command, the buttons, App Home, the digest and the demo
+ * all come through here, so they show the same thing.
+ */
+export async function presentReport(period: Period, options: PresentOptions): Promise<Presented> {
+  const outcome = await buildReport(period, options);
+  if (!outcome.ok) return { ok: false, failure: outcome.failure, message: buildFailureMessage(outcome.failure) };
+  const chart = await chartImage(outcome.report, options.chart);
+  const message = buildReportMessage({
+    report: outcome.report,
+    chart,
+    now: options.now,
+    ...(options.shareable === undefined ? {} : { shareable: options.shareable }),
+  });
+  return { ok: true, report: outcome.report, chart, message };
+}

@@ -1,0 +1,152 @@
+import {
+  type BucketMap,
+  bucketMap,
+  type Comparison,
+  comparisonFor,
+  isRunning,
+  type Period,
+  PeriodError,
+  periodBuckets,
+  periodPlan,
+  planRequests,
+  type RequestPlan,
+} from '../period/index.js';
+import {
+  TellodyBadRequestError,
+  TellodyCredentialsError,
+  TellodyError,
+  TellodyUnavailableError,
+} from '../tellody/errors.js';
+import type { ChartFetcher, ChartSource } from './chart-fetcher.js';
+import { addInto, changes, emptyTotals, optOutRate } from './compare.js';
+import {
+  MEASURES,
+  type Measure,
+  type Report,
+  type ReportBucket,
+  type ReportFailure,
+  type ReportOutcome,
+  type Totals,
+} from './types.js';
+
+export interface ReportContext {
+  readonly workspace: string;
+  readonly source: ChartSource;
+  readonly fetcher: ChartFetcher;
+  readonly now: number;
+}
+
+interface Folded {
+  readonly sums: Record<Measure, number>[];
+  readonly tellodyCalls: number;
+}
+
+/** Fetches every window of a plan and adds each fetched bucket into the period bucket it belongs to. */
+async function fetchAndFold(plan: RequestPlan, map: BucketMap, ctx: ReportContext): Promise<Folded> {
+  const sums = map.bucketStarts.map(() => emptyTotals());
+  const fetched = await Promise.all(
+    plan.requests.map(({ request }, i) =>
+      ctx.fetcher.fetch(ctx.workspace, ctx.source, request, map.targets[i]?.length ?? 0, ctx.now),
+    ),
+  );
+  fetched.forEach(({ chart }, i) => {
+    (map.targets[i] ?? []).forEach((target, j) => {
+      const sum = sums[target];
+      if (!sum) return;
+      for (const measure of MEASURES) sum[measure] += chart[measure][j] ?? 0;
+    });
+  });
+  return { sums, tellodyCalls: fetched.filter((f) => !f.fromCache).length };
+}
+
+function total(sums: readonly Totals[]): Totals {
+  const totals = emptyTotals();
+  for (const sum of sums) addInto(totals, sum);
+  return totals;
+}
+
+/** The previous period, or none where it would start before the year 2000. */
+function comparisonOrNull(period: Period, now: number): Comparison | null {
+  try {
+    return comparisonFor(period, now);
+  } catch (error) {
+    if (error instanceof PeriodError) return null;
+    throw error;
+  }
+}
+
+function busiestOf(buckets: readonly ReportBucket[]): Report['busiest'] {
+  let best: Report['busiest'] = null;
+  for (const bucket of buckets) {
+    const served = bucket.values?.contactsServed ?? 0;
+    if (served > (best?.contactsServed ?? 0))
+      best = { label: bucket.label, start: bucket.start, contactsServed: served };
+  }
+  return best;
+}
+
+function failureOf(error: TellodyError): ReportFailure {
+  if (error instanceof TellodyCredentialsError) return { kind: 'tellody-credentials', detail: error.tellodyMessage };
+  if (error instanceof TellodyUnavailableError) return { kind: 'tellody-unavailable', detail: error.message };
+  if (error instanceof TellodyBadRequestError) return { kind: 'tellody-rejected', detail: error.message };
+  return { kind: 'tellody-garbled', detail: error.message };
+}
+
+async function assemble(period: Period, ctx: ReportContext): Promise<Report> {
+  const plan = periodPlan(period, ctx.now);
+  const comparison = comparisonOrNull(period, ctx.now);
+  const comparisonPlan = comparison
+    ? planRequests(
+        { start: comparison.start, endExclusive: comparison.endExclusive, unit: period.unit },
+        period,
+        ctx.now,
+      )
+    : null;
+  const [current, previous] = await Promise.all([
+    fetchAndFold(plan, bucketMap(plan, period), ctx),
+    comparisonPlan ? fetchAndFold(comparisonPlan, bucketMap(comparisonPlan, period), ctx) : null,
+  ]);
+  const buckets = periodBuckets(period).map((bucket, i) => ({
+    ...bucket,
+    values: bucket.start > ctx.now ? null : (current.sums[i] ?? emptyTotals()),
+    partial: bucket.start <= ctx.now && ctx.now <= bucket.end,
+  }));
+  const totals = total(current.sums);
+  const previousTotals = previous ? total(previous.sums) : null;
+  return {
+    period,
+    buckets,
+    totals,
+    comparison:
+      comparison && previousTotals
+        ? {
+            label: comparison.previous.label,
+            sameElapsed: comparison.sameElapsed,
+            start: comparison.start,
+            endExclusive: comparison.endExclusive,
+            totals: previousTotals,
+            changes: changes(totals, previousTotals),
+            optOutRate: optOutRate(previousTotals),
+          }
+        : null,
+    busiest: busiestOf(buckets),
+    optOutRate: optOutRate(totals),
+    running: isRunning(period, ctx.now),
+    fetchedAt: ctx.now,
+    tellodyCalls: current.tellodyCalls + (previous?.tellodyCalls ?? 0),
+  };
+}
+
+/**
+ * The report for a period: the fewest Tellody calls, read through the cache, buckets sliced and
+ * merged, totals compared fairly with the period before. Tellody's failures come back as a
+ * typed outcome; nothing half-made.
+ */
+export async function buildReport(period: Period, ctx: ReportContext): Promise<ReportOutcome> {
+  try {
+    return { ok: true, report: await assemble(period, ctx) };
+  } catch (error) {
+    if (error instanceof TellodyError) return { ok: false, failure: failureOf(error) };
+    throw error;
+  }
+}

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import type { WindowRequest } from '../period/index.js';
+import type { ContactChart } from '../tellody/types.js';
+import { workspaceKey } from './keys.js';
+import type { Store } from './open-store.js';
+
+export interface ChartCacheEntry {
+  readonly chart: ContactChart;
+  readonly fetchedAt: number;
+}
+
+/** A short, stable stand-in for the Tellody account: the key must change when the account does. */
+export function accountFingerprint(accountId: string): string {
+  return createHash('sha256').update(accountId).digest('base64url').slice(0, 16);
+}
+
+/**
+ * Tellody charts by workspace, account and exact window. A cache may lose things: a failed read
+ * is a miss and a failed write is skipped, and the report goes on (reported to `onError`).
+ */
+export class ChartCache {
+  constructor(
+    private readonly store: Store,
+    private readonly onError: (error: unknown) => void = () => {},
+  ) {}
+
+  key(workspace: string, accountId: string, request: WindowRequest): string {
+    const { from, to, unit, window, dow } = request;
+    return workspaceKey(workspace, 'chart', accountFingerprint(accountId), window, unit, dow, from, to);
+  }
+
+  async get(key: string): Promise<ChartCacheEntry | undefined> {
+    try {
+      return (await this.store.keyv.get<ChartCacheEntry>(key)) ?? undefined;
+    } catch (error) {
+      this.onError(error);
+      return undefined;
+    }
+  }
+
+  /** `ttlMs` undefined keeps the entry: a window that has ended never changes. */
+  async set(key: string, entry: ChartCacheEntry, ttlMs: number | undefined): Promise<void> {
+    try {
+      await this.store.keyv.set(key, entry, ttlMs);
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import KeyvRedis from '@keyv/redis';
+import KeyvSqlite from '@keyv/sqlite';
+import Keyv from 'keyv';
+
+/** Where state lives when `STORE_URL` is unset: a SQLite file beside the app. */
+export const DEFAULT_STORE_URL = 'sqlite://./data/contacts.sqlite';
+
+export type StoreKind = 'sqlite' | 'redis' | 'memory';
+
+/**
+ * The one key-value store every repository shares. Keys carry their own prefixes
+ * (`ws:<workspace>:…`), so workspaces are separated by construction, not by configuration.
+ * Errors throw: each repository decides whether a failure may pass (a cache) or not (settings).
+ */
+export interface Store {
+  readonly kind: StoreKind;
+  readonly keyv: Keyv;
+  /** True when a round trip to the backend works: for health checks. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** `sqlite://./data/x.sqlite` is relative to the working directory; `sqlite:///var/lib/x.sqlite` is absolute. */
+function sqlitePath(url: string): string {
+  const path = url.slice('sqlite://'.length);
+  if (!path) throw new Error('STORE_URL sqlite:// needs a file path, e.g. sqlite://./data/contacts.sqlite');
+  return resolve(path);
+}
+
+function describe(url: string): { kind: StoreKind; keyv: Keyv } {
+  if (url === 'memory:') return { kind: 'memory', keyv: new Keyv({ throwOnErrors: true }) };
+  if (url.startsWith('sqlite://')) {
+    const path = sqlitePath(url);
+    mkdirSync(dirname(path), { recursive: true });
+    const store = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 });
+    return { kind: 'sqlite', keyv: new Keyv({ store, throwOnErrors: true, useKeyPrefix: false }) };
+  }
+  if (url.startsWith('redis://') || url.startsWith('rediss://')) {
+    const store = new KeyvRedis(url, { throwOnConnectError: true, throwOnErrors: true });
+    return { kind: 'redis', keyv: new Keyv({ store, throwOnErrors: true, useKeyPrefix: false }) };
+  }
+  throw new Error('STORE_URL must start with sqlite://, redis:// or rediss:// (or be memory: for tests)');
+}
+
+export function openStore(url: string = DEFAULT_STORE_URL): Store {
+  const { kind, keyv } = describe(url);
+  // Without a listener an adapter's error event would crash the process; the throw reaches the caller anyway.
+  keyv.on('error', () => {});
+  return {
+    kind,
+    keyv,
+    async ping() {
+      try {
+        await keyv.set('health:ping', Date.now(), 10_000);
+        return (await keyv.get('health:ping')) !== undefined;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await keyv.disconnect();
+    },
+  };
+}

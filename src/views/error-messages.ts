@@ -1,0 +1,52 @@
+import type { ReportFailure } from '../report/types.js';
+import { context, section } from './blocks.js';
+import type { SlackMessage } from './report-message.js';
+
+function message(text: string, hint: string): SlackMessage {
+  return { text: `${text} ${hint}`, blocks: [section(`:warning: ${text}`), context([hint])] };
+}
+
+/**
+ * What people see when Tellody fails: what happened and what to do next, in plain words. The
+ * operator detail stays in the logs.
+ */
+export function buildFailureMessage(failure: ReportFailure): SlackMessage {
+  switch (failure.kind) {
+    case 'tellody-credentials':
+      return message(
+        `Tellody refused this workspace’s login (“${failure.detail}”).`,
+        'A workspace admin can enter the right Tellody username and password in the Contacts app’s Home tab, under Settings.',
+      );
+    case 'tellody-unavailable':
+      return message(
+        'Tellody isn’t answering right now, so there is no report this time.',
+        'Nothing was changed. Please try again in a few minutes.',
+      );
+    case 'tellody-rejected':
+      return message(
+        'Tellody turned down the request for this report.',
+        'Please try another period; if it keeps happening, tell your Slack admin.',
+      );
+    case 'tellody-garbled':
+      return message(
+        'Tellody sent back something I couldn’t read.',
+        'Please try again in a few minutes; if it keeps happening, tell your Slack admin.',
+      );
+  }
+}
+
+/** Tellody is not set up for this workspace yet. */
+export function buildNotConnectedMessage(): SlackMessage {
+  return message(
+    'This workspace isn’t connected to Tellody yet.',
+    'A workspace admin can connect it in the Contacts app’s Home tab, under Settings.',
+  );
+}
+
+/** Something of ours failed: say so, never a stack trace. */
+export function buildInternalErrorMessage(): SlackMessage {
+  return message(
+    'Something went wrong on our side while making that report.',
+    'Nothing was changed. Please try again.',
+  );
+}

@@ -1,0 +1,43 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { expectValidMessage } from '../support/block-kit.js';
+
+const run = promisify(execFile);
+const NOW = '2026-11-27T10:00:00Z';
+
+async function demo(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run('npm', ['run', '--silent', 'demo', '--', ...args, '--now', NOW]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('npm run demo', () => {
+  it.each(['last week', '', 'Q3 2025 by week', 'Nov 3 to Nov 10', 'yesterday hourly', 'this year so far'])(
+    'prints the report, the chart URL and the Block Kit for “%s”',
+    async (phrase) => {
+      const result = await demo(phrase);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/New contacts\s+[\d,]+/);
+      expect(result.stdout).toMatch(/Chart \((direct|short|coarser)\): https?:\/\//);
+      const message = JSON.parse(result.stdout.slice(result.stdout.indexOf('Block Kit:\n') + 11));
+      expectValidMessage(message);
+    },
+  );
+
+  it('prints only the Block Kit JSON with --json', async () => {
+    const result = await demo('last month', '--json');
+    expectValidMessage(JSON.parse(result.stdout));
+  });
+
+  it('explains a phrase it cannot use, with exit 2', async () => {
+    const result = await demo('next week');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/hasn’t started yet/);
+    expect(result.stdout).toBe('');
+  });
+});

@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { periodFromToken } from '../../../src/period/index.js';
+import { chartImage } from '../../../src/present/chart-image.js';
+import { MEASURES, type Report } from '../../../src/report/types.js';
+import { chartData, MAX_IMAGE_URL } from '../../../src/views/chart.js';
+import { ACTIONS } from '../../../src/views/ids.js';
+import { buildReportMessage, reportText } from '../../../src/views/report-message.js';
+import { expectValidMessage } from '../../support/block-kit.js';
+import { decodeChartUrl } from '../../support/chart-url.js';
+import { startQuickChartStandIn } from '../../support/quickchart-standin.js';
+import { type Harness, reportHarness } from '../../support/report-harness.js';
+
+let h: Harness;
+let quickchart: Awaited<ReturnType<typeof startQuickChartStandIn>>;
+beforeAll(async () => {
+  h = await reportHarness();
+  quickchart = await startQuickChartStandIn();
+});
+afterAll(async () => {
+  await h.close();
+  await quickchart.close();
+});
+
+/** Every period and unit shape the period module allows, from a DST day by hour to a year by day. */
+const PHRASES = [
+  '25 October 2026',
+  '29 March 2026',
+  'today',
+  'this week',
+  'last week by hour',
+  'last month',
+  'this month by week',
+  'Q3 2025',
+  'last 30 days',
+  'Dec 20 to Jan 5',
+  'last year',
+  '2025 by week',
+  '2025 by day',
+  'this year so far',
+  '2021 to 2025',
+  'Jan 2015',
+];
+
+async function rendered(phrase: string) {
+  const report = await h.report(phrase);
+  const chart = await chartImage(report, { host: quickchart.host });
+  return { report, chart, message: buildReportMessage({ report, chart, now: h.clock.now() }) };
+}
+
+const drawn = (config: ReturnType<typeof decodeChartUrl>) =>
+  config.data.datasets.map((d) => d.data.filter((v) => v !== null));
+
+function chartNumbers(report: Report) {
+  const data = chartData(report);
+  return MEASURES.map((m) => data.series[m].filter((v) => v !== null));
+}
+
+describe.each(PHRASES)('the report message for “%s”', (phrase) => {
+  it('keeps within every Block Kit limit, image URL included', async () => {
+    const { message, chart } = await rendered(phrase);
+    expectValidMessage(message);
+    expect(chart.url.length).toBeLessThanOrEqual(MAX_IMAGE_URL);
+  });
+
+  it('draws the report’s own numbers', async () => {
+    const { report, chart } = await rendered(phrase);
+    if (chart.kind === 'short') {
+      const sent = quickchart.created.at(-1);
+      const config = decodeChartUrl(`https://x/chart?c=${encodeURIComponent(sent?.chart ?? '')}`);
+      expect(sent?.version).toBe('4');
+      expect(drawn(config)).toEqual(chartNumbers(report));
+    } else {
+      const config = decodeChartUrl(chart.url);
+      expect(new URL(chart.url).searchParams.get('v')).toBe('4');
+      if (chart.kind === 'direct') expect(drawn(config)).toEqual(chartNumbers(report));
+      expect(config.data.labels).toHaveLength(Math.ceil(report.buckets.length / chart.perPoint));
+    }
+  });
+
+  it('carries the key numbers in the fallback text', async () => {
+    const { report, message } = await rendered(phrase);
+    expect(message.text).toBe(reportText(report));
+    expect(message.text).toContain(report.period.label);
+    expect(message.text).toMatch(/New contacts [\d,]+/);
+  });
+});
+
+describe('report message details', () => {
+  it('fits a year by day through QuickChart’s short URL, and says that link expires', async () => {
+    const { chart, message } = await rendered('2025 by day');
+    expect(chart.kind).toBe('short');
+    expect(JSON.stringify(message.blocks)).toContain('Chart link expires');
+  });
+
+  it('falls back to fewer points, and says so, when no short URL can be had', async () => {
+    const failing = await startQuickChartStandIn({ fail: true });
+    try {
+      const report = await h.report('2025 by day');
+      const chart = await chartImage(report, { host: failing.host });
+      expect(chart.kind).toBe('coarser');
+      expect(chart.url.length).toBeLessThanOrEqual(MAX_IMAGE_URL);
+      const message = buildReportMessage({ report, chart, now: h.clock.now() });
+      expect(JSON.stringify(message.blocks)).toMatch(/Chart shows \d+ days per point/);
+      const config = decodeChartUrl(chart.url);
+      const served = config.data.datasets[2]?.data.reduce((a, b) => a + b, 0);
+      expect(served).toBe(report.totals.contactsServed);
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it('leaves buckets that have not started off the chart rather than drawing zeros', async () => {
+    const { report, chart } = await rendered('this week');
+    const config = decodeChartUrl(chart.url);
+    const served = config.data.datasets[2]?.data ?? [];
+    expect(served.slice(5)).toEqual([null, null]);
+    expect(report.buckets.filter((b) => b.values === null)).toHaveLength(2);
+  });
+
+  it('draws a period with no activity as a flat line, titled so', async () => {
+    const { chart } = await rendered('2014');
+    const config = decodeChartUrl(chart.url);
+    expect(JSON.stringify(config.options)).toContain('No activity in this period');
+    expect(config.data.datasets[0]?.data.every((v) => v === 0)).toBe(true);
+  });
+
+  it('offers previous, next only once it has started, valid units only, and share', async () => {
+    const lastWeek = (await rendered('last week')).message;
+    const actions = lastWeek.blocks.find((b) => b.type === 'actions');
+    const ids = (actions?.type === 'actions' ? actions.elements : []).map((e) => ('action_id' in e ? e.action_id : ''));
+    expect(ids).toEqual([ACTIONS.previous, ACTIONS.next, ACTIONS.granularity, ACTIONS.share]);
+    const thisWeek = (await rendered('this week')).message;
+    expect(JSON.stringify(thisWeek.blocks)).not.toContain(ACTIONS.next);
+    const menu = JSON.stringify(lastWeek.blocks);
+    expect(menu).toContain('By hour');
+    expect(menu).not.toContain('By month');
+  });
+
+  it('puts a period in each button that rebuilds exactly the one it names', async () => {
+    const { message } = await rendered('last week');
+    const actions = message.blocks.find((b) => b.type === 'actions');
+    const previous = actions?.type === 'actions' ? actions.elements[0] : undefined;
+    const value = previous && 'value' in previous ? String(previous.value) : '';
+    expect(periodFromToken(value, h.clock.now()).label).toBe('2 weeks ago · Mon 9 – Sun 15 Nov 2026');
+  });
+
+  it('marks opt-outs going down as good news', async () => {
+    const { report, message } = await rendered('last week');
+    const optOuts = report.comparison?.changes.contactsBlocked;
+    const field = JSON.stringify(message.blocks).match(/Opt-outs\*\\n[^"]*/)?.[0] ?? '';
+    if (optOuts?.trend === 'down') expect(field).toContain('✓');
+    if (optOuts?.trend === 'up') expect(field).toContain('⚠');
+  });
+});
