@@ -12,6 +12,7 @@ export type Presented =
 export interface PresentOptions extends ReportContext {
   readonly chart: ChartImageOptions;
   readonly shareable?: boolean;
+  readonly interactive?: boolean;
 }
 
 /**
@@ -28,6 +29,7 @@ export async function presentReport(period: Period, options: PresentOptions): Pr
     chart,
     now: options.now,
     ...(options.shareable === undefined ? {} : { shareable: options.shareable }),
+    ...(options.interactive === undefined ? {} : { interactive: options.interactive }),
   });
   return { ok: true, report: outcome.report, chart, message };
 }

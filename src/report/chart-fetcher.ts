@@ -13,6 +13,8 @@ export interface ChartSource {
 /** A window still open, or closed less than this long ago, is cached briefly: late events may still land. */
 export const SETTLE_MS = 10 * 60_000;
 export const OPEN_WINDOW_TTL_MS = 60_000;
+/** A settled window never changes; a month keeps the store from growing without end. */
+export const SETTLED_TTL_MS = 30 * 86_400_000;
 
 export interface FetchedChart {
   readonly chart: ContactChart;
@@ -22,7 +24,7 @@ export interface FetchedChart {
 const fits = (chart: ContactChart, buckets: number) => MEASURES.every((m) => chart[m].length === buckets);
 
 /**
- * Reads through the cache: a window that ended (and settled) is kept for good, the current one
+ * Reads through the cache: a window that ended (and settled) is kept for a month, the current one
  * for a minute. Identical requests in flight at the same time share one Tellody call.
  */
 export class ChartFetcher {
@@ -57,7 +59,7 @@ export class ChartFetcher {
   ): Promise<ContactChart> {
     const chart = await source.contactChart(request, { expectedBuckets });
     const settled = request.to + SETTLE_MS < now;
-    await this.cache.set(key, { chart, fetchedAt: now }, settled ? undefined : OPEN_WINDOW_TTL_MS);
+    await this.cache.set(key, { chart, fetchedAt: now }, settled ? SETTLED_TTL_MS : OPEN_WINDOW_TTL_MS);
     return chart;
   }
 }

@@ -38,7 +38,6 @@ export class ChartCache {
     }
   }
 
-  /** `ttlMs` undefined keeps the entry: a window that has ended never changes. */
   async set(key: string, entry: ChartCacheEntry, ttlMs: number | undefined): Promise<void> {
     try {
       await this.store.keyv.set(key, entry, ttlMs);

@@ -7,6 +7,9 @@ import Keyv from 'keyv';
 /** Where state lives when `STORE_URL` is unset: a SQLite file beside the app. */
 export const DEFAULT_STORE_URL = 'sqlite://./data/contacts.sqlite';
 
+/** A health check that takes longer than this counts as a failure. */
+const PING_TIMEOUT_MS = 2000;
+
 export type StoreKind = 'sqlite' | 'redis' | 'memory';
 
 /**
@@ -38,7 +41,13 @@ function describe(url: string): { kind: StoreKind; keyv: Keyv } {
     return { kind: 'sqlite', keyv: new Keyv({ store, throwOnErrors: true, useKeyPrefix: false }) };
   }
   if (url.startsWith('redis://') || url.startsWith('rediss://')) {
-    const store = new KeyvRedis(url, { throwOnConnectError: true, throwOnErrors: true });
+    // Fail fast while Redis is away instead of queueing commands (and Slack requests) without end.
+    const client = {
+      url,
+      disableOfflineQueue: true,
+      socket: { connectTimeout: 3000, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 3000) },
+    };
+    const store = new KeyvRedis(client, { throwOnConnectError: true, throwOnErrors: true });
     return { kind: 'redis', keyv: new Keyv({ store, throwOnErrors: true, useKeyPrefix: false }) };
   }
   throw new Error('STORE_URL must start with sqlite://, redis:// or rediss:// (or be memory: for tests)');
@@ -52,12 +61,12 @@ export function openStore(url: string = DEFAULT_STORE_URL): Store {
     kind,
     keyv,
     async ping() {
-      try {
+      const roundTrip = (async () => {
         await keyv.set('health:ping', Date.now(), 10_000);
         return (await keyv.get('health:ping')) !== undefined;
-      } catch {
-        return false;
-      }
+      })();
+      const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), PING_TIMEOUT_MS).unref());
+      return Promise.race([roundTrip.catch(() => false), timeout]);
     },
     async close() {
       await keyv.disconnect();

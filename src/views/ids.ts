@@ -9,11 +9,27 @@ export const ACTIONS = {
   next: 'contacts_next',
   granularity: 'contacts_granularity',
   share: 'contacts_share',
-  homeQuick: 'contacts_home_quick',
-  homeConnect: 'contacts_home_connect',
-  homeWeekStart: 'contacts_home_week_start',
-  homeTimezone: 'contacts_home_timezone',
-  homeCredentials: 'contacts_home_credentials',
+  /** Prefix: each quick button has its own id (`contacts_home_quick_today`…), unique within its block. */
+  homeQuick: 'contacts_home_quick_',
+  openSettings: 'contacts_open_settings',
+} as const;
+
+/** The quick reports on the Home tab: button id suffix → phrase. */
+export const HOME_QUICK_REPORTS = {
+  today: 'today',
+  this_week: 'this week',
+  last_week: 'last week',
+  this_month: 'this month',
+} as const;
+
+export const CALLBACKS = { settings: 'contacts_settings' } as const;
+
+/** Blocks and inputs of the settings modal: `response_action: 'errors'` is keyed by these block ids. */
+export const SETTINGS_FIELDS = {
+  weekStart: 'settings_week_start',
+  zone: 'settings_zone',
+  username: 'settings_tellody_username',
+  password: 'settings_tellody_password',
 } as const;
 
 export const BLOCKS = {

@@ -13,6 +13,8 @@ export interface ReportMessageOptions {
   readonly now: number;
   /** False where the message is already in the channel: no "Share" button there. */
   readonly shareable?: boolean;
+  /** False for a copy shared in a channel: buttons there would change it for everyone. */
+  readonly interactive?: boolean;
 }
 
 export interface SlackMessage {
@@ -147,7 +149,7 @@ export function buildReportMessage(options: ReportMessageOptions): SlackMessage 
     image(chart.url, `Chart of ${reportText(report)}`, BLOCKS.chart),
     context([contextLine.join(' · ')], BLOCKS.context),
   ];
-  const elements = actionElements(report, now, options.shareable ?? true);
+  const elements = options.interactive === false ? [] : actionElements(report, now, options.shareable ?? true);
   if (elements.length > 0) blocks.push(actions(elements, BLOCKS.actions));
   return { text: reportText(report), blocks };
 }

@@ -72,11 +72,16 @@ function slotEvents(ctx: SlotContext, slotStart: number, offsetMinutes: number, 
   const localHour = Math.floor((localMs - localDay * DAY_MS) / 3_600_000);
   const weekday = (localDay + 4) % 7; // 1 January 1970 was a Thursday
   const growth = 1 + (slotStart - HISTORY_START) / YEAR_MS / 6;
+  // Busier and quieter days and hours, so no two days look alike.
+  const dayMood = 0.7 + 0.6 * hashUnit(ctx.seed, localDay, 202);
+  const hourMood = 0.8 + 0.4 * hashUnit(ctx.seed, localDay * 24 + localHour, 303);
   const rate =
     PEAK_RATE[series] *
     (HOURLY_SHAPE[localHour] ?? 0) *
     (WEEKDAY_SHAPE[weekday] ?? 0) *
     growth *
+    dayMood *
+    hourMood *
     campaignBoost(ctx.seed, localDay, localHour, series);
   const slot = slotStart / SLOT_MS;
   return Math.floor(rate + hashUnit(ctx.seed, slot, SERIES_SALT[series]));

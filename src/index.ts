@@ -1,0 +1,29 @@
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { createSlackApp, startSlackApp } from './slack/app.js';
+import { buildDeps } from './slack/build-deps.js';
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee .env.example for every variable.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const deps = buildDeps(config);
+  const running = await startSlackApp(createSlackApp(deps), config.PORT);
+  const mode = config.SLACK_APP_TOKEN ? 'Socket Mode' : `HTTP on port ${running.port} (/slack/events)`;
+  running.app.logger.info(`Contacts for Slack is running: ${mode}, store ${deps.store.kind}`);
+  const stop = async () => {
+    await running.stop();
+    await deps.store.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,22 @@
+import type { Config } from '../config.js';
+import type { ChartFetcher } from '../report/chart-fetcher.js';
+import type { KeyvInstallationStore } from '../store/installations.js';
+import type { Store } from '../store/open-store.js';
+import type { TellodyCredentialsRepository } from '../store/tellody-credentials.js';
+import type { WorkspaceSettingsRepository } from '../store/workspace-settings.js';
+import type { TellodyPool } from './tellody-pool.js';
+
+/** Everything the listeners need, built once at start-up and passed in: no globals, no process.env. */
+export interface SlackDeps {
+  readonly config: Config;
+  readonly store: Store;
+  readonly settings: WorkspaceSettingsRepository;
+  readonly credentials: TellodyCredentialsRepository;
+  readonly installations: KeyvInstallationStore;
+  readonly fetcher: ChartFetcher;
+  readonly tellody: TellodyPool;
+  /** The clock: tests pin it. */
+  readonly now: () => number;
+  /** For QuickChart short URLs. */
+  readonly fetch?: typeof fetch;
+}

@@ -1,0 +1,53 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { resolvePeriod } from '../../../period/index.js';
+import { plain } from '../../../views/blocks.js';
+import { ACTIONS, HOME_QUICK_REPORTS } from '../../../views/ids.js';
+import { buildSettingsModal } from '../../../views/settings-modal.js';
+import type { SlackDeps } from '../../deps.js';
+import { publishHome } from '../../present.js';
+import { safely, workspaceOf } from '../../safely.js';
+import { loadWorkspace } from '../../workspace.js';
+
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+/** Today / This week / Last week / This month on the Home tab: that report, in the Home tab itself. */
+export function homeQuickReport(deps: SlackDeps) {
+  return async ({ ack, action, body, client, context, logger }: ActionArgs) => {
+    await ack();
+    await safely(logger, 'home quick report', undefined, async () => {
+      const key = ('action_id' in action ? action.action_id : '').slice(ACTIONS.homeQuick.length);
+      const phrase = HOME_QUICK_REPORTS[key as keyof typeof HOME_QUICK_REPORTS] ?? 'this week';
+      const workspace = await loadWorkspace(deps, workspaceOf(context));
+      const period = resolvePeriod(phrase, { ...workspace.settings, now: deps.now() });
+      await publishHome(deps, client, body.user.id, workspace, logger, period);
+    });
+  };
+}
+
+/**
+ * Opens the settings modal. The trigger lasts 3 seconds and works once, so a placeholder opens
+ * straight after ack() and the real form replaces it once the settings are read.
+ */
+export function openSettings(deps: SlackDeps) {
+  return async ({ ack, body, client, context, logger }: ActionArgs) => {
+    await ack();
+    await safely(logger, 'open settings', undefined, async () => {
+      const opened = await client.views.open({
+        trigger_id: body.trigger_id,
+        view: {
+          type: 'modal',
+          title: plain('Contacts settings'),
+          blocks: [{ type: 'section', text: plain('Loading…') }],
+        },
+      });
+      const workspace = await loadWorkspace(deps, workspaceOf(context));
+      const view = buildSettingsModal({
+        weekStart: workspace.settings.weekStart,
+        zone: workspace.settings.zone,
+        username: workspace.ownCredentials ? workspace.credentials?.username : undefined,
+        connected: workspace.ownCredentials,
+      });
+      await client.views.update({ view_id: opened.view?.id ?? '', hash: opened.view?.hash ?? '', view });
+    });
+  };
+}

@@ -1,0 +1,66 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { type Period, PeriodError, periodFromToken } from '../../../period/index.js';
+import { buildHelpMessage } from '../../../views/help-message.js';
+import type { SlackDeps } from '../../deps.js';
+import { publishHome, reportMessage } from '../../present.js';
+import { safely, workspaceOf } from '../../safely.js';
+import { loadWorkspace } from '../../workspace.js';
+
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+/** The period a button or menu carries: a button's value, or the chosen menu option's. */
+function tokenOf(action: BlockAction['actions'][number]): string {
+  if (action.type === 'button') return action.value ?? '';
+  if (action.type === 'static_select') return action.selected_option?.value ?? '';
+  return '';
+}
+
+/**
+ * ◀ previous, next ▶ and the granularity menu: the same report for another period or unit. In a
+ * message it replaces that message in place (its own response_url); on the Home tab it
+ * republishes the tab.
+ */
+export function stepReport(deps: SlackDeps) {
+  return async ({ ack, action, body, respond, client, context, logger }: ActionArgs) => {
+    await ack();
+    await safely(logger, 'report button', respond, async () => {
+      const workspace = await loadWorkspace(deps, workspaceOf(context));
+      let period: Period;
+      try {
+        period = periodFromToken(tokenOf(action), deps.now());
+      } catch (error) {
+        if (!(error instanceof PeriodError)) throw error;
+        const help = buildHelpMessage({ ...workspace.settings, problem: error.message });
+        await respond({ response_type: 'ephemeral', replace_original: false, ...help });
+        return;
+      }
+      if (body.container?.type === 'view') {
+        await publishHome(deps, client, body.user.id, workspace, logger, period);
+        return;
+      }
+      const message = await reportMessage(deps, workspace, period, { shareable: true }, logger);
+      await respond({ response_type: 'ephemeral', replace_original: true, ...message });
+    });
+  };
+}
+
+/** "Share in channel": the same report posted for everyone, without buttons, and the private copy removed. */
+export function shareReport(deps: SlackDeps) {
+  return async ({ ack, action, respond, context, logger }: ActionArgs) => {
+    await ack();
+    await safely(logger, 'share', respond, async () => {
+      const workspace = await loadWorkspace(deps, workspaceOf(context));
+      let period: Period;
+      try {
+        period = periodFromToken(tokenOf(action), deps.now());
+      } catch (error) {
+        if (!(error instanceof PeriodError)) throw error;
+        await respond({ response_type: 'ephemeral', replace_original: false, text: error.message });
+        return;
+      }
+      const message = await reportMessage(deps, workspace, period, { shareable: false, interactive: false }, logger);
+      await respond({ response_type: 'in_channel', replace_original: false, ...message });
+      await respond({ delete_original: true });
+    });
+  };
+}

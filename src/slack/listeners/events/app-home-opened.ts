@@ -1,0 +1,20 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { SlackDeps } from '../../deps.js';
+import { publishHome } from '../../present.js';
+import { safely, workspaceOf } from '../../safely.js';
+import { loadWorkspace } from '../../workspace.js';
+
+/** Every opening of the Home tab publishes it afresh: this week so far, the connection, the settings. */
+export function appHomeOpened(deps: SlackDeps) {
+  return async ({
+    event,
+    client,
+    context,
+    logger,
+  }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs) => {
+    if (event.tab !== 'home') return;
+    await safely(logger, 'app_home_opened', undefined, async () => {
+      await publishHome(deps, client, event.user, await loadWorkspace(deps, workspaceOf(context)), logger);
+    });
+  };
+}

@@ -1,0 +1,26 @@
+import type { App } from '@slack/bolt';
+import { ACTIONS, CALLBACKS, COMMAND } from '../../views/ids.js';
+import type { SlackDeps } from '../deps.js';
+import { homeQuickReport, openSettings } from './actions/home-actions.js';
+import { shareReport, stepReport } from './actions/report-actions.js';
+import { contactsCommand } from './commands/contacts-command.js';
+import { appHomeOpened } from './events/app-home-opened.js';
+import { appUninstalled, tokensRevoked } from './events/uninstall.js';
+import { settingsSubmission } from './submissions/settings-submission.js';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Which handler answers which id: the whole surface of the app on one screen. */
+export function registerListeners(app: App, deps: SlackDeps): void {
+  app.command(COMMAND, contactsCommand(deps));
+  app.action(ACTIONS.previous, stepReport(deps));
+  app.action(ACTIONS.next, stepReport(deps));
+  app.action(ACTIONS.granularity, stepReport(deps));
+  app.action(ACTIONS.share, shareReport(deps));
+  app.action(new RegExp(`^${escapeRegExp(ACTIONS.homeQuick)}`), homeQuickReport(deps));
+  app.action(ACTIONS.openSettings, openSettings(deps));
+  app.view(CALLBACKS.settings, settingsSubmission(deps));
+  app.event('app_home_opened', appHomeOpened(deps));
+  app.event('app_uninstalled', appUninstalled(deps));
+  app.event('tokens_revoked', tokensRevoked(deps));
+}

@@ -1,0 +1,105 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { TellodyCredentialsError, TellodyError } from '../../../tellody/errors.js';
+import type { TellodyCredentials } from '../../../tellody/types.js';
+import { SETTINGS_FIELDS } from '../../../views/ids.js';
+import { readSettingsInput } from '../../../views/settings-modal.js';
+import { canEditSettings } from '../../admin.js';
+import type { SlackDeps } from '../../deps.js';
+import { publishHome } from '../../present.js';
+import { logFailure, workspaceOf } from '../../safely.js';
+import { loadWorkspace } from '../../workspace.js';
+
+type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** Slack waits 3 seconds for the answer to a submission: the login check gets most of it. */
+const VERIFY_TIMEOUT_MS = 2000;
+
+/** Logs in with the new credentials; an error message for the form, or null when Tellody accepts them. */
+async function verify(deps: SlackDeps, credentials: TellodyCredentials): Promise<string | null> {
+  try {
+    await deps.tellody.clientFor(credentials, { timeoutMs: VERIFY_TIMEOUT_MS }).verifyCredentials();
+    return null;
+  } catch (error) {
+    if (error instanceof TellodyCredentialsError) return `Tellody refused this login: ${error.tellodyMessage}.`;
+    if (error instanceof TellodyError)
+      return 'Tellody could not be reached to check this login. Nothing was saved; please try again.';
+    throw error;
+  }
+}
+
+/**
+ * Saves the settings modal. Who may save is asked of Slack again here (a forged submission
+ * changes nothing); bad input and refused logins are answered inline; new credentials are
+ * checked with a real Tellody login before they are stored, encrypted.
+ */
+export function settingsSubmission(deps: SlackDeps) {
+  return async (args: SubmitArgs) => {
+    let acked = false;
+    const ack: SubmitArgs['ack'] = async (response) => {
+      acked = true;
+      await args.ack(response);
+    };
+    try {
+      await saveSettings(deps, { ...args, ack });
+    } catch (error) {
+      logFailure(args.logger, 'settings submission', error);
+      if (!acked) {
+        await ack({
+          response_action: 'errors',
+          errors: {
+            [SETTINGS_FIELDS.weekStart]: 'Something went wrong on our side; nothing was saved. Please try again.',
+          },
+        });
+      }
+    }
+  };
+}
+
+async function saveSettings(deps: SlackDeps, { ack, body, view, client, context, logger }: SubmitArgs): Promise<void> {
+  {
+    const workspace = await loadWorkspace(deps, workspaceOf(context));
+    const userId = body.user.id;
+    if (!(await canEditSettings(client, userId, workspace.settings))) {
+      await ack({
+        response_action: 'errors',
+        errors: {
+          [SETTINGS_FIELDS.weekStart]:
+            'Only workspace admins and owners, and whoever installed Contacts, can change settings.',
+        },
+      });
+      return;
+    }
+    const current = workspace.ownCredentials ? workspace.credentials : null;
+    const input = readSettingsInput(view.state.values, {
+      connected: current !== null,
+      currentUsername: current?.username,
+    });
+    if (!input.ok) {
+      await ack({ response_action: 'errors', errors: input.errors });
+      return;
+    }
+    const credentials = input.username
+      ? { username: input.username, password: input.password ?? current?.password ?? '' }
+      : null;
+    const problem = credentials ? await verify(deps, credentials) : null;
+    if (problem) {
+      await ack({ response_action: 'errors', errors: { [SETTINGS_FIELDS.password]: problem } });
+      return;
+    }
+    const now = deps.now();
+    await deps.settings.set(workspace.id, {
+      ...workspace.settings,
+      weekStart: input.weekStart,
+      zone: input.zone,
+      updatedAt: now,
+      updatedBy: userId,
+    });
+    if (credentials) await deps.credentials.set(workspace.id, credentials, now);
+    await ack();
+    try {
+      await publishHome(deps, client, userId, await loadWorkspace(deps, workspace.id), logger);
+    } catch (error) {
+      logFailure(logger, 'home after settings', error);
+    }
+  }
+}

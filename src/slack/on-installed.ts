@@ -1,0 +1,36 @@
+import type { Installation } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
+import type { Weekday } from '../period/calendar.js';
+import type { WorkspaceSettingsRepository } from '../store/workspace-settings.js';
+import { userTimeZone } from './admin.js';
+
+/**
+ * After an install: remember who installed (they may edit settings), and start a new workspace's
+ * report zone at the installer's own zone. Settings already chosen are kept on a reinstall.
+ */
+export function settingsOnInstall(options: {
+  settings: WorkspaceSettingsRepository;
+  slackApiUrl?: string | undefined;
+  defaultZone: string;
+  defaultWeekStart: Weekday;
+  now: () => number;
+}) {
+  return async (workspace: string, installation: Installation): Promise<void> => {
+    const installer = installation.user?.id;
+    const existing = await options.settings.get(workspace);
+    if (existing) {
+      if (installer) await options.settings.set(workspace, { ...existing, installerUserId: installer });
+      return;
+    }
+    const token = installation.bot?.token;
+    const client = token ? new WebClient(token, options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}) : null;
+    const zone = client && installer ? await userTimeZone(client, installer) : undefined;
+    await options.settings.set(workspace, {
+      weekStart: options.defaultWeekStart,
+      zone: zone ?? options.defaultZone,
+      installerUserId: installer,
+      updatedAt: options.now(),
+      updatedBy: installer,
+    });
+  };
+}

@@ -1,0 +1,37 @@
+import type { Context, Logger, RespondFn } from '@slack/bolt';
+import { workspaceIdOf } from '../store/installations.js';
+import { buildInternalErrorMessage } from '../views/error-messages.js';
+
+/** The workspace a request belongs to: the enterprise for an org-wide install, else the team. */
+export function workspaceOf(context: Context): string {
+  return workspaceIdOf({
+    teamId: context.teamId,
+    enterpriseId: context.enterpriseId,
+    isEnterpriseInstall: context.isEnterpriseInstall,
+  });
+}
+
+/** Operators get the error's kind and message (never a token or password: none are in our errors); people get kind words. */
+export function logFailure(logger: Logger, what: string, error: unknown): void {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  logger.error(`${what} failed: ${detail}`);
+}
+
+/** Runs a listener's work after ack(); anything unexpected becomes a friendly reply and a log line, never a stack trace. */
+export async function safely(
+  logger: Logger,
+  what: string,
+  respond: RespondFn | undefined,
+  work: () => Promise<void>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    logFailure(logger, what, error);
+    if (respond) {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...buildInternalErrorMessage() }).catch(
+        (e: unknown) => logFailure(logger, `${what} (telling the user)`, e),
+      );
+    }
+  }
+}

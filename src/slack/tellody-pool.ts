@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import { TellodyClient } from '../tellody/client.js';
+import type { RetryPolicy } from '../tellody/transport.js';
+import type { TellodyCredentials } from '../tellody/types.js';
+
+/**
+ * One Tellody client, so one session, per base URL and set of credentials: every workspace on the
+ * same account shares a login; changed credentials get a fresh client. A cache that may be lost.
+ */
+export class TellodyPool {
+  private readonly clients = new Map<string, TellodyClient>();
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly options: { timeoutMs?: number; retry?: RetryPolicy; fetch?: typeof fetch } = {},
+  ) {}
+
+  clientFor(credentials: TellodyCredentials, overrides: { timeoutMs?: number } = {}): TellodyClient {
+    const key = createHash('sha256')
+      .update(`${this.baseUrl}\n${credentials.username}\n${credentials.password}`)
+      .digest('hex');
+    const pooled = overrides.timeoutMs === undefined ? this.clients.get(key) : undefined;
+    if (pooled) return pooled;
+    const client = new TellodyClient({ baseUrl: this.baseUrl, credentials, ...this.options, ...overrides });
+    if (overrides.timeoutMs === undefined) {
+      if (this.clients.size >= 1000) this.clients.clear();
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  accountId(credentials: TellodyCredentials): string {
+    return `${this.baseUrl}|${credentials.username}`;
+  }
+}

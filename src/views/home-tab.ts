@@ -1,0 +1,92 @@
+import type { HomeView, KnownBlock } from '@slack/types';
+import type { Presented } from '../present/present-report.js';
+import type { UserInfo } from '../tellody/types.js';
+import { actions, button, context, fields, header, section } from './blocks.js';
+import { count, weekdayName } from './format.js';
+import { ACTIONS, HOME_QUICK_REPORTS } from './ids.js';
+
+export type TellodyConnection =
+  | { readonly state: 'connected'; readonly account: UserInfo }
+  | { readonly state: 'not-connected' }
+  | { readonly state: 'failing'; readonly problem: string };
+
+export interface HomeTabOptions {
+  /** The report on show (this week so far, or the quick report picked), or why there is none. */
+  readonly report: Presented | null;
+  readonly connection: TellodyConnection;
+  readonly zone: string;
+  readonly weekStart: number;
+  /** Whether this person may change settings (workspace admins, owners, the installer). */
+  readonly canEdit: boolean;
+}
+
+const QUICK_LABELS: Record<keyof typeof HOME_QUICK_REPORTS, string> = {
+  today: 'Today',
+  this_week: 'This week',
+  last_week: 'Last week',
+  this_month: 'This month',
+};
+
+function quickButtons(): KnownBlock {
+  return actions(
+    Object.keys(HOME_QUICK_REPORTS).map((key) =>
+      button({ text: QUICK_LABELS[key as keyof typeof HOME_QUICK_REPORTS], actionId: `${ACTIONS.homeQuick}${key}` }),
+    ),
+    'home_quick',
+  );
+}
+
+function connectionBlocks(connection: TellodyConnection, canEdit: boolean): KnownBlock[] {
+  if (connection.state === 'connected') {
+    const credits = connection.account.creditsAvailable;
+    const balance = credits === null ? '' : ` · ${count(credits)} credits available`;
+    return [section(`*Tellody:* connected as \`${connection.account.username}\`${balance}`, 'home_connection')];
+  }
+  const text =
+    connection.state === 'not-connected'
+      ? '*Tellody:* not connected yet — reports need a Tellody account.'
+      : `*Tellody:* ${connection.problem}`;
+  const blocks: KnownBlock[] = [section(text, 'home_connection')];
+  if (canEdit)
+    blocks.push(
+      actions([button({ text: 'Connect Tellody', actionId: ACTIONS.openSettings, style: 'primary' })], 'home_connect'),
+    );
+  return blocks;
+}
+
+function settingsBlocks(options: HomeTabOptions): KnownBlock[] {
+  const account = options.connection.state === 'connected' ? `\`${options.connection.account.username}\`` : 'none';
+  const blocks: KnownBlock[] = [
+    header('Settings', 'home_settings_header'),
+    fields(
+      [
+        `*Weeks start on*\n${weekdayName(options.weekStart)}`,
+        `*Report time zone*\n${options.zone}`,
+        `*Tellody account*\n${account}`,
+      ],
+      'home_settings',
+    ),
+  ];
+  if (options.canEdit)
+    blocks.push(actions([button({ text: 'Edit settings', actionId: ACTIONS.openSettings })], 'home_settings_actions'));
+  else
+    blocks.push(
+      context(
+        ['Only workspace admins and owners, and the person who installed Contacts, can change these.'],
+        'home_settings_note',
+      ),
+    );
+  return blocks;
+}
+
+/** The Home tab: a live report with quick periods, the Tellody connection, and the workspace's settings. */
+export function buildHomeTab(options: HomeTabOptions): HomeView {
+  const blocks: KnownBlock[] = [header('Contacts', 'home_header'), quickButtons()];
+  if (options.report) blocks.push(...options.report.message.blocks);
+  blocks.push(
+    { type: 'divider', block_id: 'home_divider' },
+    ...connectionBlocks(options.connection, options.canEdit),
+    ...settingsBlocks(options),
+  );
+  return { type: 'home', blocks };
+}
