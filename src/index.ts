@@ -1,8 +1,11 @@
+import { config as loadDotenv } from 'dotenv';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createSlackApp, startSlackApp } from './slack/app.js';
 import { buildDeps } from './slack/build-deps.js';
 
 async function main(): Promise<void> {
+  // A .env file beside the app fills in what the environment does not set (the environment wins).
+  loadDotenv({ quiet: true });
   let config: Config;
   try {
     config = loadConfig();

@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ACTIONS } from '../../../src/views/ids.js';
+import { type AppHarness, slackAppHarness } from '../../support/slack-app-harness.js';
+
+const OAUTH_ENV = {
+  SLACK_BOT_TOKEN: '',
+  SLACK_CLIENT_ID: '111.222',
+  SLACK_CLIENT_SECRET: 'client-secret',
+  SLACK_STATE_SECRET: 'state-secret-for-tests',
+};
+
+function tokenExchange(orgWide: boolean) {
+  return {
+    ok: true,
+    app_id: 'A1',
+    authed_user: { id: 'UINSTALLER' },
+    scope: 'commands,users:read',
+    token_type: 'bot',
+    access_token: orgWide ? 'xoxb-org' : 'xoxb-team-nine',
+    bot_user_id: 'UBOT9',
+    team: orgWide ? null : { id: 'T9', name: 'Nine' },
+    enterprise: orgWide ? { id: 'E1', name: 'Acme Corp' } : null,
+    is_enterprise_install: orgWide,
+  };
+}
+
+/** Walks the browser part of the install: /slack/install, then Slack sends the browser back with a code. */
+async function install(h: AppHarness): Promise<Response> {
+  const start = await fetch(`${h.base}/slack/install`, { redirect: 'manual' });
+  expect(start.status).toBe(302);
+  const authorize = new URL(start.headers.get('location') ?? '');
+  expect(authorize.origin + authorize.pathname).toBe('https://slack.com/oauth/v2/authorize');
+  expect(authorize.searchParams.get('scope')).toBe('commands,users:read');
+  const state = authorize.searchParams.get('state') ?? '';
+  const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return fetch(`${h.base}/slack/oauth_redirect?code=the-code&state=${encodeURIComponent(state)}`, {
+    headers: { cookie },
+    redirect: 'manual',
+  });
+}
+
+let h: AppHarness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+describe('installing to many workspaces with OAuth', () => {
+  it('stores the installation and starts the report zone at the installer’s zone', async () => {
+    h = await slackAppHarness({
+      env: OAUTH_ENV,
+      oauth: tokenExchange(false),
+      users: { UINSTALLER: { tz: 'Asia/Kathmandu' } },
+    });
+    const done = await install(h);
+    expect(done.status).toBe(200);
+    expect(h.slack.callsTo('oauth.v2.access')[0]?.args).toMatchObject({ code: 'the-code', client_id: '111.222' });
+    const installation = await h.deps.installations.fetchInstallation({
+      teamId: 'T9',
+      enterpriseId: undefined,
+      isEnterpriseInstall: false,
+    });
+    expect(installation.bot?.token).toBe('xoxb-team-nine');
+    expect(await h.deps.settings.get('T9')).toMatchObject({
+      zone: 'Asia/Kathmandu',
+      installerUserId: 'UINSTALLER',
+      weekStart: 1,
+    });
+  });
+
+  it('answers that workspace with its own bot token, and lets the installer edit settings', async () => {
+    h = await slackAppHarness({
+      env: OAUTH_ENV,
+      oauth: tokenExchange(false),
+      users: { UINSTALLER: { tz: 'Asia/Kathmandu' } },
+    });
+    await install(h);
+    await h.event({ type: 'app_home_opened', user: 'UINSTALLER', channel: 'D9', tab: 'home', event_ts: '1.1' }, 'T9');
+    const [publish] = await h.slack.waitForCalls('views.publish');
+    expect(publish?.token).toBe('xoxb-team-nine');
+    expect(JSON.stringify(publish?.args.view)).toContain(ACTIONS.openSettings);
+    expect(JSON.stringify(publish?.args.view)).toContain('Asia/Kathmandu');
+  });
+
+  it('keys an org-wide install by its enterprise', async () => {
+    h = await slackAppHarness({
+      env: OAUTH_ENV,
+      oauth: tokenExchange(true),
+      users: { UINSTALLER: { tz: 'America/New_York' } },
+    });
+    const done = await install(h);
+    expect(done.status).toBe(200);
+    const installation = await h.deps.installations.fetchInstallation({
+      teamId: 'T77',
+      enterpriseId: 'E1',
+      isEnterpriseInstall: true,
+    });
+    expect(installation.bot?.token).toBe('xoxb-org');
+    expect(await h.deps.settings.get('E1')).toMatchObject({ zone: 'America/New_York' });
+  });
+
+  it('refuses a callback whose state was not issued by this app', async () => {
+    h = await slackAppHarness({ env: OAUTH_ENV, oauth: tokenExchange(false) });
+    const forged = await fetch(`${h.base}/slack/oauth_redirect?code=x&state=forged`, { redirect: 'manual' });
+    expect(forged.status).toBeGreaterThanOrEqual(400);
+    expect(h.slack.callsTo('oauth.v2.access')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+describe('.env.example', () => {
+  it('documents every variable the config reads, which are the design’s stable list', () => {
+    const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const config = readFileSync(new URL('../../src/config.ts', import.meta.url), 'utf8');
+    const read = [...config.matchAll(/^\s{4}([A-Z_]+):/gm)].map((m) => m[1] ?? '');
+    expect(read.sort()).toEqual(
+      [
+        'SLACK_SIGNING_SECRET',
+        'SLACK_BOT_TOKEN',
+        'SLACK_APP_TOKEN',
+        'SLACK_CLIENT_ID',
+        'SLACK_CLIENT_SECRET',
+        'SLACK_STATE_SECRET',
+        'SLACK_API_URL',
+        'TELLODY_BASE_URL',
+        'TELLODY_USERNAME',
+        'TELLODY_PASSWORD',
+        'DEFAULT_TIMEZONE',
+        'DEFAULT_WEEK_START',
+        'STORE_URL',
+        'ENCRYPTION_KEY',
+        'QUICKCHART_HOST',
+        'PORT',
+        'LOG_LEVEL',
+      ].sort(),
+    );
+    for (const name of read) expect(example, name).toMatch(new RegExp(`^#? ?${name}=`, 'm'));
+  });
+});
