@@ -1,19 +1,7 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { npmScript } from '../support/npm-script.js';
 
-const run = promisify(execFile);
-
-/** Runs `npm run --silent cli -- …` exactly as scripts outside the project do. */
-async function cli(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run('npm', ['run', '--silent', 'cli', '--', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (...args: string[]) => npmScript('cli', ...args);
 
 describe('npm run cli -- window', () => {
   it('prints the docs’ own sample request for 21 July 2015 in Athens', async () => {

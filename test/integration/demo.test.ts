@@ -1,20 +1,10 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { expectValidMessage } from '../support/block-kit.js';
+import { npmScript } from '../support/npm-script.js';
 
-const run = promisify(execFile);
 const NOW = '2026-11-27T10:00:00Z';
 
-async function demo(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run('npm', ['run', '--silent', 'demo', '--', ...args, '--now', NOW]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const demo = (...args: string[]) => npmScript('demo', ...args, '--now', NOW);
 
 describe('npm run demo', () => {
   it.each(['last week', '', 'Q3 2025 by week', 'Nov 3 to Nov 10', 'yesterday hourly', 'this year so far'])(

@@ -2,15 +2,9 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Weekday } from '../../../src/period/calendar.js';
 import { periodBuckets, periodPlan, resolvePeriod } from '../../../src/period/index.js';
+import { TEST_ZONES } from '../../support/zones.js';
 
-const ZONES = [
-  'Europe/Athens',
-  'America/New_York',
-  'Asia/Kolkata',
-  'Asia/Kathmandu',
-  'Australia/Lord_Howe',
-  'Pacific/Chatham',
-] as const;
+const ZONES = TEST_ZONES;
 const WEEK_STARTS: Weekday[] = [0, 1, 2, 3, 4, 5, 6];
 
 /** Moments that stress the calendar: an ordinary Friday, DST changes both ways, a leap day, a year end. */

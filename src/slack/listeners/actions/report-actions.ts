@@ -16,24 +16,37 @@ function tokenOf(action: BlockAction['actions'][number]): string {
 }
 
 /**
+ * The period a click asks for, or null after telling the person (privately) why there is none:
+ * a value that is malformed, forged or no longer valid never reaches Tellody.
+ */
+async function periodOfClick(
+  args: ActionArgs,
+  now: number,
+  settings: { zone: string; weekStart: number },
+): Promise<Period | null> {
+  try {
+    return periodFromToken(tokenOf(args.action), now);
+  } catch (error) {
+    if (!(error instanceof PeriodError)) throw error;
+    const help = buildHelpMessage({ ...settings, problem: error.message });
+    await args.respond({ response_type: 'ephemeral', replace_original: false, ...help });
+    return null;
+  }
+}
+
+/**
  * ◀ previous, next ▶ and the granularity menu: the same report for another period or unit. In a
  * message it replaces that message in place (its own response_url); on the Home tab it
  * republishes the tab.
  */
 export function stepReport(deps: SlackDeps) {
-  return async ({ ack, action, body, respond, client, context, logger }: ActionArgs) => {
+  return async (args: ActionArgs) => {
+    const { ack, body, respond, client, context, logger } = args;
     await ack();
     await safely(logger, 'report button', respond, async () => {
       const workspace = await loadWorkspace(deps, workspaceOf(context));
-      let period: Period;
-      try {
-        period = periodFromToken(tokenOf(action), deps.now());
-      } catch (error) {
-        if (!(error instanceof PeriodError)) throw error;
-        const help = buildHelpMessage({ ...workspace.settings, problem: error.message });
-        await respond({ response_type: 'ephemeral', replace_original: false, ...help });
-        return;
-      }
+      const period = await periodOfClick(args, deps.now(), workspace.settings);
+      if (!period) return;
       if (body.container?.type === 'view') {
         await publishHome(deps, client, body.user.id, workspace, logger, period);
         return;
@@ -46,18 +59,13 @@ export function stepReport(deps: SlackDeps) {
 
 /** "Share in channel": the same report posted for everyone, without buttons, and the private copy removed. */
 export function shareReport(deps: SlackDeps) {
-  return async ({ ack, action, respond, context, logger }: ActionArgs) => {
+  return async (args: ActionArgs) => {
+    const { ack, respond, context, logger } = args;
     await ack();
     await safely(logger, 'share', respond, async () => {
       const workspace = await loadWorkspace(deps, workspaceOf(context));
-      let period: Period;
-      try {
-        period = periodFromToken(tokenOf(action), deps.now());
-      } catch (error) {
-        if (!(error instanceof PeriodError)) throw error;
-        await respond({ response_type: 'ephemeral', replace_original: false, text: error.message });
-        return;
-      }
+      const period = await periodOfClick(args, deps.now(), workspace.settings);
+      if (!period) return;
       const message = await reportMessage(deps, workspace, period, { shareable: false, interactive: false }, logger);
       await respond({ response_type: 'in_channel', replace_original: false, ...message });
       await respond({ delete_original: true });
