@@ -64,42 +64,58 @@ function summary(period: Period, presented: Extract<Presented, { ok: true }>): s
   return lines.join('\n');
 }
 
-async function main(argv: string[]): Promise<number> {
-  const args = options(argv);
-  const { QUICKCHART_HOST } = loadDemoConfig();
-  const period = resolvePeriod(args.phrase, { zone: args.zone, weekStart: args.weekStart, now: args.now });
-  const sandbox = await startSandbox({ zone: args.zone, now: () => args.now });
+export interface DemoResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** The demo as a function: what it prints and its exit code (tests run every phrase form through it). */
+export async function runDemo(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<DemoResult> {
+  try {
+    const args = options(argv);
+    const { QUICKCHART_HOST } = loadDemoConfig(env);
+    const period = resolvePeriod(args.phrase, { zone: args.zone, weekStart: args.weekStart, now: args.now });
+    const presented = await presentAgainstSandbox(period, args.now, QUICKCHART_HOST);
+    const blockKit = JSON.stringify(presented.message, null, 2);
+    if (args.json) return { code: presented.ok ? 0 : 1, stdout: `${blockKit}\n`, stderr: '' };
+    const stdout = presented.ok
+      ? `${summary(period, presented)}\nBlock Kit:\n${blockKit}\n`
+      : `${presented.message.text}\n`;
+    return { code: presented.ok ? 0 : 1, stdout, stderr: '' };
+  } catch (error) {
+    if (error instanceof PeriodError || error instanceof UsageError || error instanceof ConfigError) {
+      return { code: 2, stdout: '', stderr: `${error.message}${error instanceof UsageError ? ` ${USAGE}` : ''}\n` };
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      return { code: 2, stdout: '', stderr: `${error.message}. ${USAGE}\n` };
+    }
+    throw error;
+  }
+}
+
+/** The real client and report against a sandbox started for this one run, in the period's zone. */
+async function presentAgainstSandbox(period: Period, now: number, chartHost: string): Promise<Presented> {
+  const sandbox = await startSandbox({ zone: period.zone, now: () => now });
   const store = openStore('memory:');
   try {
     const client = new TellodyClient({ baseUrl: sandbox.baseUrl, credentials: { username: 'demo', password: 'demo' } });
-    const presented = await presentReport(period, {
+    return await presentReport(period, {
       workspace: 'demo',
       source: tellodySource(client, { baseUrl: sandbox.baseUrl, username: 'demo' }),
       fetcher: new ChartFetcher(new ChartCache(store)),
-      now: args.now,
-      chart: { host: QUICKCHART_HOST, timeoutMs: 1500 },
+      now,
+      chart: { host: chartHost, timeoutMs: 1500 },
     });
-    const blockKit = JSON.stringify(presented.message, null, 2);
-    if (args.json) process.stdout.write(`${blockKit}\n`);
-    else if (presented.ok) process.stdout.write(`${summary(period, presented)}\nBlock Kit:\n${blockKit}\n`);
-    else process.stdout.write(`${presented.message.text}\n`);
-    return presented.ok ? 0 : 1;
   } finally {
     await store.close();
     await sandbox.close();
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof PeriodError || error instanceof UsageError || error instanceof ConfigError) {
-      process.stderr.write(`${error.message}${error instanceof UsageError ? ` ${USAGE}` : ''}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    throw error;
-  },
-);
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await runDemo(process.argv.slice(2));
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  process.exitCode = result.code;
+}

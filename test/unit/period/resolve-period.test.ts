@@ -93,7 +93,7 @@ function oracle(zone: string, weekStart: Weekday, now: number) {
 
 describe.each(ZONES)('in %s', (zone) => {
   describe.each(WEEK_STARTS)('with weeks from day %i', (weekStart) => {
-    it.each(Object.entries(NOWS))('resolves relative periods at %s', (_name, nowIso) => {
+    it.each(Object.entries(NOWS))('resolves relative and absolute periods at %s', (_name, nowIso) => {
       const now = Date.parse(nowIso);
       const o = oracle(zone, weekStart, now);
       const resolve = (phrase: string) => resolvePeriod(phrase, { zone, weekStart, now });
@@ -112,6 +112,23 @@ describe.each(ZONES)('in %s', (zone) => {
       expectSpan('last 7 days', o.today.minus({ days: 7 }).startOf('day'), o.today);
       expectSpan('last 4 weeks', o.weekOpen.minus({ weeks: 4 }).startOf('day'), o.weekOpen);
       expectSpan('2 weeks ago', o.weekOpen.minus({ weeks: 2 }).startOf('day'), o.lastWeek);
+      // Absolute forms: a date without a year is its latest occurrence that has begun.
+      const latest = (month: number, day: number) => {
+        const thisYear = DateTime.fromObject({ year: o.today.year, month, day }, { zone });
+        return thisYear.toMillis() <= now ? thisYear : thisYear.minus({ years: 1 });
+      };
+      const march3 = latest(3, 3);
+      const week = march3.minus({ days: (march3.weekday - weekStart + 7) % 7 }).startOf('day');
+      expectSpan('week of March 3', week, week.plus({ weeks: 1 }).startOf('day'));
+      const nov3 = latest(11, 3);
+      expectSpan('Nov 3 to Nov 10', nov3, nov3.plus({ days: 8 }).startOf('day'));
+      const day = (iso: string) => DateTime.fromISO(iso, { zone }).startOf('day');
+      expectSpan('21 July 2015', day('2015-07-21'), day('2015-07-22'));
+      expectSpan('march 2023', day('2023-03-01'), day('2023-04-01'));
+      expectSpan('Q3 2023', day('2023-07-01'), day('2023-10-01'));
+      expectSpan('2023', day('2023-01-01'), day('2024-01-01'));
+      const monday = o.today.minus({ days: (o.today.weekday - 1 + 7) % 7 }).startOf('day');
+      expectSpan('since Monday', monday, o.today.plus({ days: 1 }).startOf('day'));
       const lastWeek = periodPlan(resolve('last week'), now).requests;
       expect(lastWeek).toHaveLength(1);
       expect(lastWeek[0]?.request).toMatchObject({ window: 'week', unit: 'day', dow: weekStart });

@@ -1,0 +1,69 @@
+import { SocketModeReceiver } from '@slack/bolt';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config.js';
+import { createSlackApp } from '../../../src/slack/app.js';
+import { buildDeps } from '../../../src/slack/build-deps.js';
+import { startRedis } from '../../support/redis-server.js';
+import { type AppHarness, ENCRYPTION_KEY, slackAppHarness } from '../../support/slack-app-harness.js';
+
+let h: AppHarness | undefined;
+let redis: Awaited<ReturnType<typeof startRedis>> | undefined;
+afterEach(async () => {
+  await h?.close().catch(() => {});
+  await redis?.stop();
+  h = undefined;
+  redis = undefined;
+});
+
+describe('running on Redis, behind a load balancer', () => {
+  it('reports healthy while Redis answers and 503 once it is gone, so the balancer can drop the instance', async () => {
+    redis = await startRedis();
+    h = await slackAppHarness({ env: { STORE_URL: redis.url } });
+    const healthy = await fetch(`${h.base}/healthz`);
+    expect(healthy.status).toBe(200);
+    expect(await healthy.json()).toEqual({ ok: true, store: 'redis' });
+    await redis.stop();
+    const down = await fetch(`${h.base}/healthz`);
+    expect(down.status).toBe(503);
+  });
+
+  it('answers /contacts with a kind message, not a hang or a stack trace, while the store is down', async () => {
+    redis = await startRedis();
+    h = await slackAppHarness({ env: { STORE_URL: redis.url } });
+    await redis.stop();
+    const result = await h.command('last week');
+    expect(result.status).toBe(200);
+    const [post] = await h.slack.waitForPosts(result.id);
+    expect(String(post?.body.text)).toMatch(/Something went wrong on our side/);
+    expect(JSON.stringify(post?.body)).not.toMatch(/at \w+ \(|Error:/);
+  });
+
+  it('shares settings between two instances on the same Redis', async () => {
+    redis = await startRedis();
+    h = await slackAppHarness({ env: { STORE_URL: redis.url } });
+    const other = await slackAppHarness({ env: { STORE_URL: redis.url } });
+    try {
+      await h.deps.settings.set('T1', { weekStart: 0, zone: 'America/New_York', updatedAt: 1 });
+      await other.deps.credentials.set('T1', { username: 'ny', password: 'ny-pass' }, 1);
+      const [post] = await other.slack.waitForPosts((await other.command('last week')).id);
+      expect(String(post?.body.text)).toContain('Sun 15 – Sat 21 Nov 2026');
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('Socket Mode', () => {
+  it('runs without a signing secret when SLACK_APP_TOKEN is set, on a Socket Mode receiver', async () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      ENCRYPTION_KEY,
+      STORE_URL: 'memory:',
+    });
+    const deps = buildDeps(config);
+    const app = createSlackApp(deps);
+    expect((app as unknown as { receiver: unknown }).receiver).toBeInstanceOf(SocketModeReceiver);
+    await deps.store.close();
+  });
+});

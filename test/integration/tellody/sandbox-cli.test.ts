@@ -1,0 +1,52 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { npmScript } from '../../support/npm-script.js';
+
+let child: ChildProcess | undefined;
+afterEach(() => {
+  // npm runs tsx runs node: end the whole process group, not just npm.
+  if (child?.pid) process.kill(-child.pid, 'SIGTERM');
+  child = undefined;
+});
+
+/** Starts `npm run sandbox -- …` on a free port and returns its base URL from the line it prints. */
+async function sandbox(...args: string[]): Promise<string> {
+  child = spawn('npm', ['run', '--silent', 'sandbox', '--', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the sandbox did not start')), 15_000);
+    child?.stdout?.on('data', (chunk: Buffer) => {
+      const url = chunk.toString().match(/http:\/\/127\.0\.0\.1:\d+\/CampaignCloud\//)?.[0];
+      if (url) {
+        clearTimeout(timer);
+        resolve(url);
+      }
+    });
+  });
+}
+
+describe('npm run sandbox', () => {
+  it('serves the demo account in the zone it is given', async () => {
+    const base = await sandbox('--tz', 'America/New_York', '--account', 'acme:pw:Asia/Kolkata');
+    const ping = await fetch(`${base}RememberMeController/ping`);
+    expect(ping.status).toBe(200);
+    expect(ping.headers.get('x-xsrf-token')).toBeTruthy();
+  });
+
+  it('turns the fault knobs on from the command line', async () => {
+    const base = await sandbox('--error-rate', '1');
+    expect((await fetch(`${base}RememberMeController/ping`)).status).toBe(503);
+  });
+
+  it.each([
+    [['--tz', 'Nowhere/Land'], /not an IANA time zone/],
+    [['--error-rate', '2'], /--error-rate must be a number from 0 to 1/],
+    [['--account', 'no-colons'], /is not user:password:Zone\/Name/],
+  ])('refuses %j with exit 2 and a message', async (args, message) => {
+    const result = await npmScript('sandbox', ...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+});
