@@ -1,9 +1,11 @@
 /** `npm run bench`: speed and memory of the hot paths. Numbers to compare between commits, never assertions. */
 import { benchPeriod } from './period.bench.js';
 import { benchReport } from './report.bench.js';
+import { benchSlack } from './slack.bench.js';
 import { benchTellody } from './tellody.bench.js';
 
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
 await benchPeriod();
 await benchTellody();
 await benchReport();
+await benchSlack();
