@@ -35,12 +35,16 @@ export function isValidZone(zone: string): boolean {
   return valid;
 }
 
+/** The zone's canonical name ("europe/athens" → "Europe/Athens"), for storing and showing. */
+export function canonicalZone(zone: string): string {
+  return isValidZone(zone) ? new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone : zone;
+}
+
 export function parseWeekday(name: string): Weekday | undefined {
   const index = WEEKDAY_NAMES.findIndex((day) => day.startsWith(name.trim().toLowerCase()) && name.trim().length >= 2);
   return index < 0 ? undefined : (index as Weekday);
 }
 
-const OFFSET_SLOT = 15 * 60_000;
 const MAX_CACHED_SLOTS = 200_000;
 const offsetCache = new Map<string, Map<number, number>>();
 
@@ -55,11 +59,11 @@ export function offsetAt(ms: number, zone: string): number {
     cache = new Map();
     offsetCache.set(zone, cache);
   }
-  const slot = Math.floor(ms / OFFSET_SLOT);
+  const slot = Math.floor(ms / QUARTER_HOUR);
   let offset = cache.get(slot);
   if (offset === undefined) {
     if (cache.size >= MAX_CACHED_SLOTS) cache.clear();
-    offset = IANAZone.create(zone).offset(slot * OFFSET_SLOT);
+    offset = IANAZone.create(zone).offset(slot * QUARTER_HOUR);
     cache.set(slot, offset);
   }
   return offset;

@@ -6,7 +6,7 @@ import type { TellodyCredentialsRepository } from '../store/tellody-credentials.
 import type { WorkspaceSettingsRepository } from '../store/workspace-settings.js';
 import type { TellodyPool } from './tellody-pool.js';
 
-/** Everything the listeners need, built once at start-up and passed in: no globals, no process.env. */
+/** Everything the listeners need, built once at start-up and passed in: no globals, no environment reads. */
 export interface SlackDeps {
   readonly config: Config;
   readonly store: Store;

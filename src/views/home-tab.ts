@@ -49,7 +49,10 @@ function connectionBlocks(connection: TellodyConnection, canEdit: boolean): Know
   const blocks: KnownBlock[] = [section(text, 'home_connection')];
   if (canEdit)
     blocks.push(
-      actions([button({ text: 'Connect Tellody', actionId: ACTIONS.openSettings, style: 'primary' })], 'home_connect'),
+      actions(
+        [button({ text: 'Connect Tellody', actionId: ACTIONS.connectTellody, style: 'primary' })],
+        'home_connect',
+      ),
     );
   return blocks;
 }

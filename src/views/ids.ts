@@ -12,6 +12,8 @@ export const ACTIONS = {
   /** Prefix: each quick button has its own id (`contacts_home_quick_today`…), unique within its block. */
   homeQuick: 'contacts_home_quick_',
   openSettings: 'contacts_open_settings',
+  /** Opens the same settings modal, from the "not connected" notice. */
+  connectTellody: 'contacts_connect_tellody',
 } as const;
 
 /** The quick reports on the Home tab: button id suffix → phrase. */

@@ -1,5 +1,5 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import { isValidZone, WEEKDAY_NAMES, type Weekday } from '../period/calendar.js';
+import { canonicalZone, isValidZone, WEEKDAY_NAMES, type Weekday } from '../period/calendar.js';
 import { plain } from './blocks.js';
 import { weekdayName } from './format.js';
 import { CALLBACKS, SETTINGS_FIELDS } from './ids.js';
@@ -110,7 +110,7 @@ export function readSettingsInput(
   return {
     ok: true,
     weekStart: day as Weekday,
-    zone,
+    zone: canonicalZone(zone),
     ...(username ? { username } : {}),
     ...(password ? { password } : {}),
   };

@@ -19,6 +19,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.share, shareReport(deps));
   app.action(new RegExp(`^${escapeRegExp(ACTIONS.homeQuick)}`), homeQuickReport(deps));
   app.action(ACTIONS.openSettings, openSettings(deps));
+  app.action(ACTIONS.connectTellody, openSettings(deps));
   app.view(CALLBACKS.settings, settingsSubmission(deps));
   app.event('app_home_opened', appHomeOpened(deps));
   app.event('app_uninstalled', appUninstalled(deps));

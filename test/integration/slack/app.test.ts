@@ -218,6 +218,19 @@ describe('App Home', () => {
   });
 });
 
+describe('connecting Tellody', () => {
+  it('opens the same settings modal from the Connect button', async () => {
+    const before = h.slack.callsTo('views.open').length;
+    await h.click(
+      { type: 'button', action_id: ACTIONS.connectTellody },
+      { team: 'T404', user: 'UADMIN', container: { type: 'view', view_id: 'V9' } },
+    );
+    await h.slack.waitForCalls('views.open', before + 1);
+    const [update] = (await h.slack.waitForCalls('views.update')).slice(-1);
+    expect(JSON.stringify(update?.args.view)).toContain('settings_tellody_password');
+  });
+});
+
 describe('settings', () => {
   it('answers bad input inline and changes nothing', async () => {
     const result = await h.submit(settingsValues({ zone: 'Mars/Olympus' }));
