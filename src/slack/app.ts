@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { App, type AppOptions, type CustomRoute, LogLevel } from '@slack/bolt';
 import type { SlackDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
+import { RedactingLogger } from './redacting-logger.js';
 import { logFailure } from './safely.js';
 import { BOT_SCOPES } from './scopes.js';
 
@@ -46,7 +47,10 @@ export interface RunningApp {
 }
 
 /** The Bolt app: HTTP receiver at /slack/events (or Socket Mode with SLACK_APP_TOKEN), /healthz, listeners. */
-export function createSlackApp(deps: SlackDeps, options: { retries?: number } = {}): App {
+export function createSlackApp(
+  deps: SlackDeps,
+  options: { retries?: number; logSink?: (line: string) => void } = {},
+): App {
   const c = deps.config;
   const app = new App({
     ...authOptions(deps),
@@ -54,6 +58,8 @@ export function createSlackApp(deps: SlackDeps, options: { retries?: number } = 
       ? { socketMode: true, appToken: c.SLACK_APP_TOKEN }
       : { signingSecret: c.SLACK_SIGNING_SECRET ?? '' }),
     customRoutes: [healthRoute(deps)],
+    // Bolt sets its logger's level from logLevel (default info): give both.
+    logger: new RedactingLogger(LOG_LEVELS[c.LOG_LEVEL], options.logSink),
     logLevel: LOG_LEVELS[c.LOG_LEVEL],
     clientOptions: {
       ...(c.SLACK_API_URL ? { slackApiUrl: c.SLACK_API_URL } : {}),

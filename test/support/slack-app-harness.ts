@@ -18,6 +18,8 @@ export interface AppHarnessOptions {
   readonly users?: Record<string, StandInUser>;
   readonly oauth?: Record<string, unknown>;
   readonly now?: string;
+  /** Receives every log line the app writes (after redaction). */
+  readonly logSink?: (line: string) => void;
 }
 
 /** The whole app as Slack would meet it: Bolt over real HTTP, a SQLite file, the Tellody sandbox, the Slack stand-in. */
@@ -47,7 +49,10 @@ export async function slackAppHarness(options: AppHarnessOptions = {}) {
     ...options.env,
   });
   const deps: SlackDeps = buildDeps(config, { now: clock.now });
-  const running = await startSlackApp(createSlackApp(deps, { retries: 0 }), 0);
+  const running = await startSlackApp(
+    createSlackApp(deps, { retries: 0, ...(options.logSink ? { logSink: options.logSink } : {}) }),
+    0,
+  );
   const base = `http://127.0.0.1:${running.port}`;
   const events = `${base}/slack/events`;
   let counter = 0;
