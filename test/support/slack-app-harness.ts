@@ -18,6 +18,8 @@ export interface AppHarnessOptions {
   readonly users?: Record<string, StandInUser>;
   readonly oauth?: Record<string, unknown>;
   readonly now?: string;
+  /** Socket Mode: where apps.connections.open sends the app. */
+  readonly socketUrl?: string;
   /** Receives every log line the app writes (after redaction). */
   readonly logSink?: (line: string) => void;
 }
@@ -35,6 +37,7 @@ export async function slackAppHarness(options: AppHarnessOptions = {}) {
   const slack = await startSlackStandIn({
     users: options.users ?? { UADMIN: { tz: 'Europe/Athens', is_admin: true }, UUSER: { tz: 'Asia/Kolkata' } },
     ...(options.oauth ? { oauth: options.oauth } : {}),
+    ...(options.socketUrl ? { socketUrl: options.socketUrl } : {}),
   });
   const dir = mkdtempSync(join(tmpdir(), 'contacts-app-'));
   const config = loadConfig({

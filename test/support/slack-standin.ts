@@ -47,7 +47,7 @@ function parseArgs(body: string, contentType: string | undefined): Record<string
  * option) and response_url endpoints under /respond/. Every call and post is kept for assertions.
  */
 export async function startSlackStandIn(
-  options: { users?: Record<string, StandInUser>; oauth?: Record<string, unknown> } = {},
+  options: { users?: Record<string, StandInUser>; oauth?: Record<string, unknown>; socketUrl?: string } = {},
 ) {
   const calls: WebApiCall[] = [];
   const posts: ResponseUrlPost[] = [];
@@ -66,6 +66,10 @@ export async function startSlackStandIn(
       case 'views.publish':
         views++;
         return { ok: true, view: { id: `V${views}`, hash: `h${views}` } };
+      case 'apps.connections.open':
+        return options.socketUrl
+          ? { ok: true, url: options.socketUrl }
+          : { ok: false, error: 'not_allowed_token_type' };
       case 'oauth.v2.access':
         return options.oauth ?? { ok: false, error: 'invalid_code' };
       default:
