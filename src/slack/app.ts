@@ -24,10 +24,8 @@ function healthRoute(deps: SlackDeps): CustomRoute {
 }
 
 /** How the app authenticates: one workspace by bot token, or many by OAuth with installs in the store. */
-function authOptions(deps: SlackDeps, clientOptions: AppOptions['clientOptions']): Partial<AppOptions> {
+function authOptions(deps: SlackDeps): Partial<AppOptions> {
   const c = deps.config;
-  // The Socket Mode client and the OAuth installer build their Web API clients from installerOptions.
-  const installerOptions = { port: c.PORT, clientOptions };
   if (c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET && c.SLACK_STATE_SECRET) {
     return {
       clientId: c.SLACK_CLIENT_ID,
@@ -35,10 +33,10 @@ function authOptions(deps: SlackDeps, clientOptions: AppOptions['clientOptions']
       stateSecret: c.SLACK_STATE_SECRET,
       scopes: [...BOT_SCOPES],
       installationStore: deps.installations,
-      installerOptions: { ...installerOptions, directInstall: true },
+      installerOptions: { directInstall: true, port: c.PORT },
     };
   }
-  return { token: c.SLACK_BOT_TOKEN, ...(c.SLACK_APP_TOKEN ? { installerOptions } : {}) };
+  return { token: c.SLACK_BOT_TOKEN, ...(c.SLACK_APP_TOKEN ? { installerOptions: { port: c.PORT } } : {}) };
 }
 
 export interface RunningApp {
@@ -54,12 +52,8 @@ export function createSlackApp(
   options: { retries?: number; logSink?: (line: string) => void } = {},
 ): App {
   const c = deps.config;
-  const clientOptions = {
-    ...(c.SLACK_API_URL ? { slackApiUrl: c.SLACK_API_URL } : {}),
-    ...(options.retries === undefined ? {} : { retryConfig: { retries: options.retries } }),
-  };
   const app = new App({
-    ...authOptions(deps, clientOptions),
+    ...authOptions(deps),
     ...(c.SLACK_APP_TOKEN
       ? { socketMode: true, appToken: c.SLACK_APP_TOKEN }
       : { signingSecret: c.SLACK_SIGNING_SECRET ?? '' }),
@@ -67,7 +61,10 @@ export function createSlackApp(
     // Bolt sets its logger's level from logLevel (default info): give both.
     logger: new RedactingLogger(LOG_LEVELS[c.LOG_LEVEL], options.logSink),
     logLevel: LOG_LEVELS[c.LOG_LEVEL],
-    clientOptions,
+    clientOptions: {
+      ...(c.SLACK_API_URL ? { slackApiUrl: c.SLACK_API_URL } : {}),
+      ...(options.retries === undefined ? {} : { retryConfig: { retries: options.retries } }),
+    },
   });
   registerListeners(app, deps);
   app.error(async (error) => {
