@@ -47,6 +47,8 @@ export interface Sandbox {
   readonly faults: SandboxFaults;
   /** Requests served, by path, for tests that count calls. */
   readonly calls: Map<string, number>;
+  /** Answers sent, by status code: a 400 means a client asked for something Tellody would refuse. */
+  readonly statuses: Map<number, number>;
   close(): Promise<void>;
 }
 
@@ -109,6 +111,7 @@ class SandboxServer {
   private readonly accounts: Map<string, SandboxAccount>;
   private readonly roll: () => number;
   readonly calls = new Map<string, number>();
+  readonly statuses = new Map<number, number>();
 
   constructor(
     readonly faults: SandboxFaults,
@@ -255,6 +258,7 @@ class SandboxServer {
   }
 
   private send(res: ServerResponse, status: number, body: unknown): void {
+    this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
     let text = body === null ? '' : JSON.stringify(body);
     if (status === 200 && text && this.roll() < this.faults.malformedRate)
       text = text.slice(0, Math.ceil(text.length / 2));
@@ -294,6 +298,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port,
     faults,
     calls: sandbox.calls,
+    statuses: sandbox.statuses,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

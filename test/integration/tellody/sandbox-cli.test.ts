@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
+import { TellodyClient } from '../../../src/tellody/client.js';
 import { npmScript } from '../../support/npm-script.js';
 
 let child: ChildProcess | undefined;
@@ -28,11 +30,23 @@ async function sandbox(...args: string[]): Promise<string> {
 }
 
 describe('npm run sandbox', () => {
-  it('serves the demo account in the zone it is given', async () => {
+  it('serves the demo account in the zone it is given, and extra accounts in theirs', async () => {
     const base = await sandbox('--tz', 'America/New_York', '--account', 'acme:pw:Asia/Kolkata');
-    const ping = await fetch(`${base}RememberMeController/ping`);
-    expect(ping.status).toBe(200);
-    expect(ping.headers.get('x-xsrf-token')).toBeTruthy();
+    const day = (zone: string) => {
+      const from = DateTime.fromISO('2026-11-01', { zone }).startOf('day');
+      return {
+        from: from.toMillis(),
+        to: from.plus({ days: 1 }).toMillis() - 1,
+        unit: 'hour',
+        window: 'day',
+        dow: 0,
+      } as const;
+    };
+    const demo = new TellodyClient({ baseUrl: base, credentials: { username: 'demo', password: 'demo' } });
+    expect((await demo.contactChart(day('America/New_York'))).contactsAdded).toHaveLength(25); // New York falls back
+    const acme = new TellodyClient({ baseUrl: base, credentials: { username: 'acme', password: 'pw' } });
+    expect((await acme.contactChart(day('Asia/Kolkata'))).contactsAdded).toHaveLength(24);
+    await expect(acme.contactChart(day('America/New_York'))).rejects.toThrow(/Asia\/Kolkata/);
   });
 
   it('turns the fault knobs on from the command line', async () => {
