@@ -84,6 +84,8 @@ export function periodTitle(p: TitleInput, cal: Calendar, now: number): string |
     if (stepsBack !== null && stepsBack > 1 && stepsBack <= 12) return `${stepsBack} ${plural} ago`;
     return p.step === 'week' ? 'Week' : null;
   }
+  const named = namedSpan(p, cal, now);
+  if (named) return named;
   if (p.endExclusive === current) return `Last ${p.count} ${plural}`;
   if (p.step === 'day' && p.endExclusive === shiftBoundary(current, 'day', 1, cal)) {
     const first = wallParts(p.start, cal.zone);
@@ -93,6 +95,20 @@ export function periodTitle(p: TitleInput, cal: Calendar, now: number): string |
 }
 
 const NOMINAL_DAYS: Record<PeriodStep, number> = { day: 1, week: 7, month: 30.44, quarter: 91.31, year: 365.25 };
+
+/** Half years ("H1 2025") and weekends ("Last weekend"): spans with names of their own. */
+function namedSpan(p: TitleInput, cal: Calendar, now: number): string | null {
+  const first = wallParts(p.start, cal.zone);
+  if (p.step === 'quarter' && p.count === 2 && (first.month === 1 || first.month === 7)) {
+    return `H${first.month === 1 ? 1 : 2} ${first.year}`;
+  }
+  if (p.step === 'day' && p.count === 2 && first.weekday === 6) {
+    if (p.start <= now && now < p.endExclusive) return 'This weekend';
+    const daysAgo = (floorTo(now, 'day', cal) - p.endExclusive) / 86_400_000;
+    return daysAgo >= 0 && daysAgo < 7 ? 'Last weekend' : 'Weekend';
+  }
+  return null;
+}
 
 /** How many steps back from `current` the boundary `start` lies, if within a few years; at most three look-ups. */
 function stepsFrom(start: number, current: number, step: PeriodStep, cal: Calendar): number | null {

@@ -16,7 +16,7 @@ export interface PlaceContext {
   readonly now: number;
 }
 
-type Yearful = Extract<DateSpec, { kind: 'day' | 'month' | 'quarter' }>;
+type Yearful = Extract<DateSpec, { kind: 'day' | 'month' | 'quarter' | 'half' }>;
 type YearChoice = (candidate: (year: number) => Placed | null) => Placed;
 
 function whole(step: PeriodStep, start: number, ctx: PlaceContext, count = 1): Placed {
@@ -39,6 +39,8 @@ function placeYearful(spec: Yearful, year: number, ctx: PlaceContext): Placed | 
       return whole('month', startOfDay(year, spec.month, 1, ctx) ?? 0, ctx);
     case 'quarter':
       return whole('quarter', startOfDay(year, spec.quarter * 3 - 2, 1, ctx) ?? 0, ctx);
+    case 'half':
+      return whole('quarter', startOfDay(year, spec.half * 6 - 5, 1, ctx) ?? 0, ctx, 2);
   }
 }
 
@@ -91,6 +93,17 @@ function weekdayStart(spec: Extract<DateSpec, { kind: 'weekday' }>, ctx: PlaceCo
   return shiftBoundary(today, 'day', days, ctx.cal);
 }
 
+/** Saturday and Sunday: this weekend (the current or coming one) or the last one that is over. */
+function placeWeekend(spec: Extract<DateSpec, { kind: 'weekend' }>, ctx: PlaceContext): Placed {
+  const today = floorTo(ctx.now, 'day', ctx.cal);
+  const dow = wallParts(today, ctx.cal.zone).weekday;
+  const inWeekend = dow === 6 || dow === 0;
+  let saturday = shiftBoundary(today, 'day', -((dow + 1) % 7), ctx.cal);
+  if (spec.shift === 0 && !inWeekend) saturday = shiftBoundary(saturday, 'day', 7, ctx.cal);
+  if (spec.shift < 0 && inWeekend) saturday = shiftBoundary(saturday, 'day', -7, ctx.cal);
+  return whole('day', saturday, ctx, 2);
+}
+
 function placeRelative(spec: Extract<DateSpec, { kind: 'relative' }>, ctx: PlaceContext): Placed {
   const start = shiftBoundary(floorTo(ctx.now, spec.step, ctx.cal), spec.step, spec.shift, ctx.cal);
   const placed = whole(spec.step, start, ctx);
@@ -120,6 +133,8 @@ export function placeSpec(spec: DateSpec, ctx: PlaceContext, choose: YearChoice 
       return placeRelative(spec, ctx);
     case 'trailing':
       return placeTrailing(spec, ctx);
+    case 'weekend':
+      return placeWeekend(spec, ctx);
     case 'weekday':
       return whole('day', weekdayStart(spec, ctx), ctx);
     case 'year':

@@ -51,7 +51,7 @@ export type PeriodErrorCode =
   | 'too-long'
   | 'phrase-too-long'
   | 'conflicting-units'
-  | 'backwards-range';
+  | 'ambiguous-date';
 
 /** Two phrases that always work, shown with every error so people can recover. */
 export const EXAMPLE_PHRASES = ['last week', 'Nov 3 to Nov 10 by day'] as const;

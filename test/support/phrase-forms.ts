@@ -36,4 +36,9 @@ export const PHRASE_FORMS = [
   'Q3 2025 daily',
   'last year by week',
   'this year monthly',
+  'last weekend',
+  'Jan to Mar 2025',
+  '2026-10',
+  'first half of 2025',
+  '25/10/2026',
 ] as const;

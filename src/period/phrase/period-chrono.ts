@@ -1,5 +1,6 @@
 import { type Chrono, casual, type Parser } from 'chrono-node';
 import { bareYearParser } from './parsers/bare-year.js';
+import { halfYearParser, isoYearMonthParser, shortMonthParser, weekendParser } from './parsers/calendar-names.js';
 import { granularityParser } from './parsers/granularity.js';
 import { quarterParser } from './parsers/quarter.js';
 import { relativePeriodParser, toDateParser } from './parsers/relative-period.js';
@@ -29,7 +30,11 @@ export function createPeriodChrono(): Chrono {
     trailingRangeParser,
     unitsAgoParser,
     quarterParser,
+    halfYearParser,
+    weekendParser,
+    isoYearMonthParser,
     bareYearParser,
+    shortMonthParser,
     granularityParser,
     ...chrono.parsers.filter((parser) => !isTimeParser(parser)),
   ];

@@ -12,6 +12,8 @@ export type DateSpec =
   | { kind: 'weekday'; weekday: Weekday; direction: 'latest' | 'before-today' | 'this-week' | 'next' }
   | { kind: 'month'; year?: number; month: number }
   | { kind: 'quarter'; year?: number; quarter: number }
+  | { kind: 'half'; year?: number; half: number }
+  | { kind: 'weekend'; shift: number }
   | { kind: 'year'; year: number }
   | { kind: 'week-of'; day: DateSpec }
   | { kind: 'since'; from: DateSpec };
@@ -52,6 +54,7 @@ function readComponents(components: ParsedComponents, text: string): DateSpec {
     const step = asStep(tagValue(components, TAG.step));
     return { kind: 'relative', step, shift: count, toDate: tagged(components, TAG.toDate) };
   }
+  if (tagged(components, TAG.weekend)) return { kind: 'weekend', shift: count };
   if (tagged(components, TAG.trailing))
     return { kind: 'trailing', step: asStep(tagValue(components, TAG.step)), count };
   const year = certain(components, 'year');
@@ -68,6 +71,7 @@ function readCalendarDate(
   count: number,
 ): DateSpec {
   const withYear = <T extends object>(spec: T) => (year === undefined ? spec : { ...spec, year });
+  if (tagged(components, TAG.half)) return withYear({ kind: 'half' as const, half: (count + 1) / 2 });
   if (tagged(components, TAG.quarter)) return withYear({ kind: 'quarter' as const, quarter: count });
   if (tagged(components, TAG.year)) return { kind: 'year', year: year ?? components.get('year') ?? 0 };
   if (components.isCertain('weekday') && !components.isCertain('day') && !components.isCertain('month')) {
@@ -106,7 +110,27 @@ function readUnit(results: readonly ParsedResult[]): Unit | undefined {
  * Reads a phrase into what it designates. `reference` is now, with the zone's offset at now,
  * so chrono's "today" and "yesterday" fall on the workspace's calendar day.
  */
+/**
+ * "3/11" is 3 November in most of the world and 11 March in the US: a report for the wrong
+ * month is worse than a question, so a numeric date that reads both ways is refused.
+ */
+function refuseAmbiguousNumericDates(phrase: string): void {
+  for (const match of phrase.matchAll(/(?<![\d/.-])(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?(?![\d/.-])/g)) {
+    const [text, a, b] = match;
+    if (Number(a) <= 12 && Number(b) <= 12 && a !== b && Number(a) > 0 && Number(b) > 0) {
+      const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+      const dayFirst = `${Number(a)} ${months[Number(b) - 1]}`;
+      const monthFirst = `${Number(b)} ${months[Number(a) - 1]}`;
+      throw new PeriodError(
+        'ambiguous-date',
+        `“${text}” could be ${dayFirst} or ${monthFirst}; write the month as a word, like “${dayFirst}”.`,
+      );
+    }
+  }
+}
+
 export function readPhrase(phrase: string, reference: { instant: Date; timezone: number }): PhraseMeaning {
+  refuseAmbiguousNumericDates(phrase);
   const results = chrono.parse(phrase, reference);
   const unknown = leftoverWords(phrase, results);
   if (unknown.length > 0) {

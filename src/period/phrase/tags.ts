@@ -13,6 +13,8 @@ export const TAG = {
   toDate: 'contacts/to-date',
   weekOf: 'contacts/week-of',
   since: 'contacts/since',
+  weekend: 'contacts/weekend',
+  half: 'contacts/half',
   step: 'contacts/step',
   count: 'contacts/count',
   /** Kept out of chrono's own refiners, which drop all-digit matches like a bare "2025". */

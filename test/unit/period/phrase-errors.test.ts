@@ -37,6 +37,9 @@ describe('phrases the resolver refuses, with a reason and two phrases that work'
     ['by hour by day', 'conflicting-units', /more than one granularity/],
     ['x'.repeat(500), 'phrase-too-long', /longer than 120 characters/],
     ['last 0 days', 'unparseable', /last 0 days is no period/],
+    ['3/11', 'ambiguous-date', /“3\/11” could be 3 Nov or 11 Mar/],
+    ['from 2/3/2026 to 10/3/2026', 'ambiguous-date', /could be 2 Mar or 3 Feb/],
+    ['this weekend', 'future', /hasn’t started yet/],
     ['February 30 2025', 'leftover', /didn’t understand “February 30”/],
   ])('“%s” → %s', (phrase, code, message) => {
     const error = errorOf(phrase);

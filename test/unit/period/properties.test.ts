@@ -40,6 +40,13 @@ const phrase = fc.oneof(
   fc.tuple(fc.integer({ min: 1, max: 28 }), fc.constantFrom(...MONTHS)).map(([d, m]) => `week of ${m} ${d}`),
   fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 2016, max: 2026 })).map(([q, y]) => `Q${q} ${y}`),
   fc.integer({ min: 2016, max: 2026 }).map(String),
+  fc.constantFrom('last weekend', 'this weekend', 'Jan', 'Sept', 'Dec to Feb', 'H1 2024', 'second half of 2023'),
+  fc
+    .tuple(fc.integer({ min: 2016, max: 2026 }), fc.integer({ min: 1, max: 12 }))
+    .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
+  fc
+    .tuple(fc.integer({ min: 13, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 2016, max: 2026 }))
+    .map(([d, m, y]) => `${d}/${m}/${y}`),
   fc
     .tuple(fc.integer({ min: 1, max: 14 }), fc.integer({ min: 15, max: 28 }), fc.constantFrom(...MONTHS))
     .map(([a, b, m]) => `${m} ${a} to ${m} ${b}`),

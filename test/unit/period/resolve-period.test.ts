@@ -68,6 +68,14 @@ describe('phrases in Europe/Athens, weeks from Monday, on Friday 27 November 202
     ['2025 by day', '2025-01-01', '2025-12-31', 'day', 'Last year · 1 Jan – 31 Dec 2025'],
     ['by hour', '2026-11-23', '2026-11-29', 'hour', 'This week · Mon 23 – Sun 29 Nov 2026'],
     ['last 10 days by week', '2026-11-17', '2026-11-26', 'week', 'Last 10 days · Tue 17 – Thu 26 Nov 2026'],
+    ['last weekend', '2026-11-21', '2026-11-22', 'hour', 'Last weekend · Sat 21 – Sun 22 Nov 2026'],
+    ['Jan to Mar 2025', '2025-01-01', '2025-03-31', 'week', '3 months · 1 Jan – 31 Mar 2025'],
+    ['Sept', '2026-09-01', '2026-09-30', 'day', 'September 2026 · 1 – 30 Sep 2026'],
+    ['2026-10', '2026-10-01', '2026-10-31', 'day', 'Last month · 1 – 31 Oct 2026'],
+    ['first half of 2025', '2025-01-01', '2025-06-30', 'week', 'H1 2025 · 1 Jan – 30 Jun 2025'],
+    ['H2 2025 by month', '2025-07-01', '2025-12-31', 'month', 'H2 2025 · 1 Jul – 31 Dec 2025'],
+    ['25/10/2026', '2026-10-25', '2026-10-25', 'hour', 'Sun 25 Oct 2026'],
+    ['12/12', '2025-12-12', '2025-12-12', 'hour', 'Fri 12 Dec 2025'],
   ])('“%s” → %s … %s by %s', (phrase, first, last, unit, label) => {
     const period = resolvePeriod(phrase, settings);
     expect(iso(period.start, 'Europe/Athens')).toBe(DateTime.fromISO(first, { zone: 'Europe/Athens' }).toISO());
