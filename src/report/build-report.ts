@@ -24,6 +24,7 @@ import {
   type Measure,
   type Report,
   type ReportBucket,
+  type ReportComparison,
   type ReportFailure,
   type ReportOutcome,
   type Totals,
@@ -92,19 +93,35 @@ function failureOf(error: TellodyError): ReportFailure {
   return { kind: 'tellody-garbled', detail: error.message };
 }
 
+/** The previous period's totals (or its same elapsed slice), fetched with the period's own unit so stepping back hits the cache. */
+async function fetchComparison(
+  period: Period,
+  ctx: ReportContext,
+): Promise<{ comparison: Comparison; folded: Folded } | null> {
+  const comparison = comparisonOrNull(period, ctx.now);
+  if (!comparison) return null;
+  const range = { start: comparison.start, endExclusive: comparison.endExclusive, unit: period.unit };
+  const plan = planRequests(range, period, ctx.now);
+  return { comparison, folded: await fetchAndFold(plan, bucketMap(plan, period), ctx) };
+}
+
+function comparisonSummary(comparison: Comparison, previous: Totals, current: Totals): ReportComparison {
+  return {
+    label: comparison.previous.label,
+    sameElapsed: comparison.sameElapsed,
+    start: comparison.start,
+    endExclusive: comparison.endExclusive,
+    totals: previous,
+    changes: changes(current, previous),
+    optOutRate: optOutRate(previous),
+  };
+}
+
 async function assemble(period: Period, ctx: ReportContext): Promise<Report> {
   const plan = periodPlan(period, ctx.now);
-  const comparison = comparisonOrNull(period, ctx.now);
-  const comparisonPlan = comparison
-    ? planRequests(
-        { start: comparison.start, endExclusive: comparison.endExclusive, unit: period.unit },
-        period,
-        ctx.now,
-      )
-    : null;
-  const [current, previous] = await Promise.all([
+  const [current, before] = await Promise.all([
     fetchAndFold(plan, bucketMap(plan, period), ctx),
-    comparisonPlan ? fetchAndFold(comparisonPlan, bucketMap(comparisonPlan, period), ctx) : null,
+    fetchComparison(period, ctx),
   ]);
   const buckets = periodBuckets(period).map((bucket, i) => ({
     ...bucket,
@@ -112,28 +129,16 @@ async function assemble(period: Period, ctx: ReportContext): Promise<Report> {
     partial: bucket.start <= ctx.now && ctx.now <= bucket.end,
   }));
   const totals = total(current.sums);
-  const previousTotals = previous ? total(previous.sums) : null;
   return {
     period,
     buckets,
     totals,
-    comparison:
-      comparison && previousTotals
-        ? {
-            label: comparison.previous.label,
-            sameElapsed: comparison.sameElapsed,
-            start: comparison.start,
-            endExclusive: comparison.endExclusive,
-            totals: previousTotals,
-            changes: changes(totals, previousTotals),
-            optOutRate: optOutRate(previousTotals),
-          }
-        : null,
+    comparison: before ? comparisonSummary(before.comparison, total(before.folded.sums), totals) : null,
     busiest: busiestOf(buckets),
     optOutRate: optOutRate(totals),
     running: isRunning(period, ctx.now),
     fetchedAt: ctx.now,
-    tellodyCalls: current.tellodyCalls + (previous?.tellodyCalls ?? 0),
+    tellodyCalls: current.tellodyCalls + (before?.folded.tellodyCalls ?? 0),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { Weekday } from '../../../period/calendar.js';
 import { TellodyCredentialsError, TellodyError } from '../../../tellody/errors.js';
 import type { TellodyCredentials } from '../../../tellody/types.js';
 import { SETTINGS_FIELDS } from '../../../views/ids.js';
@@ -7,7 +8,7 @@ import { canEditSettings } from '../../admin.js';
 import type { SlackDeps } from '../../deps.js';
 import { publishHome } from '../../present.js';
 import { logFailure, workspaceOf } from '../../safely.js';
-import { loadWorkspace } from '../../workspace.js';
+import { loadWorkspace, type Workspace } from '../../workspace.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -55,51 +56,60 @@ export function settingsSubmission(deps: SlackDeps) {
   };
 }
 
-async function saveSettings(deps: SlackDeps, { ack, body, view, client, context, logger }: SubmitArgs): Promise<void> {
-  {
-    const workspace = await loadWorkspace(deps, workspaceOf(context));
-    const userId = body.user.id;
-    if (!(await canEditSettings(client, userId, workspace.settings))) {
-      await ack({
-        response_action: 'errors',
-        errors: {
-          [SETTINGS_FIELDS.weekStart]:
-            'Only workspace admins and owners, and whoever installed Contacts, can change settings.',
-        },
-      });
-      return;
-    }
-    const current = workspace.ownCredentials ? workspace.credentials : null;
-    const input = readSettingsInput(view.state.values, {
-      connected: current !== null,
-      currentUsername: current?.username,
-    });
-    if (!input.ok) {
-      await ack({ response_action: 'errors', errors: input.errors });
-      return;
-    }
-    const credentials = input.username
-      ? { username: input.username, password: input.password ?? current?.password ?? '' }
-      : null;
-    const problem = credentials ? await verify(deps, credentials) : null;
-    if (problem) {
-      await ack({ response_action: 'errors', errors: { [SETTINGS_FIELDS.password]: problem } });
-      return;
-    }
-    const now = deps.now();
-    await deps.settings.set(workspace.id, {
-      ...workspace.settings,
-      weekStart: input.weekStart,
-      zone: input.zone,
-      updatedAt: now,
-      updatedBy: userId,
-    });
-    if (credentials) await deps.credentials.set(workspace.id, credentials, now);
-    await ack();
-    try {
-      await publishHome(deps, client, userId, await loadWorkspace(deps, workspace.id), logger);
-    } catch (error) {
-      logFailure(logger, 'home after settings', error);
-    }
+type Checked =
+  | { readonly errors: Record<string, string> }
+  | { readonly weekStart: Weekday; readonly zone: string; readonly credentials: TellodyCredentials | null };
+
+/** Why a submission cannot be saved (inline errors by field), or exactly what to save. */
+async function checkSubmission(
+  deps: SlackDeps,
+  { body, view, client }: SubmitArgs,
+  workspace: Workspace,
+): Promise<Checked> {
+  if (!(await canEditSettings(client, body.user.id, workspace.settings))) {
+    return {
+      errors: {
+        [SETTINGS_FIELDS.weekStart]:
+          'Only workspace admins and owners, and whoever installed Contacts, can change settings.',
+      },
+    };
+  }
+  const current = workspace.ownCredentials ? workspace.credentials : null;
+  const input = readSettingsInput(view.state.values, {
+    connected: current !== null,
+    currentUsername: current?.username,
+  });
+  if (!input.ok) return { errors: input.errors };
+  const credentials = input.username
+    ? { username: input.username, password: input.password ?? current?.password ?? '' }
+    : null;
+  const problem = credentials ? await verify(deps, credentials) : null;
+  if (problem) return { errors: { [SETTINGS_FIELDS.password]: problem } };
+  return { weekStart: input.weekStart, zone: input.zone, credentials };
+}
+
+async function saveSettings(deps: SlackDeps, args: SubmitArgs): Promise<void> {
+  const { ack, body, client, context, logger } = args;
+  const workspace = await loadWorkspace(deps, workspaceOf(context));
+  const checked = await checkSubmission(deps, args, workspace);
+  if ('errors' in checked) {
+    await ack({ response_action: 'errors', errors: checked.errors });
+    return;
+  }
+  const now = deps.now();
+  const userId = body.user.id;
+  await deps.settings.set(workspace.id, {
+    ...workspace.settings,
+    weekStart: checked.weekStart,
+    zone: checked.zone,
+    updatedAt: now,
+    updatedBy: userId,
+  });
+  if (checked.credentials) await deps.credentials.set(workspace.id, checked.credentials, now);
+  await ack();
+  try {
+    await publishHome(deps, client, userId, await loadWorkspace(deps, workspace.id), logger);
+  } catch (error) {
+    logFailure(logger, 'home after settings', error);
   }
 }
