@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type AppOptions, type CustomRoute, LogLevel } from '@slack/bolt';
+import { retryPolicies } from '@slack/web-api';
 import type { SlackDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 import { RedactingLogger } from './redacting-logger.js';
@@ -63,7 +64,9 @@ export function createSlackApp(
     logLevel: LOG_LEVELS[c.LOG_LEVEL],
     clientOptions: {
       ...(c.SLACK_API_URL ? { slackApiUrl: c.SLACK_API_URL } : {}),
-      ...(options.retries === undefined ? {} : { retryConfig: { retries: options.retries } }),
+      // The default policy can hold a call for half an hour; a person waiting on a Home tab cannot.
+      retryConfig:
+        options.retries === undefined ? retryPolicies.fiveRetriesInFiveMinutes : { retries: options.retries },
     },
   });
   registerListeners(app, deps);

@@ -208,6 +208,20 @@ describe('App Home', () => {
     expect(text).toContain(ACTIONS.openSettings);
   });
 
+  it('steps back through periods inside the Home tab itself', async () => {
+    const before = h.slack.callsTo('views.publish').length;
+    const thisWeek = resolvePeriod('this week', { zone: 'Europe/Athens', weekStart: 1, now: NOW });
+    const previous = resolvePeriod('last week', { zone: 'Europe/Athens', weekStart: 1, now: NOW });
+    expect(thisWeek.start).toBeGreaterThan(previous.start);
+    const click = await h.click(
+      { type: 'button', action_id: ACTIONS.previous, value: periodToken(previous) },
+      { container: { type: 'view', view_id: 'V1' } },
+    );
+    const [call] = (await h.slack.waitForCalls('views.publish', before + 1)).slice(-1);
+    expect(JSON.stringify(call?.args.view)).toContain('Contacts · Last week');
+    expect(h.slack.postsTo(click.id)).toEqual([]);
+  });
+
   it('opens the settings modal straight after ack, then fills it in', async () => {
     await h.click(
       { type: 'button', action_id: ACTIONS.openSettings },
