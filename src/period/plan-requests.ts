@@ -45,34 +45,48 @@ function nestsInto(fetched: Unit, shown: Unit): boolean {
   return fetched === shown || fetched === 'hour' || (fetched === 'day' && (shown === 'week' || shown === 'month'));
 }
 
-interface Candidate {
+export interface PlanRange {
+  readonly start: number;
+  readonly endExclusive: number;
+  /** The unit of the period's own buckets. */
+  readonly unit: Unit;
+}
+
+export interface Candidate {
   readonly request: WindowRequest;
   readonly reach: number;
   readonly buckets: number;
 }
 
 /**
- * The window to fetch next, starting at `at`: the one whose buckets reach furthest into the
- * period without crossing its end, then the one with the fewest buckets. A bucket may cross
- * the end only where everything past the end is still in the future (Tellody has nothing there).
+ * Every window that may be fetched next from `at`, with how far into the period its buckets
+ * reach without crossing its end. A bucket may cross the end only where everything past the
+ * end is still in the future (Tellody has nothing there).
  */
-function bestWindowFrom(at: number, plan: Omit<RequestPlan, 'requests'>, cal: Calendar, now: number): Candidate {
-  const end = plan.endExclusive;
+export function windowsFrom(at: number, range: PlanRange, cal: Calendar, now: number): Candidate[] {
+  const end = range.endExclusive;
   const openEnd = end > now;
-  let best: Candidate | null = null;
+  const candidates: Candidate[] = [];
   for (const window of WINDOW_KINDS) {
     const from = floorTo(at, window, cal);
     const windowEnd = nextBoundary(from, window, cal);
     for (const unit of FETCH_UNITS[window]) {
-      if (!nestsInto(unit, plan.unit) || (at !== from && !isBoundary(at, unit, cal))) continue;
+      if (!nestsInto(unit, range.unit) || (at !== from && !isBoundary(at, unit, cal))) continue;
       let reach = windowEnd;
       if (windowEnd > end) reach = openEnd || isBoundary(end, unit, cal) ? end : floorTo(end, unit, cal);
       if (reach <= at) continue;
       const buckets = Math.round((windowEnd - from) / TYPICAL_MS[unit]);
-      if (!best || reach > best.reach || (reach === best.reach && buckets < best.buckets)) {
-        best = { request: { from, to: windowEnd - 1, unit, window, dow: cal.weekStart }, reach, buckets };
-      }
+      candidates.push({ request: { from, to: windowEnd - 1, unit, window, dow: cal.weekStart }, reach, buckets });
     }
+  }
+  return candidates;
+}
+
+/** The next window: the one that reaches furthest, then the one with the fewest buckets. */
+function bestWindowFrom(at: number, range: PlanRange, cal: Calendar, now: number): Candidate {
+  let best: Candidate | null = null;
+  for (const c of windowsFrom(at, range, cal, now)) {
+    if (!best || c.reach > best.reach || (c.reach === best.reach && c.buckets < best.buckets)) best = c;
   }
   // A day window by hour always fits: every period boundary is at least an hour boundary.
   if (!best) throw new Error(`no Tellody window covers ${new Date(at).toISOString()}`);
@@ -84,11 +98,7 @@ function bestWindowFrom(at: number, plan: Omit<RequestPlan, 'requests'>, cal: Ca
  * unit that nests into the period's buckets. Greedy furthest-reach is optimal here: from any
  * later position a window reaches at least as far.
  */
-export function planRequests(
-  range: { start: number; endExclusive: number; unit: Unit },
-  cal: Calendar,
-  now: number,
-): RequestPlan {
+export function planRequests(range: PlanRange, cal: Calendar, now: number): RequestPlan {
   const requests: PlannedRequest[] = [];
   // Nothing has happened after now: the rest of a running period needs no request.
   for (let at = range.start; at < range.endExclusive && at <= now; ) {

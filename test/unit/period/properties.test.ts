@@ -12,6 +12,7 @@ import {
   previousPeriod,
   resolvePeriod,
 } from '../../../src/period/index.js';
+import { type PlanRange, windowsFrom } from '../../../src/period/plan-requests.js';
 import { TEST_ZONES } from '../../support/zones.js';
 
 const ZONES = [...TEST_ZONES, 'America/Santiago', 'UTC'];
@@ -170,6 +171,32 @@ describe('properties of every resolved period', () => {
         expect(comparison.endExclusive).toBeGreaterThan(comparison.start);
       }),
       RUNS,
+    );
+  });
+});
+
+/** The least number of windows that can cover the range, by breadth-first search over every choice. */
+function fewestPossible(range: PlanRange, cal: { zone: string; weekStart: Weekday }, now: number): number {
+  let frontier = new Set([range.start]);
+  for (let depth = 0; depth < 20; depth++) {
+    if ([...frontier].some((at) => at >= range.endExclusive || at > now)) return depth;
+    const next = new Set<number>();
+    for (const at of frontier) for (const c of windowsFrom(at, range, cal, now)) next.add(c.reach);
+    frontier = next;
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+describe('the request plan', () => {
+  it('uses the fewest windows any plan could', () => {
+    fc.assert(
+      fc.property(withUnit, settings, (text, s) => {
+        const period = tryResolve(text, s);
+        if (!period) return;
+        const range = { start: period.start, endExclusive: period.end + 1, unit: period.unit };
+        expect(periodPlan(period, s.now).requests.length).toBe(fewestPossible(range, s, s.now));
+      }),
+      { numRuns: 300 },
     );
   });
 });
