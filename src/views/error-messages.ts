@@ -25,7 +25,7 @@ export function buildFailureMessage(failure: ReportFailure): SlackMessage {
     case 'tellody-rejected':
       return message(
         'Tellody turned down the request for this report.',
-        'Please try another period; if it keeps happening, tell your Slack admin.',
+        'This usually means the workspace’s report time zone differs from the Tellody account’s: an admin can check it in the Contacts app’s Home tab, under Settings.',
       );
     case 'tellody-garbled':
       return message(

@@ -40,7 +40,7 @@ export function buildHelpMessage(options: HelpOptions): SlackMessage {
     context([calendar]),
   );
   const text = options.problem
-    ? `${options.problem} Try ${COMMAND} ${HELP_EXAMPLES[0]} or ${COMMAND} ${HELP_EXAMPLES[4]}.`
+    ? options.problem
     : `${COMMAND} shows Tellody contact activity for a period. Try ${COMMAND} ${HELP_EXAMPLES[0]}.`;
   return { text, blocks };
 }

@@ -31,6 +31,12 @@ describe('the help message', () => {
     const message = buildHelpMessage({ zone: 'Europe/Athens', weekStart: 1, problem: 'I didn’t understand “blah”.' });
     expectValidMessage(message);
     expect(message.text).toContain('I didn’t understand “blah”.');
+    const phraseError = buildHelpMessage({
+      zone: 'Europe/Athens',
+      weekStart: 1,
+      problem: 'Bad. Try “last week” or “today”.',
+    });
+    expect(phraseError.text.match(/Try/g)).toHaveLength(1);
     expect(message.blocks[0]?.type).toBe('section');
   });
 });
@@ -51,6 +57,12 @@ describe('failure messages', () => {
       expect(message.text).toMatch(/try again|admin|another period/i);
     },
   );
+
+  it('points a refused request at the likely cause: a zone that differs from the Tellody account’s', () => {
+    expect(buildFailureMessage({ kind: 'tellody-rejected', detail: '' }).text).toMatch(
+      /time zone differs from the Tellody account/,
+    );
+  });
 
   it('tells an unconnected workspace who can connect it', () => {
     expectValidMessage(buildNotConnectedMessage());
