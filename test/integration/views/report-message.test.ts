@@ -136,6 +136,13 @@ describe('report message details', () => {
     expect(menu).not.toContain('By month');
   });
 
+  it('names step buttons by the period, and by its dates where the name alone says little', async () => {
+    const texts = (message: { blocks: unknown[] }) => JSON.stringify(message.blocks);
+    expect(texts((await rendered('last week')).message)).toContain('◀ 2 weeks ago');
+    expect(texts((await rendered('week of March 3')).message)).toContain('◀ Mon 23 Feb – Sun 1 Mar 2026');
+    expect(texts((await rendered('Q3 2025')).message)).toContain('Q4 2025 ▶');
+  });
+
   it('puts a period in each button that rebuilds exactly the one it names', async () => {
     const { message } = await rendered('last week');
     const actions = message.blocks.find((b) => b.type === 'actions');
