@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { TellodyClient } from '../tellody/client.js';
-import type { RetryPolicy } from '../tellody/transport.js';
 import type { TellodyCredentials } from '../tellody/types.js';
 
 /**
@@ -10,10 +9,7 @@ import type { TellodyCredentials } from '../tellody/types.js';
 export class TellodyPool {
   private readonly clients = new Map<string, TellodyClient>();
 
-  constructor(
-    private readonly baseUrl: string,
-    private readonly options: { timeoutMs?: number; retry?: RetryPolicy; fetch?: typeof fetch } = {},
-  ) {}
+  constructor(readonly baseUrl: string) {}
 
   clientFor(credentials: TellodyCredentials, overrides: { timeoutMs?: number } = {}): TellodyClient {
     const key = createHash('sha256')
@@ -21,15 +17,11 @@ export class TellodyPool {
       .digest('hex');
     const pooled = overrides.timeoutMs === undefined ? this.clients.get(key) : undefined;
     if (pooled) return pooled;
-    const client = new TellodyClient({ baseUrl: this.baseUrl, credentials, ...this.options, ...overrides });
+    const client = new TellodyClient({ baseUrl: this.baseUrl, credentials, ...overrides });
     if (overrides.timeoutMs === undefined) {
       if (this.clients.size >= 1000) this.clients.clear();
       this.clients.set(key, client);
     }
     return client;
-  }
-
-  accountId(credentials: TellodyCredentials): string {
-    return `${this.baseUrl}|${credentials.username}`;
   }
 }

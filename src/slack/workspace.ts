@@ -1,5 +1,6 @@
 import type { Weekday } from '../period/calendar.js';
 import type { ChartSource } from '../report/chart-fetcher.js';
+import { tellodySource } from '../report/tellody-source.js';
 import { SecretBoxError } from '../store/secret-box.js';
 import type { WorkspaceSettings } from '../store/workspace-settings.js';
 import type { TellodyCredentials } from '../tellody/types.js';
@@ -39,8 +40,5 @@ async function ownCredentials(deps: SlackDeps, id: string): Promise<TellodyCrede
 
 export function chartSourceFor(deps: SlackDeps, credentials: TellodyCredentials): ChartSource {
   const client = deps.tellody.clientFor(credentials);
-  return {
-    accountId: deps.tellody.accountId(credentials),
-    contactChart: (request, options) => client.contactChart(request, options),
-  };
+  return tellodySource(client, { baseUrl: deps.tellody.baseUrl, username: credentials.username });
 }
