@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { DateTime } from 'luxon';
+import { CALENDAR_FLAGS, calendarOptions, mistakeMessage } from './command-line.js';
 import { ConfigError, loadDemoConfig } from './config.js';
-import { type Period, PeriodError, parseWeekday, resolvePeriod, WEEKDAY_NAMES } from './period/index.js';
+import { type Period, resolvePeriod, WEEKDAY_NAMES } from './period/index.js';
 import { type Presented, presentReport } from './present/present-report.js';
 import { ChartFetcher } from './report/chart-fetcher.js';
 import { tellodySource } from './report/tellody-source.js';
@@ -14,24 +14,13 @@ import { changeText, count, MEASURE_NAMES, rate } from './views/format.js';
 
 const USAGE = 'Usage: npm run demo -- "<phrase>" [--tz Europe/Athens] [--week-start monday] [--now ISO] [--json]';
 
-class UsageError extends Error {}
-
 function options(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {
-      tz: { type: 'string', default: 'Europe/Athens' },
-      'week-start': { type: 'string', default: 'monday' },
-      now: { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
+    options: { ...CALENDAR_FLAGS, json: { type: 'boolean', default: false } },
   });
-  const weekStart = parseWeekday(values['week-start']);
-  if (weekStart === undefined) throw new UsageError(`--week-start must be one of ${WEEKDAY_NAMES.join(', ')}.`);
-  const now = values.now === undefined ? Date.now() : DateTime.fromISO(values.now, { setZone: true }).toMillis();
-  if (Number.isNaN(now)) throw new UsageError(`--now “${values.now}” is not an ISO 8601 instant.`);
-  return { phrase: positionals.join(' '), zone: values.tz, weekStart, now, json: values.json };
+  return { phrase: positionals.join(' '), ...calendarOptions(values), json: values.json };
 }
 
 function table(report: Report): string {
@@ -84,13 +73,9 @@ export async function runDemo(argv: string[], env: NodeJS.ProcessEnv = process.e
       : `${presented.message.text}\n`;
     return { code: presented.ok ? 0 : 1, stdout, stderr: '' };
   } catch (error) {
-    if (error instanceof PeriodError || error instanceof UsageError || error instanceof ConfigError) {
-      return { code: 2, stdout: '', stderr: `${error.message}${error instanceof UsageError ? ` ${USAGE}` : ''}\n` };
-    }
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      return { code: 2, stdout: '', stderr: `${error.message}. ${USAGE}\n` };
-    }
-    throw error;
+    const mistake = mistakeMessage(error, USAGE, (e) => e instanceof ConfigError);
+    if (mistake === null) throw error;
+    return { code: 2, stdout: '', stderr: `${mistake}\n` };
   }
 }
 
