@@ -68,13 +68,13 @@ export async function publishHome(
   userId: string,
   workspace: Workspace,
   logger: Logger,
-  period?: Period,
+  options: { period?: Period; canEdit?: boolean } = {},
 ): Promise<void> {
-  const shown = period ?? resolvePeriod('this week', { ...workspace.settings, now: deps.now() });
+  const shown = options.period ?? resolvePeriod('this week', { ...workspace.settings, now: deps.now() });
   const [report, connection, canEdit] = await Promise.all([
     presentFor(deps, workspace, shown, { shareable: false }, logger),
     connectionOf(deps, workspace),
-    canEditSettings(client, userId, workspace.settings),
+    options.canEdit ?? canEditSettings(client, userId, workspace.settings),
   ]);
   const view = buildHomeTab({
     report,

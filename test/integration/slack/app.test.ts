@@ -287,7 +287,11 @@ describe('settings', () => {
     });
     expect(await h.deps.credentials.get('T2')).toEqual({ username: 'ny', password: 'ny-pass' });
     expect(JSON.stringify(await h.deps.store.keyv.get(workspaceKey('T2', 'tellody')))).not.toContain('ny-pass');
-    await h.slack.waitForCalls('views.publish', before + 1);
+    const [publish] = (await h.slack.waitForCalls('views.publish', before + 1)).slice(-1);
+    const home = JSON.stringify(publish?.args.view);
+    expect(home).toContain('America/New_York');
+    expect(home).toContain('connected as `ny`');
+    expect(home).toContain(ACTIONS.openSettings);
   });
 
   it('gives two workspaces in one process their own zone, week start and data', async () => {

@@ -19,7 +19,7 @@ export function homeQuickReport(deps: SlackDeps) {
       const phrase = HOME_QUICK_REPORTS[key as keyof typeof HOME_QUICK_REPORTS] ?? 'this week';
       const workspace = await loadWorkspace(deps, workspaceOf(context));
       const period = resolvePeriod(phrase, { ...workspace.settings, now: deps.now() });
-      await publishHome(deps, client, body.user.id, workspace, logger, period);
+      await publishHome(deps, client, body.user.id, workspace, logger, { period });
     });
   };
 }

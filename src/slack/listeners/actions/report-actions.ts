@@ -48,7 +48,7 @@ export function stepReport(deps: SlackDeps) {
       const period = await periodOfClick(args, deps.now(), workspace.settings);
       if (!period) return;
       if (body.container?.type === 'view') {
-        await publishHome(deps, client, body.user.id, workspace, logger, period);
+        await publishHome(deps, client, body.user.id, workspace, logger, { period });
         return;
       }
       const message = await reportMessage(deps, workspace, period, { shareable: true }, logger);

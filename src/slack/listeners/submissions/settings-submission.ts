@@ -98,17 +98,22 @@ async function saveSettings(deps: SlackDeps, args: SubmitArgs): Promise<void> {
   }
   const now = deps.now();
   const userId = body.user.id;
-  await deps.settings.set(workspace.id, {
+  const settings = {
     ...workspace.settings,
     weekStart: checked.weekStart,
     zone: checked.zone,
     updatedAt: now,
     updatedBy: userId,
-  });
+  };
+  await deps.settings.set(workspace.id, settings);
   if (checked.credentials) await deps.credentials.set(workspace.id, checked.credentials, now);
   await ack();
+  // Home shows what was just saved, by someone just found allowed to edit: nothing to read again.
+  const saved: Workspace = checked.credentials
+    ? { ...workspace, settings, credentials: checked.credentials, ownCredentials: true }
+    : { ...workspace, settings };
   try {
-    await publishHome(deps, client, userId, await loadWorkspace(deps, workspace.id), logger);
+    await publishHome(deps, client, userId, saved, logger, { canEdit: true });
   } catch (error) {
     logFailure(logger, 'home after settings', error);
   }
