@@ -10,6 +10,7 @@ export {
   PeriodError,
   type PeriodStep,
   type ResolveSettings,
+  unlessPeriodError,
   type WindowRequest,
 } from './types.js';
 

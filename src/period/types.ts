@@ -56,6 +56,16 @@ export type PeriodErrorCode =
 /** Two phrases that always work, shown with every error so people can recover. */
 export const EXAMPLE_PHRASES = ['last week', 'Nov 3 to Nov 10 by day'] as const;
 
+/** What `make` returns, or null when the period it asks for cannot be reported (before 2000, too long…). */
+export function unlessPeriodError<T>(make: () => T): T | null {
+  try {
+    return make();
+  } catch (error) {
+    if (error instanceof PeriodError) return null;
+    throw error;
+  }
+}
+
 /** A phrase or setting the resolver cannot use; `message` says what was wrong and shows two phrases that work. */
 export class PeriodError extends Error {
   constructor(

@@ -5,11 +5,11 @@ import {
   comparisonFor,
   isRunning,
   type Period,
-  PeriodError,
   periodBuckets,
   periodPlan,
   planRequests,
   type RequestPlan,
+  unlessPeriodError,
 } from '../period/index.js';
 import {
   TellodyBadRequestError,
@@ -66,16 +66,6 @@ function total(sums: readonly Totals[]): Totals {
   return totals;
 }
 
-/** The previous period, or none where it would start before the year 2000. */
-function comparisonOrNull(period: Period, now: number): Comparison | null {
-  try {
-    return comparisonFor(period, now);
-  } catch (error) {
-    if (error instanceof PeriodError) return null;
-    throw error;
-  }
-}
-
 function busiestOf(buckets: readonly ReportBucket[]): Report['busiest'] {
   let best: Report['busiest'] = null;
   for (const bucket of buckets) {
@@ -98,7 +88,8 @@ async function fetchComparison(
   period: Period,
   ctx: ReportContext,
 ): Promise<{ comparison: Comparison; folded: Folded } | null> {
-  const comparison = comparisonOrNull(period, ctx.now);
+  // None where the previous period would start before the year 2000.
+  const comparison = unlessPeriodError(() => comparisonFor(period, ctx.now));
   if (!comparison) return null;
   const range = { start: comparison.start, endExclusive: comparison.endExclusive, unit: period.unit };
   const plan = planRequests(range, period, ctx.now);

@@ -1,6 +1,13 @@
 import type { KnownBlock, PlainTextOption, StaticSelect } from '@slack/types';
 import { isoInZone } from '../period/calendar.js';
-import { nextPeriod, type Period, periodToken, previousPeriod, validUnits } from '../period/index.js';
+import {
+  nextPeriod,
+  type Period,
+  periodToken,
+  previousPeriod,
+  unlessPeriodError,
+  validUnits,
+} from '../period/index.js';
 import type { ChartImage } from '../present/chart-image.js';
 import { MEASURES, type Report } from '../report/types.js';
 import { actions, button, context, fields, header, image, plain, section } from './blocks.js';
@@ -80,13 +87,13 @@ function granularityMenu(report: Report, now: number): StaticSelect | null {
 
 function actionElements(report: Report, now: number, shareable: boolean) {
   const elements = [];
-  const previous = safely(() => previousPeriod(report.period, now));
+  const previous = unlessPeriodError(() => previousPeriod(report.period, now));
   if (previous) {
     elements.push(
       button({ text: `◀ ${buttonName(previous)}`, actionId: ACTIONS.previous, value: periodToken(previous) }),
     );
   }
-  const next = safely(() => nextPeriod(report.period, now));
+  const next = unlessPeriodError(() => nextPeriod(report.period, now));
   if (next) elements.push(button({ text: `${buttonName(next)} ▶`, actionId: ACTIONS.next, value: periodToken(next) }));
   const menu = granularityMenu(report, now);
   if (menu) elements.push(menu);
@@ -106,14 +113,6 @@ function actionElements(report: Report, now: number, shareable: boolean) {
 /** "Last week", "Q2 2025"; for titles that say little on their own ("Week", "8 days"), the dates. */
 function buttonName(period: Period): string {
   return /^(Week|\d+ \w+)$/.test(period.title) ? period.range : period.title;
-}
-
-function safely<T>(make: () => T | null): T | null {
-  try {
-    return make();
-  } catch {
-    return null;
-  }
 }
 
 /** The fallback text: notifications and screen readers get the key numbers without the image. */
