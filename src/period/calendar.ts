@@ -23,6 +23,16 @@ const HOUR = 3_600_000;
 const QUARTER_HOUR = 15 * MINUTE;
 const DAY = 86_400_000;
 
+/** How long each step usually is: for estimates (point counts, tie-breaks), never for boundaries. */
+export const TYPICAL_MS: Readonly<Record<Step, number>> = {
+  hour: HOUR,
+  day: DAY,
+  week: 7 * DAY,
+  month: 30.44 * DAY,
+  quarter: 91.31 * DAY,
+  year: 365.25 * DAY,
+};
+
 const knownZones = new Map<string, boolean>();
 
 /** Luxon builds an Intl formatter to check a zone (tens of microseconds); the answer never changes, so keep it. */

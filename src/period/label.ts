@@ -1,4 +1,4 @@
-import { type Calendar, floorTo, shiftBoundary, type Unit, type WallParts, wallParts } from './calendar.js';
+import { type Calendar, floorTo, shiftBoundary, TYPICAL_MS, type Unit, type WallParts, wallParts } from './calendar.js';
 import type { PeriodStep } from './types.js';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -94,8 +94,6 @@ export function periodTitle(p: TitleInput, cal: Calendar, now: number): string |
   return `${p.count} ${plural}`;
 }
 
-const NOMINAL_DAYS: Record<PeriodStep, number> = { day: 1, week: 7, month: 30.44, quarter: 91.31, year: 365.25 };
-
 /** Half years ("H1 2025") and weekends ("Last weekend"): spans with names of their own. */
 function namedSpan(p: TitleInput, cal: Calendar, now: number): string | null {
   const first = wallParts(p.start, cal.zone);
@@ -112,7 +110,7 @@ function namedSpan(p: TitleInput, cal: Calendar, now: number): string | null {
 
 /** How many steps back from `current` the boundary `start` lies, if within a few years; at most three look-ups. */
 function stepsFrom(start: number, current: number, step: PeriodStep, cal: Calendar): number | null {
-  const estimate = Math.round((current - start) / 86_400_000 / NOMINAL_DAYS[step]);
+  const estimate = Math.round((current - start) / TYPICAL_MS[step]);
   if (estimate < 0 || estimate > 60) return null;
   for (const back of [estimate, estimate - 1, estimate + 1]) {
     if (back >= 0 && shiftBoundary(current, step, -back, cal) === start) return back;

@@ -1,4 +1,4 @@
-import { type Calendar, floorTo, shiftBoundary, type Unit } from './calendar.js';
+import { type Calendar, floorTo, shiftBoundary, TYPICAL_MS, type Unit } from './calendar.js';
 import { formatRange, periodTitle, wantsWeekdays } from './label.js';
 import { daysBetween, endOfToday } from './place-spec.js';
 import { type Period, PeriodError, type PeriodStep, type ResolveSettings } from './types.js';
@@ -21,7 +21,6 @@ const LONGEST_BUCKET: Record<Unit, number> = {
   week: 7 * DAY + HOUR,
   month: 31 * DAY + HOUR,
 };
-const TYPICAL_BUCKET: Record<Unit, number> = { hour: HOUR, day: DAY, week: 7 * DAY, month: 30.44 * DAY };
 /** A chart stays readable, and its URL fits Slack, up to a year by day. */
 export const MAX_BUCKETS = 370;
 export const MAX_YEARS = 5;
@@ -53,9 +52,9 @@ function checkUnit(unit: Unit, durationMs: number, range: string): void {
       `“By ${unit}” needs a period longer than one ${unit}, and ${range} is not.`,
     );
   }
-  const buckets = Math.round(durationMs / TYPICAL_BUCKET[unit]);
+  const buckets = Math.round(durationMs / TYPICAL_MS[unit]);
   if (buckets > MAX_BUCKETS) {
-    const most = Math.floor((MAX_BUCKETS * TYPICAL_BUCKET[unit]) / DAY);
+    const most = Math.floor((MAX_BUCKETS * TYPICAL_MS[unit]) / DAY);
     throw new PeriodError(
       'too-many-buckets',
       `${range} by ${unit} would be about ${buckets} points; by ${unit} covers at most ${most} days.`,

@@ -4,6 +4,7 @@ import {
   floorTo,
   isBoundary,
   nextBoundary,
+  TYPICAL_MS,
   type Unit,
   WINDOW_KINDS,
   type WindowKind,
@@ -31,13 +32,6 @@ const FETCH_UNITS: Record<WindowKind, readonly Unit[]> = {
   week: ['day', 'hour'],
   month: ['week', 'day', 'hour'],
   year: ['month', 'week', 'day'],
-};
-const TYPICAL_MS: Record<Unit | WindowKind, number> = {
-  hour: 3.6e6,
-  day: 8.64e7,
-  week: 6.048e8,
-  month: 2.63e9,
-  year: 3.156e10,
 };
 
 /** Fetched buckets must sit inside one period bucket: every period-bucket boundary is a fetched-bucket boundary. */
