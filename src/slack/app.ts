@@ -1,12 +1,15 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type AppOptions, type CustomRoute, LogLevel } from '@slack/bolt';
-import { retryPolicies } from '@slack/web-api';
+// @slack/web-api is CommonJS and Node's ESM loader cannot see `retryPolicies` as a named export: take it from the default.
+import webApi from '@slack/web-api';
 import type { SlackDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 import { RedactingLogger } from './redacting-logger.js';
 import { logFailure } from './safely.js';
 import { BOT_SCOPES } from './scopes.js';
+
+const { retryPolicies } = webApi;
 
 const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
