@@ -1,6 +1,7 @@
 import type { Report } from '../report/types.js';
 import {
   type ChartData,
+  type ChartImage,
   chartConfigSource,
   chartData,
   coarser,
@@ -8,15 +9,6 @@ import {
   MAX_IMAGE_URL,
   quickChart,
 } from '../views/chart.js';
-
-/** The chart a report message shows, and how it was made to fit Slack's 3000-character `image_url`. */
-export interface ChartImage {
-  readonly url: string;
-  /** direct: the config is in the URL and never expires; short: QuickChart's stored chart, which expires; coarser: fewer points. */
-  readonly kind: 'direct' | 'short' | 'coarser';
-  /** Buckets per point: more than 1 only for `coarser`. */
-  readonly perPoint: number;
-}
 
 export interface ChartImageOptions {
   /** QuickChart base URL, e.g. https://quickchart.io or a self-hosted one. */

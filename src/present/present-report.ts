@@ -1,9 +1,10 @@
 import type { Period } from '../period/index.js';
 import { buildReport, type ReportContext } from '../report/build-report.js';
 import type { Report, ReportFailure } from '../report/types.js';
+import type { ChartImage } from '../views/chart.js';
 import { buildFailureMessage } from '../views/error-messages.js';
 import { buildReportMessage, type SlackMessage } from '../views/report-message.js';
-import { type ChartImage, type ChartImageOptions, chartImage } from './chart-image.js';
+import { type ChartImageOptions, chartImage } from './chart-image.js';
 
 export type Presented =
   | { readonly ok: true; readonly report: Report; readonly chart: ChartImage; readonly message: SlackMessage }

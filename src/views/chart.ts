@@ -13,6 +13,15 @@ const STYLE: Record<Measure, { label: string; color: string; dash?: number[]; ax
   contactsBlocked: { label: 'Opt-outs', color: '#D55E00', dash: [6, 3], axis: 'y' },
 };
 
+/** The chart a report message shows, and how it was made to fit Slack's 3000-character `image_url`. */
+export interface ChartImage {
+  readonly url: string;
+  /** direct: the config is in the URL and never expires; short: QuickChart's stored chart, which expires; coarser: fewer points. */
+  readonly kind: 'direct' | 'short' | 'coarser';
+  /** Buckets per point: more than 1 only for `coarser`. */
+  readonly perPoint: number;
+}
+
 /** What the chart draws: one label and one value per bucket; null is a bucket that has not started. */
 export interface ChartData {
   readonly labels: readonly string[];

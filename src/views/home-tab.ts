@@ -1,9 +1,9 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import type { Presented } from '../present/present-report.js';
 import type { UserInfo } from '../tellody/types.js';
 import { actions, button, context, fields, header, section } from './blocks.js';
 import { count, weekdayName } from './format.js';
 import { ACTIONS, HOME_QUICK_REPORTS } from './ids.js';
+import type { SlackMessage } from './report-message.js';
 
 export type TellodyConnection =
   | { readonly state: 'connected'; readonly account: UserInfo }
@@ -12,7 +12,7 @@ export type TellodyConnection =
 
 export interface HomeTabOptions {
   /** The report on show (this week so far, or the quick report picked), or why there is none. */
-  readonly report: Presented | null;
+  readonly report: SlackMessage | null;
   readonly connection: TellodyConnection;
   readonly zone: string;
   readonly weekStart: number;
@@ -85,7 +85,7 @@ function settingsBlocks(options: HomeTabOptions): KnownBlock[] {
 /** The Home tab: a live report with quick periods, the Tellody connection, and the workspace's settings. */
 export function buildHomeTab(options: HomeTabOptions): HomeView {
   const blocks: KnownBlock[] = [header('Contacts', 'home_header'), quickButtons()];
-  if (options.report) blocks.push(...options.report.message.blocks);
+  if (options.report) blocks.push(...options.report.blocks);
   blocks.push(
     { type: 'divider', block_id: 'home_divider' },
     ...connectionBlocks(options.connection, options.canEdit),

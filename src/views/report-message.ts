@@ -8,9 +8,9 @@ import {
   unlessPeriodError,
   validUnits,
 } from '../period/index.js';
-import type { ChartImage } from '../present/chart-image.js';
 import { MEASURES, type Report } from '../report/types.js';
 import { actions, button, context, fields, header, image, plain, section } from './blocks.js';
+import type { ChartImage } from './chart.js';
 import { changeText, count, MEASURE_NAMES, rate, verdictMark, weekdayName } from './format.js';
 import { ACTIONS, BLOCKS } from './ids.js';
 

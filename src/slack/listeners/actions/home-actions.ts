@@ -4,9 +4,9 @@ import { plain } from '../../../views/blocks.js';
 import { ACTIONS, HOME_QUICK_REPORTS } from '../../../views/ids.js';
 import { buildSettingsModal } from '../../../views/settings-modal.js';
 import type { SlackDeps } from '../../deps.js';
-import { publishHome } from '../../present.js';
 import { safely, workspaceOf } from '../../safely.js';
 import { loadWorkspace } from '../../workspace.js';
+import { publishHome } from '../../workspace-reports.js';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 

@@ -2,9 +2,9 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '
 import { type Period, PeriodError, periodFromToken } from '../../../period/index.js';
 import { buildHelpMessage } from '../../../views/help-message.js';
 import type { SlackDeps } from '../../deps.js';
-import { publishHome, reportMessage } from '../../present.js';
 import { safely, workspaceOf } from '../../safely.js';
 import { loadWorkspace } from '../../workspace.js';
+import { publishHome, reportMessage } from '../../workspace-reports.js';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 

@@ -2,9 +2,9 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { PeriodError, resolvePeriod } from '../../../period/index.js';
 import { buildHelpMessage } from '../../../views/help-message.js';
 import type { SlackDeps } from '../../deps.js';
-import { reportMessage } from '../../present.js';
 import { safely, workspaceOf } from '../../safely.js';
 import { loadWorkspace } from '../../workspace.js';
+import { reportMessage } from '../../workspace-reports.js';
 
 const HELP = /^(help|\?|-h|--help)$/i;
 

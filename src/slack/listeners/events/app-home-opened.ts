@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
-import { publishHome } from '../../present.js';
 import { safely, workspaceOf } from '../../safely.js';
 import { loadWorkspace } from '../../workspace.js';
+import { publishHome } from '../../workspace-reports.js';
 
 /** Every opening of the Home tab publishes it afresh: this week so far, the connection, the settings. */
 export function appHomeOpened(deps: SlackDeps) {

@@ -6,9 +6,9 @@ import { SETTINGS_FIELDS } from '../../../views/ids.js';
 import { readSettingsInput } from '../../../views/settings-modal.js';
 import { canEditSettings } from '../../admin.js';
 import type { SlackDeps } from '../../deps.js';
-import { publishHome } from '../../present.js';
 import { logFailure, workspaceOf } from '../../safely.js';
 import { loadWorkspace, type Workspace } from '../../workspace.js';
+import { publishHome } from '../../workspace-reports.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 

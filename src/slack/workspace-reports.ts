@@ -77,7 +77,7 @@ export async function publishHome(
     options.canEdit ?? canEditSettings(client, userId, workspace.settings),
   ]);
   const view = buildHomeTab({
-    report,
+    report: report?.message ?? null,
     connection,
     zone: workspace.settings.zone,
     weekStart: workspace.settings.weekStart,
