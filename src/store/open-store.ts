@@ -3,6 +3,8 @@ import { dirname, resolve } from 'node:path';
 import KeyvRedis from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
+import { type Claims, memoryClaims, redisClaims, sqliteClaims } from './claims.js';
+import { type MemberSets, memorySets, redisSets, sqliteSets } from './member-sets.js';
 
 /** Where state lives when `STORE_URL` is unset: a SQLite file beside the app. */
 export const DEFAULT_STORE_URL = 'sqlite://./data/contacts.sqlite';
@@ -20,6 +22,10 @@ export type StoreKind = 'sqlite' | 'redis' | 'memory';
 export interface Store {
   readonly kind: StoreKind;
   readonly keyv: Keyv;
+  /** Atomic claims with a lease (the digest's exactly-once), on the same backend. */
+  readonly claims: Claims;
+  /** Sets that concurrent writers can add to and remove from safely, on the same backend. */
+  readonly sets: MemberSets;
   /** True when a round trip to the backend works: for health checks. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -32,13 +38,18 @@ function sqlitePath(url: string): string {
   return resolve(path);
 }
 
-function describe(url: string): { kind: StoreKind; keyv: Keyv } {
-  if (url === 'memory:') return { kind: 'memory', keyv: new Keyv({ throwOnErrors: true }) };
+type Backend = Pick<Store, 'kind' | 'keyv' | 'claims' | 'sets'>;
+
+function describe(url: string): Backend {
+  if (url === 'memory:') {
+    return { kind: 'memory', keyv: new Keyv({ throwOnErrors: true }), claims: memoryClaims(), sets: memorySets() };
+  }
   if (url.startsWith('sqlite://')) {
     const path = sqlitePath(url);
     mkdirSync(dirname(path), { recursive: true });
     const store = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 });
-    return { kind: 'sqlite', keyv: new Keyv({ store, throwOnErrors: true, useKeyPrefix: false }) };
+    const keyv = new Keyv({ store, throwOnErrors: true, useKeyPrefix: false });
+    return { kind: 'sqlite', keyv, claims: sqliteClaims(store), sets: sqliteSets(store) };
   }
   if (url.startsWith('redis://') || url.startsWith('rediss://')) {
     // Fail fast while Redis is away instead of queueing commands (and Slack requests) without end.
@@ -48,18 +59,21 @@ function describe(url: string): { kind: StoreKind; keyv: Keyv } {
       socket: { connectTimeout: 3000, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 3000) },
     };
     const store = new KeyvRedis(client, { throwOnConnectError: true, throwOnErrors: true });
-    return { kind: 'redis', keyv: new Keyv({ store, throwOnErrors: true, useKeyPrefix: false }) };
+    const keyv = new Keyv({ store, throwOnErrors: true, useKeyPrefix: false });
+    return { kind: 'redis', keyv, claims: redisClaims(store), sets: redisSets(store) };
   }
   throw new Error('STORE_URL must start with sqlite://, redis:// or rediss:// (or be memory: for tests)');
 }
 
 export function openStore(url: string = DEFAULT_STORE_URL): Store {
-  const { kind, keyv } = describe(url);
+  const { kind, keyv, claims, sets } = describe(url);
   // Without a listener an adapter's error event would crash the process; the throw reaches the caller anyway.
   keyv.on('error', () => {});
   return {
     kind,
     keyv,
+    claims,
+    sets,
     async ping() {
       const roundTrip = (async () => {
         await keyv.set('health:ping', Date.now(), 10_000);
