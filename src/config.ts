@@ -3,6 +3,9 @@ import { isValidZone, parseWeekday, type Weekday } from './period/calendar.js';
 import { DEFAULT_STORE_URL } from './store/open-store.js';
 import { DEFAULT_QUICKCHART_HOST } from './views/chart.js';
 
+/** Workspaces whose digests are made and posted at once by one instance (see README, Scale). */
+export const DEFAULT_DIGEST_CONCURRENCY = 25;
+
 const optional = z
   .string()
   .trim()
@@ -53,6 +56,12 @@ const schema = z
       .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) > 0 && Number(v) < 65536), 'PORT must be 1–65535')
       .transform((v) => Number(v ?? 3000)),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    DIGEST_CONCURRENCY: optional
+      .refine(
+        (v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 500),
+        'DIGEST_CONCURRENCY must be a whole number from 1 to 500',
+      )
+      .transform((v) => Number(v ?? DEFAULT_DIGEST_CONCURRENCY)),
   })
   .superRefine((env, ctx) => {
     const problem = (message: string) => ctx.addIssue({ code: 'custom', message });

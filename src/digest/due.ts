@@ -1,7 +1,7 @@
 import type { Weekday } from '../period/calendar.js';
 import type { Period } from '../period/index.js';
-import { latestOccurrence, reportedWeek, weekKey } from './schedule.js';
 import type { DigestSchedule, WeekRecord } from '../store/digest-schedules.js';
+import { latestOccurrence, reportedWeek, weekKey } from './schedule.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

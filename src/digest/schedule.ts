@@ -1,4 +1,4 @@
-import { isoInZone, offsetAt, type Weekday, wallParts } from '../period/calendar.js';
+import { CLOCK_TIME_PATTERN, isoInZone, offsetAt, type Weekday, wallParts } from '../period/calendar.js';
 import { type Period, resolvePeriod } from '../period/index.js';
 
 const MINUTE = 60_000;
@@ -19,7 +19,7 @@ export interface ClockTime {
 
 /** "09:00" → 9:00; anything that is not a 24-hour HH:mm (Slack's timepicker format) → null. */
 export function parseClockTime(text: string): ClockTime | null {
-  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text);
+  const match = CLOCK_TIME_PATTERN.exec(text);
   return match ? { hour: Number(match[1]), minute: Number(match[2]) } : null;
 }
 

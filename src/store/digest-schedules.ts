@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Weekday } from '../period/calendar.js';
+import { CLOCK_TIME_PATTERN, type Weekday } from '../period/calendar.js';
 import { workspaceKey } from './keys.js';
 import type { Store } from './open-store.js';
 
@@ -68,7 +68,7 @@ const scheduleSchema = z.object({
   channelId: z.string().min(1),
   channelName: z.string(),
   day: z.number().int().min(0).max(6),
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  time: z.string().regex(CLOCK_TIME_PATTERN),
   activeSince: z.number(),
   setUpBy: z.string(),
   teamId: z.string(),

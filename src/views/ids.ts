@@ -24,7 +24,30 @@ export const HOME_QUICK_REPORTS = {
   this_month: 'this month',
 } as const;
 
-export const CALLBACKS = { settings: 'contacts_settings' } as const;
+export const CALLBACKS = { settings: 'contacts_settings', digest: 'contacts_digest' } as const;
+
+/** The digest's buttons (Home tab; "Edit digest" also in the notices admins get). Stable: see README. */
+export const DIGEST_ACTIONS = {
+  settings: 'contacts_digest_settings',
+  sendNow: 'contacts_digest_send_now',
+  preview: 'contacts_digest_preview',
+} as const;
+
+/** The digest modal's inputs, block id / action id. Stable: see README. */
+export const DIGEST_FIELDS = {
+  channel: { block: 'digest_channel', action: 'channel' },
+  day: { block: 'digest_day', action: 'day' },
+  time: { block: 'digest_time', action: 'time' },
+  enabled: { block: 'digest_enabled', action: 'enabled' },
+} as const;
+
+/** The checkbox option that means "on". */
+export const DIGEST_ENABLED_VALUE = 'on';
+
+export const DIGEST_BLOCKS = {
+  intro: 'digest_intro',
+  link: 'digest_link',
+} as const;
 
 /** Blocks and inputs of the settings modal: `response_action: 'errors'` is keyed by these block ids. */
 export const SETTINGS_FIELDS = {

@@ -24,7 +24,15 @@ describe('configuration', () => {
       QUICKCHART_HOST: 'https://quickchart.io',
       PORT: 3000,
       LOG_LEVEL: 'info',
+      DIGEST_CONCURRENCY: 25,
     });
+  });
+
+  it('takes the digest’s concurrency as a whole number from 1 to 500', () => {
+    expect(loadConfig({ ...minimal, DIGEST_CONCURRENCY: '8' }).DIGEST_CONCURRENCY).toBe(8);
+    for (const bad of ['0', '501', '2.5', 'many', '-3']) {
+      expect(problems({ DIGEST_CONCURRENCY: bad }).join('\n')).toMatch(/DIGEST_CONCURRENCY must be a whole number/);
+    }
   });
 
   it('names every problem at once', () => {

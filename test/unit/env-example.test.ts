@@ -25,6 +25,7 @@ describe('.env.example', () => {
         'QUICKCHART_HOST',
         'PORT',
         'LOG_LEVEL',
+        'DIGEST_CONCURRENCY',
       ].sort(),
     );
     for (const name of read) expect(example, name).toMatch(new RegExp(`^#? ?${name}=`, 'm'));

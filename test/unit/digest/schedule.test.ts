@@ -3,8 +3,8 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { CATCH_UP_MS, decide, digestWeek, retryDelay } from '../../../src/digest/due.js';
 import { latestOccurrence, nextOccurrences, parseClockTime, weekKey } from '../../../src/digest/schedule.js';
-import type { DigestSchedule, WeekRecord } from '../../../src/store/digest-schedules.js';
 import type { Weekday } from '../../../src/period/calendar.js';
+import type { DigestSchedule, WeekRecord } from '../../../src/store/digest-schedules.js';
 import { TEST_ZONES } from '../../support/zones.js';
 
 const at = (iso: string) => Date.parse(iso);
