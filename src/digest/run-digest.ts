@@ -1,4 +1,4 @@
-import type { DigestProblem, DigestSchedule, WeekRecord } from '../store/digest-schedules.js';
+import type { DigestProblem, DigestSchedule, PauseReason, WeekRecord } from '../store/digest-schedules.js';
 import { buildDigestMessage } from '../views/digest-message.js';
 import { buildDigestPausedNotice, buildDigestStoppedNotice } from '../views/digest-notices.js';
 import type { SlackMessage } from '../views/report-message.js';
@@ -67,13 +67,18 @@ export async function composeDigest(
 }
 
 /** Tells the people who can fix it, by direct message: whoever set the digest up, and the installer. */
-async function tellAdmins(deps: DigestDeps, job: Job, message: SlackMessage): Promise<void> {
-  const client = await deps.slack(job.workspace.id);
+async function tellAdmins(
+  deps: DigestDeps,
+  workspace: DigestWorkspace,
+  schedule: DigestSchedule,
+  message: SlackMessage,
+): Promise<void> {
+  const client = await deps.slack(workspace.id);
   if (!client) return;
-  const people = new Set([job.schedule.setUpBy, job.workspace.installerUserId].filter((u): u is string => !!u));
+  const people = new Set([schedule.setUpBy, workspace.installerUserId].filter((u): u is string => !!u));
   for (const user of people) {
     if (!(await sendDirectMessage(client, user, message)))
-      deps.logger.warn(`digest ${job.workspace.id}: could not send a direct message to ${user}`);
+      deps.logger.warn(`digest ${workspace.id}: could not send a direct message to ${user}`);
   }
 }
 
@@ -95,7 +100,7 @@ async function failed(deps: DigestDeps, job: Job, problem: DigestProblem, final:
   const failingSince = job.previous?.failingSince ?? now;
   if (final) {
     await deps.digests.setWeek(job.workspace.id, record(job, now, { state: 'stopped', problem, failingSince }));
-    await tellAdmins(deps, job, buildDigestStoppedNotice({ problem, week: job.week.week }));
+    await tellAdmins(deps, job.workspace, job.schedule, buildDigestStoppedNotice({ problem, week: job.week.week }));
     return { outcome: 'stopped', problem };
   }
   const attempts = (job.previous?.attempts ?? 0) + 1;
@@ -107,11 +112,25 @@ async function failed(deps: DigestDeps, job: Job, problem: DigestProblem, final:
   return { outcome: 'retry-later', problem };
 }
 
-async function pause(deps: DigestDeps, job: Job, reason: 'channel_not_found' | 'is_archived' | 'not_in_channel') {
-  await deps.digests.setSchedule(job.workspace.id, { ...job.schedule, paused: { reason, at: deps.now() } });
-  await tellAdmins(deps, job, buildDigestPausedNotice({ channelId: job.schedule.channelId, reason }));
-  deps.logger.warn(`digest ${job.workspace.id}: paused, ${reason}`);
-  return { outcome: 'paused', problem: { kind: 'slack-error', detail: reason } } as const;
+/** Pauses a digest whose channel cannot take it, and tells whoever set it up. It never resumes by itself. */
+export async function pauseDigest(
+  deps: DigestDeps,
+  workspace: DigestWorkspace,
+  schedule: DigestSchedule,
+  reason: PauseReason,
+): Promise<DigestResult> {
+  await deps.digests.setSchedule(workspace.id, { ...schedule, paused: { reason, at: deps.now() } });
+  await tellAdmins(deps, workspace, schedule, buildDigestPausedNotice({ channelId: schedule.channelId, reason }));
+  deps.logger.warn(`digest ${workspace.id}: paused, ${reason}`);
+  return { outcome: 'paused', problem: { kind: 'slack-error', detail: reason } };
+}
+
+/** The digest's channel was archived (the `channel_archive` event): pause it now rather than fail next week. */
+export async function pauseIfDigestChannel(deps: DigestDeps, id: string, channel: string): Promise<boolean> {
+  const schedule = await deps.digests.schedule(id);
+  if (!schedule || schedule.channelId !== channel || schedule.paused) return false;
+  await pauseDigest(deps, await deps.workspace(id), schedule, 'is_archived');
+  return true;
 }
 
 /** One attempt: make the report, post it, record what happened. The caller holds the week's claim. */
@@ -133,7 +152,7 @@ async function deliver(deps: DigestDeps, job: Job, claimedAt: number): Promise<D
     deps.logger.info(`digest ${job.workspace.id} ${job.week.week}: posted`);
     return { outcome: 'posted' };
   }
-  if (posted.kind === 'pause') return pause(deps, job, posted.reason);
+  if (posted.kind === 'pause') return pauseDigest(deps, job.workspace, job.schedule, posted.reason);
   const problem: DigestProblem = { kind: posted.kind === 'auth' ? 'slack-auth' : 'slack-error', detail: posted.detail };
   return failed(deps, job, problem, posted.kind === 'auth');
 }
@@ -184,16 +203,28 @@ export async function runScheduledDigest(deps: DigestDeps, id: string): Promise<
   });
 }
 
+/** Last week's digest as of now: what Send now posts and Preview shows. */
+function weekAsOfNow(deps: DigestDeps, workspace: DigestWorkspace): DigestWeek {
+  const now = deps.now();
+  const period = reportedWeek(now, workspace);
+  return { occurrence: now, period, week: weekKey(period) };
+}
+
 /** "Send now": last week's digest as of now, at once, recorded for its week so the schedule does not repeat it. */
 export async function sendDigestNow(deps: DigestDeps, id: string): Promise<DigestResult | 'not-set-up'> {
   const schedule = await deps.digests.schedule(id);
   if (!schedule || schedule.paused) return 'not-set-up';
   const workspace = await deps.workspace(id);
-  const now = deps.now();
-  const period = reportedWeek(now, workspace);
-  const week: DigestWeek = { occurrence: now, period, week: weekKey(period) };
+  const week = weekAsOfNow(deps, workspace);
   return underClaim(deps, id, week.week, async (claimedAt) => {
     const previous = await deps.digests.week(id, week.week);
     return deliver(deps, { workspace, schedule, week, previous, manual: true }, claimedAt);
   });
+}
+
+/** "Preview": exactly the message Send now would post, for the admin alone. */
+export async function previewDigest(deps: DigestDeps, id: string): Promise<Composed | 'not-set-up'> {
+  const schedule = await deps.digests.schedule(id);
+  if (!schedule) return 'not-set-up';
+  return composeDigest(deps, id, schedule, weekAsOfNow(deps, await deps.workspace(id)));
 }

@@ -2,17 +2,22 @@ import type { Config } from '../config.js';
 import type { Weekday } from '../period/calendar.js';
 import { ChartFetcher } from '../report/chart-fetcher.js';
 import { ChartCache } from '../store/chart-cache.js';
+import { DigestRepository } from '../store/digest-schedules.js';
 import { KeyvInstallationStore } from '../store/installations.js';
 import { openStore } from '../store/open-store.js';
 import { SecretBox } from '../store/secret-box.js';
 import { TellodyCredentialsRepository } from '../store/tellody-credentials.js';
 import { WorkspaceSettingsRepository } from '../store/workspace-settings.js';
 import type { SlackDeps } from './deps.js';
+import { SlackClientPool } from './digest-deps.js';
 import { settingsOnInstall } from './on-installed.js';
 import { TellodyPool } from './tellody-pool.js';
 
 /** Wires the app from a validated config: one store, one Tellody pool, one fetcher, every listener. */
-export function buildDeps(config: Config, overrides: Partial<Pick<SlackDeps, 'now' | 'fetch'>> = {}): SlackDeps {
+export function buildDeps(
+  config: Config,
+  overrides: Partial<Pick<SlackDeps, 'now' | 'fetch'>> & { slackRetries?: number } = {},
+): SlackDeps {
   const store = openStore(config.STORE_URL);
   const settings = new WorkspaceSettingsRepository(store);
   const now = overrides.now ?? Date.now;
@@ -34,6 +39,8 @@ export function buildDeps(config: Config, overrides: Partial<Pick<SlackDeps, 'no
     installations,
     fetcher: new ChartFetcher(new ChartCache(store)),
     tellody: new TellodyPool(config.TELLODY_BASE_URL),
+    digests: new DigestRepository(store),
+    slackClients: new SlackClientPool({ slackApiUrl: config.SLACK_API_URL, retries: overrides.slackRetries }),
     now,
     ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
   };

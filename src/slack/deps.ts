@@ -1,9 +1,11 @@
 import type { Config } from '../config.js';
 import type { ChartFetcher } from '../report/chart-fetcher.js';
+import type { DigestRepository } from '../store/digest-schedules.js';
 import type { KeyvInstallationStore } from '../store/installations.js';
 import type { Store } from '../store/open-store.js';
 import type { TellodyCredentialsRepository } from '../store/tellody-credentials.js';
 import type { WorkspaceSettingsRepository } from '../store/workspace-settings.js';
+import type { SlackClientPool } from './digest-deps.js';
 import type { TellodyPool } from './tellody-pool.js';
 
 /** Everything the listeners need, built once at start-up and passed in: no globals, no environment reads. */
@@ -15,6 +17,10 @@ export interface SlackDeps {
   readonly installations: KeyvInstallationStore;
   readonly fetcher: ChartFetcher;
   readonly tellody: TellodyPool;
+  /** Weekly digest schedules and delivery log. */
+  readonly digests: DigestRepository;
+  /** Web API clients for work outside a Slack request (the digest), one per bot token. */
+  readonly slackClients: SlackClientPool;
   /** The clock: tests pin it. */
   readonly now: () => number;
   /** For QuickChart short URLs. */

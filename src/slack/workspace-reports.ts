@@ -8,6 +8,7 @@ import { buildHomeTab, type TellodyConnection } from '../views/home-tab.js';
 import type { SlackMessage } from '../views/report-message.js';
 import { canEditSettings } from './admin.js';
 import type { SlackDeps } from './deps.js';
+import { digestSectionFor } from './digest-home.js';
 import { chartSourceFor, type Workspace } from './workspace.js';
 
 export interface PresentFlags {
@@ -68,7 +69,7 @@ export async function publishHome(
   userId: string,
   workspace: Workspace,
   logger: Logger,
-  options: { period?: Period; canEdit?: boolean } = {},
+  options: { period?: Period; canEdit?: boolean; digestNotice?: string } = {},
 ): Promise<void> {
   const shown = options.period ?? resolvePeriod('this week', { ...workspace.settings, now: deps.now() });
   const [report, connection, canEdit] = await Promise.all([
@@ -76,12 +77,14 @@ export async function publishHome(
     connectionOf(deps, workspace),
     options.canEdit ?? canEditSettings(client, userId, workspace.settings),
   ]);
+  const digest = await digestSectionFor(deps, workspace, { canEdit, notice: options.digestNotice });
   const view = buildHomeTab({
     report: report?.message ?? null,
     connection,
     zone: workspace.settings.zone,
     weekStart: workspace.settings.weekStart,
     canEdit,
+    digest,
   });
   await client.views.publish({ user_id: userId, view });
 }

@@ -18,6 +18,8 @@ export interface HomeTabOptions {
   readonly weekStart: number;
   /** Whether this person may change settings (workspace admins, owners, the installer). */
   readonly canEdit: boolean;
+  /** The weekly digest's section (views/digest-home.ts), shown before the settings. */
+  readonly digest?: readonly KnownBlock[] | undefined;
 }
 
 const QUICK_LABELS: Record<keyof typeof HOME_QUICK_REPORTS, string> = {
@@ -89,6 +91,7 @@ export function buildHomeTab(options: HomeTabOptions): HomeView {
   blocks.push(
     { type: 'divider', block_id: 'home_divider' },
     ...connectionBlocks(options.connection, options.canEdit),
+    ...(options.digest ?? []),
     ...settingsBlocks(options),
   );
   return { type: 'home', blocks };

@@ -1,0 +1,85 @@
+import { hostname } from 'node:os';
+import type { Logger } from '@slack/bolt';
+import webApi, { type WebClient as WebClientType } from '@slack/web-api';
+import { ChannelPacer, type DigestDeps } from '../digest/deps.js';
+import type { SlackDeps } from './deps.js';
+import { loadWorkspace } from './workspace.js';
+import { presentFor } from './workspace-reports.js';
+
+// @slack/web-api is CommonJS: take its classes from the default export (Node's ESM loader).
+const { WebClient, retryPolicies } = webApi;
+
+/** The digest's ten minutes: far longer than one attempt (a report and a post); a crashed holder is replaced after it. */
+export const DIGEST_LEASE_MS = 10 * 60_000;
+
+/** How the digest reaches Slack outside any request: one client per bot token, so a 429 pauses only that workspace. */
+export class SlackClientPool {
+  private readonly clients = new Map<string, WebClientType>();
+  readonly pacer = new ChannelPacer();
+  readonly owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+
+  constructor(
+    private readonly options: {
+      readonly slackApiUrl?: string | undefined;
+      /** Tests: fewer, faster retries. Production keeps the client's Retry-After handling and 5xx retries. */
+      readonly retries?: number | undefined;
+    } = {},
+  ) {}
+
+  clientFor(token: string, logger?: Logger): WebClientType {
+    let client = this.clients.get(token);
+    if (!client) {
+      if (this.clients.size >= 5000) this.clients.clear();
+      const retryConfig =
+        this.options.retries === undefined
+          ? retryPolicies.fiveRetriesInFiveMinutes
+          : { retries: this.options.retries, factor: 1, minTimeout: 10, maxTimeout: 50 };
+      client = new WebClient(token, {
+        ...(this.options.slackApiUrl ? { slackApiUrl: this.options.slackApiUrl } : {}),
+        retryConfig,
+        ...(logger ? { logger } : {}),
+      });
+      this.clients.set(token, client);
+    }
+    return client;
+  }
+}
+
+/** The workspace's bot token: the deployment's one, or the stored installation's (OAuth). */
+async function botToken(deps: SlackDeps, workspace: string): Promise<string | null> {
+  if (deps.config.SLACK_BOT_TOKEN) return deps.config.SLACK_BOT_TOKEN;
+  try {
+    const installation = await deps.installations.fetchInstallation({
+      teamId: workspace,
+      enterpriseId: workspace,
+      isEnterpriseInstall: false,
+    });
+    return installation.bot?.token ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The digest's dependencies, from the app's. */
+export function digestDeps(deps: SlackDeps, logger: Logger, options: { leaseMs?: number } = {}): DigestDeps {
+  return {
+    digests: deps.digests,
+    claims: deps.store.claims,
+    async workspace(id) {
+      const { settings } = await loadWorkspace(deps, id);
+      return { id, zone: settings.zone, weekStart: settings.weekStart, installerUserId: settings.installerUserId };
+    },
+    present: async (id, period) =>
+      presentFor(deps, await loadWorkspace(deps, id), period, { shareable: false }, logger),
+    async slack(id) {
+      const token = await botToken(deps, id);
+      return token ? deps.slackClients.clientFor(token, logger) : null;
+    },
+    now: deps.now,
+    logger,
+    owner: deps.slackClients.owner,
+    leaseMs: options.leaseMs ?? DIGEST_LEASE_MS,
+    concurrency: deps.config.DIGEST_CONCURRENCY,
+    pacer: deps.slackClients.pacer,
+  };
+}
