@@ -8,7 +8,7 @@ import type { SlackDeps } from '../../src/slack/deps.js';
 import { startSandbox } from '../../src/tellody/sandbox/server.js';
 import { manualClock } from './clock.js';
 import { form, payload, postToSlackApp, type SignOptions } from './signed-request.js';
-import { type StandInUser, startSlackStandIn } from './slack-standin.js';
+import { type StandInChannel, type StandInUser, startSlackStandIn } from './slack-standin.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const ENCRYPTION_KEY = '0f'.repeat(32);
@@ -22,6 +22,8 @@ export interface AppHarnessOptions {
   readonly socketUrl?: string;
   /** Receives every log line the app writes (after redaction). */
   readonly logSink?: (line: string) => void;
+  /** Channels the Slack stand-in knows (see startSlackStandIn). */
+  readonly channels?: Record<string, StandInChannel | 'missing'>;
 }
 
 /** The whole app as Slack would meet it: Bolt over real HTTP, a SQLite file, the Tellody sandbox, the Slack stand-in. */
@@ -38,6 +40,7 @@ export async function slackAppHarness(options: AppHarnessOptions = {}) {
     users: options.users ?? { UADMIN: { tz: 'Europe/Athens', is_admin: true }, UUSER: { tz: 'Asia/Kolkata' } },
     ...(options.oauth ? { oauth: options.oauth } : {}),
     ...(options.socketUrl ? { socketUrl: options.socketUrl } : {}),
+    ...(options.channels ? { channels: options.channels } : {}),
   });
   const dir = mkdtempSync(join(tmpdir(), 'contacts-app-'));
   const config = loadConfig({
@@ -51,7 +54,8 @@ export async function slackAppHarness(options: AppHarnessOptions = {}) {
     LOG_LEVEL: 'error',
     ...options.env,
   });
-  const deps: SlackDeps = buildDeps(config, { now: clock.now });
+  // The digest's own Slack clients retry twice, quickly (a 429's Retry-After is still honoured).
+  const deps: SlackDeps = buildDeps(config, { now: clock.now, slackRetries: 2 });
   const running = await startSlackApp(
     createSlackApp(deps, { retries: 0, ...(options.logSink ? { logSink: options.logSink } : {}) }),
     0,
@@ -107,7 +111,11 @@ export async function slackAppHarness(options: AppHarnessOptions = {}) {
       });
       return { id, ...(await send(body, 'application/x-www-form-urlencoded')) };
     },
-    async submit(values: Record<string, unknown>, who: { team?: string; user?: string } = {}) {
+    async submit(
+      values: Record<string, unknown>,
+      who: { team?: string; user?: string } = {},
+      callbackId = 'contacts_settings',
+    ) {
       const body = payload({
         type: 'view_submission',
         team: { id: who.team ?? 'T1', domain: 'acme' },
@@ -116,7 +124,7 @@ export async function slackAppHarness(options: AppHarnessOptions = {}) {
         view: {
           id: 'V1',
           type: 'modal',
-          callback_id: 'contacts_settings',
+          callback_id: callbackId,
           state: { values },
           hash: 'h',
           team_id: who.team ?? 'T1',
