@@ -1,7 +1,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { type Config, ConfigError, loadConfig } from './config.js';
-import { createSlackApp, startSlackApp } from './slack/app.js';
 import { DigestRunner, startDigestScheduler } from './digest/scheduler.js';
+import { createSlackApp, startSlackApp } from './slack/app.js';
 import { buildDeps } from './slack/build-deps.js';
 import { digestDeps } from './slack/digest-deps.js';
 
