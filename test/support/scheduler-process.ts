@@ -1,0 +1,43 @@
+/**
+ * Test-only entry: one app instance's digest scheduler, built from the real config and deps, with
+ * the clock pinned by DIGEST_TEST_NOW (ISO), the lease by DIGEST_TEST_LEASE_MS and croner ticking
+ * every second instead of every minute. Production never reads these: only this file does.
+ * Prints "ready" on stdout once it ticks; logs on stderr; stops on SIGTERM.
+ */
+import { type Logger, LogLevel } from '@slack/bolt';
+import { loadConfig } from '../../src/config.js';
+import { DigestRunner, startDigestScheduler } from '../../src/digest/scheduler.js';
+import { buildDeps } from '../../src/slack/build-deps.js';
+import { digestDeps } from '../../src/slack/digest-deps.js';
+
+const now = Date.parse(process.env.DIGEST_TEST_NOW ?? '');
+if (!Number.isFinite(now)) throw new Error('DIGEST_TEST_NOW must be an ISO instant');
+const leaseMs = Number(process.env.DIGEST_TEST_LEASE_MS ?? 60_000);
+
+const line =
+  (level: string) =>
+  (...message: unknown[]) => {
+    process.stderr.write(`[${process.pid}] ${level} ${message.map(String).join(' ')}\n`);
+  };
+const logger: Logger = {
+  debug: () => {},
+  info: line('info'),
+  warn: line('warn'),
+  error: line('error'),
+  setLevel: () => {},
+  getLevel: () => LogLevel.INFO,
+  setName: () => {},
+};
+
+const deps = buildDeps(loadConfig(process.env), { now: () => now, slackRetries: 2 });
+const scheduler = startDigestScheduler(new DigestRunner(digestDeps(deps, logger, { leaseMs })), {
+  pattern: '* * * * * *',
+  onError: (error) => logger.error(String(error)),
+});
+process.stdout.write('ready\n');
+process.once('SIGTERM', () => {
+  void scheduler
+    .stop()
+    .then(() => deps.store.close())
+    .finally(() => process.exit(0));
+});
