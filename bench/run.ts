@@ -1,4 +1,5 @@
 /** `npm run bench`: speed and memory of the hot paths. Numbers to compare between commits, never assertions. */
+import { benchDigest } from './digest.bench.js';
 import { benchPeriod } from './period.bench.js';
 import { benchReport } from './report.bench.js';
 import { benchSlack } from './slack.bench.js';
@@ -9,3 +10,4 @@ await benchPeriod();
 await benchTellody();
 await benchReport();
 await benchSlack();
+await benchDigest();

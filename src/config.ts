@@ -4,7 +4,7 @@ import { DEFAULT_STORE_URL } from './store/open-store.js';
 import { DEFAULT_QUICKCHART_HOST } from './views/chart.js';
 
 /** Workspaces whose digests are made and posted at once by one instance (see README, Scale). */
-export const DEFAULT_DIGEST_CONCURRENCY = 25;
+export const DEFAULT_DIGEST_CONCURRENCY = 16;
 
 const optional = z
   .string()

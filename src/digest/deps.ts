@@ -28,7 +28,7 @@ export interface DigestDeps {
   readonly claims: Claims;
   readonly workspace: (id: string) => Promise<DigestWorkspace>;
   /** The report and its message pieces for a period, or null when the workspace has no Tellody login. */
-  readonly present: (id: string, period: Period) => Promise<Presented | null>;
+  readonly present: (workspace: DigestWorkspace, period: Period) => Promise<Presented | null>;
   /** A Web API client with the workspace's bot token, or null when there is none (uninstalled). */
   readonly slack: (id: string) => Promise<WebClient | null>;
   readonly now: () => number;

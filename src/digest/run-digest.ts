@@ -41,7 +41,7 @@ export type Composed =
 
 export async function composeDigest(
   deps: DigestDeps,
-  workspace: string,
+  workspace: DigestWorkspace,
   schedule: DigestSchedule,
   week: DigestWeek,
 ): Promise<Composed> {
@@ -135,7 +135,7 @@ export async function pauseIfDigestChannel(deps: DigestDeps, id: string, channel
 
 /** One attempt: make the report, post it, record what happened. The caller holds the week's claim. */
 async function deliver(deps: DigestDeps, job: Job, claimedAt: number): Promise<DigestResult> {
-  const composed = await composeDigest(deps, job.workspace.id, job.schedule, job.week);
+  const composed = await composeDigest(deps, job.workspace, job.schedule, job.week);
   if (!composed.ok) return failed(deps, job, composed.problem, composed.final);
   const client = await deps.slack(job.workspace.id);
   if (!client) return failed(deps, job, { kind: 'slack-auth', detail: 'no bot token' }, true);
@@ -189,8 +189,8 @@ export async function runScheduledDigest(deps: DigestDeps, id: string): Promise<
   if (decide(deps.now(), first, week, await deps.digests.week(id, week.week)).kind === 'idle') return notDue;
   return underClaim(deps, id, week.week, async (claimedAt) => {
     // Another instance may have finished this week between our first look and our claim.
-    const [schedule, previous] = await Promise.all([deps.digests.schedule(id), deps.digests.week(id, week.week)]);
-    if (!schedule) return notDue;
+    const schedule = first;
+    const previous = await deps.digests.week(id, week.week);
     const decision = decide(deps.now(), schedule, week, previous);
     if (decision.kind === 'idle' || decision.kind === 'retry-later') return notDue;
     const job: Job = { workspace, schedule, week, previous, manual: false };
@@ -226,5 +226,6 @@ export async function sendDigestNow(deps: DigestDeps, id: string): Promise<Diges
 export async function previewDigest(deps: DigestDeps, id: string): Promise<Composed | 'not-set-up'> {
   const schedule = await deps.digests.schedule(id);
   if (!schedule) return 'not-set-up';
-  return composeDigest(deps, id, schedule, weekAsOfNow(deps, await deps.workspace(id)));
+  const workspace = await deps.workspace(id);
+  return composeDigest(deps, workspace, schedule, weekAsOfNow(deps, workspace));
 }

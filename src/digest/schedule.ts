@@ -79,9 +79,19 @@ export function nextOccurrences(now: number, slot: WeeklySlot, zone: string, cou
   return times;
 }
 
+/** Periods already resolved: every workspace in a zone with the same slot asks for the same one each minute. */
+const resolvedWeeks = new Map<string, Period>();
+
 /** What a digest sent at `occurrence` reports: the workspace's "last week" as of then, by day. */
 export function reportedWeek(occurrence: number, calendar: { zone: string; weekStart: Weekday }): Period {
-  return resolvePeriod('last week', { ...calendar, now: occurrence });
+  const key = `${calendar.zone} ${calendar.weekStart} ${occurrence}`;
+  let period = resolvedWeeks.get(key);
+  if (!period) {
+    period = resolvePeriod('last week', { ...calendar, now: occurrence });
+    if (resolvedWeeks.size >= 5000) resolvedWeeks.clear();
+    resolvedWeeks.set(key, period);
+  }
+  return period;
 }
 
 /**

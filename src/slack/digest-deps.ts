@@ -3,7 +3,7 @@ import type { Logger } from '@slack/bolt';
 import webApi, { type WebClient as WebClientType } from '@slack/web-api';
 import { ChannelPacer, type DigestDeps } from '../digest/deps.js';
 import type { SlackDeps } from './deps.js';
-import { loadWorkspace } from './workspace.js';
+import { credentialsOf, settingsOf } from './workspace.js';
 import { presentFor } from './workspace-reports.js';
 
 // @slack/web-api is CommonJS: take its classes from the default export (Node's ESM loader).
@@ -66,11 +66,16 @@ export function digestDeps(deps: SlackDeps, logger: Logger, options: { leaseMs?:
     digests: deps.digests,
     claims: deps.store.claims,
     async workspace(id) {
-      const { settings } = await loadWorkspace(deps, id);
-      return { id, zone: settings.zone, weekStart: settings.weekStart, installerUserId: settings.installerUserId };
+      const { zone, weekStart, installerUserId } = await settingsOf(deps, id);
+      return { id, zone, weekStart, installerUserId };
     },
-    present: async (id, period) =>
-      presentFor(deps, await loadWorkspace(deps, id), period, { shareable: false }, logger),
+    // Only the login is read here: the calendar came with the workspace, and the report needs no more.
+    async present(workspace, period) {
+      const { zone, weekStart } = workspace;
+      const settings = { zone, weekStart, updatedAt: 0 };
+      const loaded = { id: workspace.id, settings, ...(await credentialsOf(deps, workspace.id)) };
+      return presentFor(deps, loaded, period, { shareable: false }, logger);
+    },
     async slack(id) {
       const token = await botToken(deps, id);
       return token ? deps.slackClients.clientFor(token, logger) : null;

@@ -17,15 +17,30 @@ export interface Workspace {
 }
 
 export async function loadWorkspace(deps: SlackDeps, id: string): Promise<Workspace> {
-  const [stored, own] = await Promise.all([deps.settings.get(id), ownCredentials(deps, id)]);
-  const settings: WorkspaceSettings = stored ?? {
-    weekStart: deps.config.DEFAULT_WEEK_START as Weekday,
-    zone: deps.config.DEFAULT_TIMEZONE,
-    updatedAt: 0,
-  };
+  const [settings, credentials] = await Promise.all([settingsOf(deps, id), credentialsOf(deps, id)]);
+  return { id, settings, ...credentials };
+}
+
+/** A workspace's settings, the deployment's defaults where it has chosen none. */
+export async function settingsOf(deps: SlackDeps, id: string): Promise<WorkspaceSettings> {
+  return (
+    (await deps.settings.get(id)) ?? {
+      weekStart: deps.config.DEFAULT_WEEK_START as Weekday,
+      zone: deps.config.DEFAULT_TIMEZONE,
+      updatedAt: 0,
+    }
+  );
+}
+
+/** The workspace's own Tellody login, else the deployment's (TELLODY_USERNAME/PASSWORD), else none. */
+export async function credentialsOf(
+  deps: SlackDeps,
+  id: string,
+): Promise<Pick<Workspace, 'credentials' | 'ownCredentials'>> {
+  const own = await ownCredentials(deps, id);
   const { TELLODY_USERNAME: username, TELLODY_PASSWORD: password } = deps.config;
   const fallback = username && password ? { username, password } : null;
-  return { id, settings, credentials: own ?? fallback, ownCredentials: own !== null };
+  return { credentials: own ?? fallback, ownCredentials: own !== null };
 }
 
 /** A password that no longer opens (the encryption key changed) counts as not connected; it is never guessed. */

@@ -48,6 +48,11 @@ function describe(url: string): Backend {
     const path = sqlitePath(url);
     mkdirSync(dirname(path), { recursive: true });
     const store = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 });
+    // Write-ahead log: readers never wait for the writer, and a commit is one append instead of a
+    // rewritten journal (a digest run writes a dozen rows per workspace). Kept in the file, so
+    // every process on it agrees. NORMAL sync in WAL mode survives any crash of the app.
+    void store.query('PRAGMA journal_mode = WAL').catch(() => {});
+    void store.query('PRAGMA synchronous = NORMAL').catch(() => {});
     const keyv = new Keyv({ store, throwOnErrors: true, useKeyPrefix: false });
     return { kind: 'sqlite', keyv, claims: sqliteClaims(store), sets: sqliteSets(store) };
   }

@@ -24,7 +24,7 @@ describe('configuration', () => {
       QUICKCHART_HOST: 'https://quickchart.io',
       PORT: 3000,
       LOG_LEVEL: 'info',
-      DIGEST_CONCURRENCY: 25,
+      DIGEST_CONCURRENCY: 16,
     });
   });
 
