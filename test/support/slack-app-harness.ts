@@ -170,3 +170,15 @@ export function settingsValues(fields: { weekStart?: number; zone?: string; user
     },
   };
 }
+
+/** A digest modal submission's `state.values`, keyed by the stable block and action ids. */
+export function digestValues(fields: { channel?: string; day?: string; time?: string | null; on?: boolean }) {
+  return {
+    digest_channel: { channel: { type: 'conversations_select', selected_conversation: fields.channel ?? null } },
+    digest_day: { day: { type: 'static_select', selected_option: { value: fields.day ?? 'monday' } } },
+    digest_time: { time: { type: 'timepicker', selected_time: fields.time === undefined ? '09:00' : fields.time } },
+    digest_enabled: {
+      enabled: { type: 'checkboxes', selected_options: fields.on === false ? [] : [{ value: 'on' }] },
+    },
+  };
+}

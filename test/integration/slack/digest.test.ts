@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, CALLBACKS, DIGEST_ACTIONS } from '../../../src/views/ids.js';
 import { expectValidMessage, expectValidView } from '../../support/block-kit.js';
-import { type AppHarness, slackAppHarness } from '../../support/slack-app-harness.js';
+import { type AppHarness, digestValues, slackAppHarness } from '../../support/slack-app-harness.js';
 
 let h: AppHarness;
 beforeAll(async () => {
@@ -19,18 +19,6 @@ afterAll(() => h.close());
 
 const home = { container: { type: 'view', view_id: 'V1' } };
 const adminAtHome = { user: 'UADMIN', ...home };
-
-/** A digest modal submission's `state.values`, keyed by the stable block and action ids. */
-function digestValues(fields: { channel?: string; day?: string; time?: string; on?: boolean }) {
-  return {
-    digest_channel: { channel: { type: 'conversations_select', selected_conversation: fields.channel ?? null } },
-    digest_day: { day: { type: 'static_select', selected_option: { value: fields.day ?? 'monday' } } },
-    digest_time: { time: { type: 'timepicker', selected_time: fields.time ?? '09:00' } },
-    digest_enabled: {
-      enabled: { type: 'checkboxes', selected_options: fields.on === false ? [] : [{ value: 'on' }] },
-    },
-  };
-}
 
 async function latestHome(before: number) {
   const [call] = (await h.slack.waitForCalls('views.publish', before + 1)).slice(-1);
