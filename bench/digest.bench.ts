@@ -8,6 +8,7 @@ import { runScheduledDigest } from '../src/digest/run-digest.js';
 import { DigestRunner } from '../src/digest/scheduler.js';
 import { buildDeps } from '../src/slack/build-deps.js';
 import { digestDeps } from '../src/slack/digest-deps.js';
+import { aDigestSchedule } from '../test/support/digest-schedule.js';
 import { recordingLogger } from '../test/support/quiet-logger.js';
 import { startSlackStandIn } from '../test/support/slack-standin.js';
 import { benchAccount } from './digest-accounts.js';
@@ -55,17 +56,7 @@ async function withPeakRss<T>(work: () => Promise<T>): Promise<{ value: T; peakM
 
 async function setUp(deps: ReturnType<typeof buildDeps>, workspace: string, i: number): Promise<void> {
   await deps.credentials.set(workspace, benchAccount(i), NOW);
-  await deps.digests.setSchedule(workspace, {
-    enabled: true,
-    channelId: `C${workspace}`,
-    channelName: workspace.toLowerCase(),
-    day: 1,
-    time: '09:00',
-    activeSince: NOW - 86_400_000,
-    setUpBy: 'UADMIN',
-    teamId: workspace,
-    appId: 'A1',
-  });
+  await deps.digests.setSchedule(workspace, aDigestSchedule(`C${workspace}`, { teamId: workspace }));
 }
 
 /** One workspace's digest alone (its own Tellody account, cold): the time each of the 1,000 would take uncontended. */

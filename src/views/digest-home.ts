@@ -18,10 +18,11 @@ export interface DigestSectionOptions {
   readonly notice?: string | undefined;
 }
 
-const PAUSE_WORDS: Record<PauseReason, string> = {
+/** Why a paused digest's channel cannot take it, after the channel's name. */
+export const PAUSE_WORDS: Record<PauseReason, string> = {
   is_archived: 'was archived',
-  channel_not_found: 'can no longer be found (deleted, or made private without @contacts in it)',
-  not_in_channel: 'no longer has @contacts in it',
+  channel_not_found: 'can no longer be found (deleted, or private without @contacts in it)',
+  not_in_channel: 'no longer has @contacts in it (a private channel needs `/invite @contacts`)',
 };
 
 /** What stopped a week's digest, in words that say who can do what. */

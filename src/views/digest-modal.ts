@@ -1,6 +1,6 @@
-import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { ModalView, PlainTextOption } from '@slack/types';
 import { CLOCK_TIME_PATTERN, WEEKDAY_NAMES, type Weekday } from '../period/calendar.js';
-import { plain } from './blocks.js';
+import { input, plain } from './blocks.js';
 import { zoneAbbreviation } from './digest-format.js';
 import { CALLBACKS, DIGEST_ENABLED_VALUE, DIGEST_FIELDS } from './ids.js';
 
@@ -21,16 +21,6 @@ const dayOption = (day: number): PlainTextOption => ({
   value: WEEKDAY_NAMES[day] ?? 'monday',
 });
 const onOption = { text: plain('Post the digest every week'), value: DIGEST_ENABLED_VALUE };
-
-function input(field: { block: string; action: string }, label: string, element: object, extra: object = {}) {
-  return {
-    type: 'input',
-    block_id: field.block,
-    label: plain(label),
-    element: { action_id: field.action, ...element },
-    ...extra,
-  } as KnownBlock;
-}
 
 /** The digest modal: channel, weekday, time (in the workspace's zone), on/off. Ids are stable (README). */
 export function buildDigestModal(options: DigestModalOptions): ModalView {

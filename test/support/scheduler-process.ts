@@ -4,30 +4,17 @@
  * every second instead of every minute. Production never reads these: only this file does.
  * Prints "ready" on stdout once it ticks; logs on stderr; stops on SIGTERM.
  */
-import { type Logger, LogLevel } from '@slack/bolt';
 import { loadConfig } from '../../src/config.js';
 import { DigestRunner, startDigestScheduler } from '../../src/digest/scheduler.js';
 import { buildDeps } from '../../src/slack/build-deps.js';
 import { digestDeps } from '../../src/slack/digest-deps.js';
+import { recordingLogger } from './quiet-logger.js';
 
 const now = Date.parse(process.env.DIGEST_TEST_NOW ?? '');
 if (!Number.isFinite(now)) throw new Error('DIGEST_TEST_NOW must be an ISO instant');
 const leaseMs = Number(process.env.DIGEST_TEST_LEASE_MS ?? 60_000);
 
-const line =
-  (level: string) =>
-  (...message: unknown[]) => {
-    process.stderr.write(`[${process.pid}] ${level} ${message.map(String).join(' ')}\n`);
-  };
-const logger: Logger = {
-  debug: () => {},
-  info: line('info'),
-  warn: line('warn'),
-  error: line('error'),
-  setLevel: () => {},
-  getLevel: () => LogLevel.INFO,
-  setName: () => {},
-};
+const logger = recordingLogger((line) => process.stderr.write(`[${process.pid}] ${line}\n`));
 
 const deps = buildDeps(loadConfig(process.env), { now: () => now, slackRetries: 2 });
 const scheduler = startDigestScheduler(new DigestRunner(digestDeps(deps, logger, { leaseMs })), {

@@ -3,6 +3,7 @@ import { sendDigestNow } from '../../../src/digest/run-digest.js';
 import { DigestRunner } from '../../../src/digest/scheduler.js';
 import { digestDeps } from '../../../src/slack/digest-deps.js';
 import type { DigestSchedule } from '../../../src/store/digest-schedules.js';
+import { aDigestSchedule } from '../../support/digest-schedule.js';
 import { recordingLogger } from '../../support/quiet-logger.js';
 import { type AppHarness, slackAppHarness } from '../../support/slack-app-harness.js';
 
@@ -28,18 +29,7 @@ afterEach(async () => {
 /** A workspace with a digest on Mondays at 09:00 (Athens, the default zone) in `channel`, set up a while ago. */
 async function digestFor(workspace: string, channel: string, overrides: Partial<DigestSchedule> = {}) {
   used.push(workspace);
-  await h.deps.digests.setSchedule(workspace, {
-    enabled: true,
-    channelId: channel,
-    channelName: channel.toLowerCase(),
-    day: 1,
-    time: '09:00',
-    activeSince: Date.parse('2026-11-01T00:00:00Z'),
-    setUpBy: 'UADMIN',
-    teamId: workspace,
-    appId: 'A1',
-    ...overrides,
-  });
+  await h.deps.digests.setSchedule(workspace, aDigestSchedule(channel, { teamId: workspace, ...overrides }));
 }
 
 function runner(logger = recordingLogger()) {

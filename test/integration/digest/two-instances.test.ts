@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DigestRepository } from '../../../src/store/digest-schedules.js';
 import { openStore, type Store } from '../../../src/store/open-store.js';
 import { type Sandbox, startSandbox } from '../../../src/tellody/sandbox/server.js';
+import { aDigestSchedule } from '../../support/digest-schedule.js';
 import { startRedis } from '../../support/redis-server.js';
 import { startSlackStandIn } from '../../support/slack-standin.js';
 
@@ -76,17 +77,7 @@ async function startInstance(leaseMs: number): Promise<ChildProcess> {
 }
 
 async function digestFor(workspace: string, channel: string): Promise<void> {
-  await new DigestRepository(store).setSchedule(workspace, {
-    enabled: true,
-    channelId: channel,
-    channelName: channel.toLowerCase(),
-    day: 1,
-    time: '09:00',
-    activeSince: Date.parse('2026-11-01T00:00:00Z'),
-    setUpBy: 'UADMIN',
-    teamId: workspace,
-    appId: 'A1',
-  });
+  await new DigestRepository(store).setSchedule(workspace, aDigestSchedule(channel, { teamId: workspace }));
 }
 
 async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DigestRunner } from '../../../src/digest/scheduler.js';
 import { digestDeps } from '../../../src/slack/digest-deps.js';
 import { ACTIONS } from '../../../src/views/ids.js';
+import { aDigestSchedule } from '../../support/digest-schedule.js';
 import { recordingLogger } from '../../support/quiet-logger.js';
 import { type AppHarness, slackAppHarness } from '../../support/slack-app-harness.js';
 
@@ -94,17 +95,7 @@ describe('installing to many workspaces with OAuth', () => {
       users: { UINSTALLER: { tz: 'Europe/Athens' } },
     });
     await install(h);
-    await h.deps.digests.setSchedule('T9', {
-      enabled: true,
-      channelId: 'CNINE',
-      channelName: 'nine',
-      day: 1,
-      time: '09:00',
-      activeSince: 0,
-      setUpBy: 'UINSTALLER',
-      teamId: 'T9',
-      appId: 'A1',
-    });
+    await h.deps.digests.setSchedule('T9', aDigestSchedule('CNINE', { teamId: 'T9', setUpBy: 'UINSTALLER' }));
     h.clock.set('2026-11-30T09:00:00+02:00');
     await new DigestRunner(digestDeps(h.deps, recordingLogger())).tick();
     expect(h.slack.messagesIn('CNINE').map((m) => m.token)).toEqual(['xoxb-team-nine']);

@@ -5,6 +5,7 @@ import { CATCH_UP_MS, decide, digestWeek, retryDelay } from '../../../src/digest
 import { latestOccurrence, nextOccurrences, parseClockTime, weekKey } from '../../../src/digest/schedule.js';
 import type { Weekday } from '../../../src/period/calendar.js';
 import type { DigestSchedule, WeekRecord } from '../../../src/store/digest-schedules.js';
+import { aDigestSchedule } from '../../support/digest-schedule.js';
 import { TEST_ZONES } from '../../support/zones.js';
 
 const at = (iso: string) => Date.parse(iso);
@@ -114,18 +115,7 @@ describe('the time a weekly slot comes round', () => {
   });
 });
 
-const schedule = (overrides: Partial<DigestSchedule> = {}): DigestSchedule => ({
-  enabled: true,
-  channelId: 'C1',
-  channelName: 'marketing',
-  day: 1,
-  time: '09:00',
-  activeSince: at('2026-11-01T00:00:00Z'),
-  setUpBy: 'UADMIN',
-  teamId: 'T1',
-  appId: 'A1',
-  ...overrides,
-});
+const schedule = (overrides: Partial<DigestSchedule> = {}) => aDigestSchedule('CMKT', overrides);
 const athens = { zone: 'Europe/Athens', weekStart: 1 as Weekday };
 const record = (overrides: Partial<WeekRecord>): WeekRecord => ({
   week: '2026-11-23',

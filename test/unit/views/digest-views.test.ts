@@ -6,6 +6,7 @@ import { buildDigestModal, readDigestInput } from '../../../src/views/digest-mod
 import { buildDigestPausedNotice, buildDigestStoppedNotice } from '../../../src/views/digest-notices.js';
 import { DIGEST_ACTIONS } from '../../../src/views/ids.js';
 import { expectValidMessage, expectValidView } from '../../support/block-kit.js';
+import { aDigestSchedule } from '../../support/digest-schedule.js';
 import { digestValues } from '../../support/slack-app-harness.js';
 
 const NOW = Date.parse('2026-11-27T10:00:00Z');
@@ -70,18 +71,7 @@ describe('zone names', () => {
   });
 });
 
-const schedule = (overrides: Partial<DigestSchedule> = {}): DigestSchedule => ({
-  enabled: true,
-  channelId: 'CMKT',
-  channelName: 'marketing',
-  day: 1,
-  time: '09:00',
-  activeSince: 0,
-  setUpBy: 'UADMIN',
-  teamId: 'T1',
-  appId: 'A1',
-  ...overrides,
-});
+const schedule = (overrides: Partial<DigestSchedule> = {}) => aDigestSchedule('CMKT', overrides);
 const week = (overrides: Partial<WeekRecord>): WeekRecord => ({
   week: '2026-11-16',
   occurrence: Date.parse('2026-11-23T07:00:00Z'),

@@ -1,12 +1,12 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { sendDirectMessage } from '../../../digest/post.js';
 import { previewDigest, sendDigestNow } from '../../../digest/run-digest.js';
-import { plain } from '../../../views/blocks.js';
 import { problemWords } from '../../../views/digest-home.js';
 import { buildDigestModal } from '../../../views/digest-modal.js';
 import { canEditSettings } from '../../admin.js';
 import type { SlackDeps } from '../../deps.js';
 import { digestDeps } from '../../digest-deps.js';
+import { openModalThenFill } from '../../open-modal.js';
 import { safely, workspaceOf } from '../../safely.js';
 import { loadWorkspace, type Workspace } from '../../workspace.js';
 import { publishHome } from '../../workspace-reports.js';
@@ -24,21 +24,18 @@ export function openDigestSettings(deps: SlackDeps) {
   return async ({ ack, body, client, context, logger }: ActionArgs) => {
     await ack();
     await safely(logger, 'open digest settings', undefined, async () => {
-      const opened = await client.views.open({
-        trigger_id: body.trigger_id,
-        view: { type: 'modal', title: plain('Weekly digest'), blocks: [{ type: 'section', text: plain('Loading…') }] },
+      await openModalThenFill(client, body.trigger_id, 'Weekly digest', async () => {
+        const workspace = await loadWorkspace(deps, workspaceOf(context));
+        const schedule = await deps.digests.schedule(workspace.id);
+        return buildDigestModal({
+          channelId: schedule?.channelId,
+          day: schedule?.day ?? 1,
+          time: schedule?.time ?? '09:00',
+          enabled: schedule?.enabled ?? true,
+          zone: workspace.settings.zone,
+          now: deps.now(),
+        });
       });
-      const workspace = await loadWorkspace(deps, workspaceOf(context));
-      const schedule = await deps.digests.schedule(workspace.id);
-      const view = buildDigestModal({
-        channelId: schedule?.channelId,
-        day: schedule?.day ?? 1,
-        time: schedule?.time ?? '09:00',
-        enabled: schedule?.enabled ?? true,
-        zone: workspace.settings.zone,
-        now: deps.now(),
-      });
-      await client.views.update({ view_id: opened.view?.id ?? '', hash: opened.view?.hash ?? '', view });
     });
   };
 }
