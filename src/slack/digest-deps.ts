@@ -9,8 +9,14 @@ import { presentFor } from './workspace-reports.js';
 // @slack/web-api is CommonJS: take its classes from the default export (Node's ESM loader).
 const { WebClient, retryPolicies } = webApi;
 
-/** The digest's ten minutes: far longer than one attempt (a report and a post); a crashed holder is replaced after it. */
-export const DIGEST_LEASE_MS = 10 * 60_000;
+/**
+ * How long a claim on a week holds: an attempt may not start its post after half of it, and a post
+ * (the client's five retries in about five minutes, plus any Retry-After) ends well within the other
+ * half. A crashed holder is replaced after it: 20 minutes late, well inside the 24-hour catch-up.
+ */
+export const DIGEST_LEASE_MS = 20 * 60_000;
+/** One Web API request that hangs this long is abandoned (and retried by the client). */
+const SLACK_TIMEOUT_MS = 30_000;
 
 /** How the digest reaches Slack outside any request: one client per bot token, so a 429 pauses only that workspace. */
 export class SlackClientPool {
@@ -37,6 +43,7 @@ export class SlackClientPool {
       client = new WebClient(token, {
         ...(this.options.slackApiUrl ? { slackApiUrl: this.options.slackApiUrl } : {}),
         retryConfig,
+        timeout: SLACK_TIMEOUT_MS,
         ...(logger ? { logger } : {}),
       });
       this.clients.set(token, client);
