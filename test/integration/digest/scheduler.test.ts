@@ -58,6 +58,23 @@ describe('the weekly digest, on time and exactly once', () => {
     expect(record?.permalink).toMatch(/^https:\/\/acme\.slack\.com\/archives\/CON\/p/);
   });
 
+  it('posts a time the clocks skip at the first minute after the gap, and a time that happens twice once', async () => {
+    await digestFor('TGAP', 'CGAP', { day: 0, time: '03:30', activeSince: Date.parse('2026-03-01T00:00:00Z') });
+    h.clock.set('2026-03-29T00:59:00Z'); // 02:59 EET; the clocks then jump from 03:00 to 04:00 EEST
+    await runner().tick();
+    expect(h.slack.messagesIn('CGAP')).toHaveLength(0);
+    h.clock.set('2026-03-29T01:00:00Z'); // 04:00 EEST
+    await runner().tick();
+    expect(h.slack.messagesIn('CGAP')).toHaveLength(1);
+
+    await digestFor('TTWICE', 'CTWICE', { day: 0, time: '03:30', activeSince: Date.parse('2026-10-01T00:00:00Z') });
+    h.clock.set('2026-10-25T00:30:00Z'); // the first 03:30 (EEST)
+    await runner().tick();
+    h.clock.set('2026-10-25T01:30:00Z'); // the second 03:30 (EET)
+    await runner().tick();
+    expect(h.slack.messagesIn('CTWICE')).toHaveLength(1);
+  });
+
   it('is the /contacts last week view with a digest intro and a link into the app, and no Share button', async () => {
     await digestFor('TVIEW', 'CVIEW');
     h.clock.set(monday('09:00'));
