@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CALENDAR_FLAGS, calendarOptions, mistakeMessage } from './command-line.js';
 import { ConfigError, loadDemoConfig } from './config.js';
+import { isEntryPoint } from './entry-point.js';
 import { type Period, resolvePeriod, WEEKDAY_NAMES } from './period/index.js';
 import { type Presented, presentReport } from './present/present-report.js';
 import { ChartFetcher } from './report/chart-fetcher.js';
@@ -98,7 +99,7 @@ async function presentAgainstSandbox(period: Period, now: number, chartHost: str
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint(import.meta.url)) {
   const result = await runDemo(process.argv.slice(2));
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);

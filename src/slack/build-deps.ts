@@ -8,6 +8,7 @@ import { SecretBox } from '../store/secret-box.js';
 import { TellodyCredentialsRepository } from '../store/tellody-credentials.js';
 import { WorkspaceSettingsRepository } from '../store/workspace-settings.js';
 import type { SlackDeps } from './deps.js';
+import { InFlight } from './in-flight.js';
 import { settingsOnInstall } from './on-installed.js';
 import { TellodyPool } from './tellody-pool.js';
 
@@ -34,6 +35,7 @@ export function buildDeps(config: Config, overrides: Partial<Pick<SlackDeps, 'no
     installations,
     fetcher: new ChartFetcher(new ChartCache(store)),
     tellody: new TellodyPool(config.TELLODY_BASE_URL),
+    inFlight: new InFlight(),
     now,
     ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
   };

@@ -4,6 +4,7 @@ import type { KeyvInstallationStore } from '../store/installations.js';
 import type { Store } from '../store/open-store.js';
 import type { TellodyCredentialsRepository } from '../store/tellody-credentials.js';
 import type { WorkspaceSettingsRepository } from '../store/workspace-settings.js';
+import type { InFlight } from './in-flight.js';
 import type { TellodyPool } from './tellody-pool.js';
 
 /** Everything the listeners need, built once at start-up and passed in: no globals, no environment reads. */
@@ -15,6 +16,8 @@ export interface SlackDeps {
   readonly installations: KeyvInstallationStore;
   readonly fetcher: ChartFetcher;
   readonly tellody: TellodyPool;
+  /** Work taken on and not yet finished: a shutdown waits for it. */
+  readonly inFlight: InFlight;
   /** The clock: tests pin it. */
   readonly now: () => number;
   /** For QuickChart short URLs. */
