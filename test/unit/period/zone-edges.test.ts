@@ -1,12 +1,22 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { floorTo, type Weekday } from '../../../src/period/calendar.js';
-import { periodBuckets, resolvePeriod } from '../../../src/period/index.js';
+import { PeriodError, periodBuckets, previousPeriod, resolvePeriod } from '../../../src/period/index.js';
 
 const iso = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone }).toISO();
 const later = Date.parse('2026-11-27T10:00:00Z');
 const resolveIn = (zone: string, phrase: string, now = later, weekStart: Weekday = 1) =>
   resolvePeriod(phrase, { zone, weekStart, now });
+
+function refusal(zone: string, phrase: string): string {
+  try {
+    resolveIn(zone, phrase);
+  } catch (error) {
+    if (error instanceof PeriodError) return error.code;
+    throw error;
+  }
+  return 'resolved';
+}
 
 /** Wall-clock midnight of `date` happens twice in `zone`: the tz data this test relies on. */
 const midnightTwice = (zone: string, date: string) =>
@@ -72,5 +82,44 @@ describe('a midnight that happens twice starts its day at the first one', () => 
     const secondPass = Date.parse('2020-10-29T22:15:00Z'); // 00:15+02:00
     const start = floorTo(secondPass, 'day', { zone: 'Asia/Amman', weekStart: 1 });
     expect(iso(start, 'Asia/Amman')).toBe('2020-10-30T00:00:00.000+03:00');
+  });
+});
+
+describe('reports reach back to 1 January 2000 in the workspace’s own zone', () => {
+  it.each([
+    ['Pacific/Auckland', '2000-01-01T00:00:00.000+13:00'],
+    ['Pacific/Kiritimati', '2000-01-01T00:00:00.000+14:00'],
+    ['Pacific/Tongatapu', '2000-01-01T00:00:00.000+14:00'],
+    ['Pacific/Chatham', '2000-01-01T00:00:00.000+13:45'],
+    ['Asia/Tokyo', '2000-01-01T00:00:00.000+09:00'],
+    ['Pacific/Pago_Pago', '2000-01-01T00:00:00.000-11:00'],
+  ])('%s: “2000” starts at %s', (zone, start) => {
+    const period = resolveIn(zone, '2000');
+    expect(iso(period.start, zone)).toBe(start);
+    expect(period.label).toBe('2000 · 1 Jan – 31 Dec 2000');
+  });
+
+  const zones = Intl.supportedValuesOf('timeZone');
+
+  it('accepts 1 January 2000 and refuses anything before it, in every zone', () => {
+    expect(zones.length).toBeGreaterThan(400);
+    const wrong: string[] = [];
+    for (const zone of zones) {
+      const firstDay = resolveIn(zone, '1 January 2000');
+      if (DateTime.fromMillis(firstDay.start, { zone }).toISODate() !== '2000-01-01') wrong.push(`${zone} starts late`);
+      if (DateTime.fromMillis(firstDay.start - 1, { zone }).toISODate() !== '1999-12-31') wrong.push(`${zone} early`);
+      for (const phrase of ['2000', 'January 2000', 'Q1 2000']) {
+        if (refusal(zone, phrase) !== 'resolved') wrong.push(`${zone} refuses “${phrase}”`);
+      }
+      for (const phrase of ['1999', '31 December 1999', 'December 1999', 'Q4 1999', 'week of 1 January 2000']) {
+        if (refusal(zone, phrase) !== 'too-early') wrong.push(`${zone} does not refuse “${phrase}” as too early`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('offers no period before it to step back to', () => {
+    const year2000 = resolveIn('Pacific/Kiritimati', '2000');
+    expect(() => previousPeriod(year2000, later)).toThrow(expect.objectContaining({ code: 'too-early' }));
   });
 });
