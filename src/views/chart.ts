@@ -57,8 +57,9 @@ function allSeries(data: ChartData): (readonly (number | null)[])[] {
 }
 
 /**
- * Each panel's scale: lines at 0, one and two nice steps that hold the largest value of either
- * period (0–200–400), and one more step above the top line, unlabelled, where the panel's name goes.
+ * Each panel's scale: 0 to two nice steps that hold the largest value of either period (0–400),
+ * and one more step above, where the panel's name goes. Only 0 and the top line are drawn
+ * and labelled (the axis keeps ticks 0 and 2 of 0–3): at Slack's size more labels crowd.
  */
 export function panelStep(values: readonly (number | null)[]): number {
   const largest = Math.max(2, ...values.map((v) => v ?? 0));
@@ -100,7 +101,7 @@ function datasetSource(data: ChartData): string {
     : `pointRadius:i>3?0:${radius}`;
   return (
     `(d,i,a,k='#'+'${colors}'.split('.')[i>3?4:i]${marked ? `,m=${marked}` : ''})=>({data:d,yAxisID:'y'+i%4,` +
-    `borderColor:k,backgroundColor:k,borderWidth:i>3?1.5:2.5,borderDash:i>3?${js(PREVIOUS_DASH)}:[],${markedStyle}})`
+    `borderColor:k,${radius ? 'backgroundColor:k,' : ''}borderWidth:i>3?1.5:2.5,borderDash:i>3?${js(PREVIOUS_DASH)}:[],${markedStyle}})`
   );
 }
 
@@ -121,13 +122,13 @@ export function chartConfigSource(data: ChartData, compact: boolean): string | n
   const x = `['x',{grid:{display:false},ticks:{autoSkip:false,maxRotation:0,${font}}}]`;
   const y =
     `...${js(steps)}.map((s,i)=>['y'+i,{stack:'m',min:0,max:3*s,` +
-    `ticks:{stepSize:s,callback:(v,j)=>j<3?v.toLocaleString():'',${font}}}]).reverse()`;
+    `afterBuildTicks:a=>a.ticks.splice(1,9,a.ticks[2]),ticks:{stepSize:s,${font}}}]).reverse()`;
   const title = empty
     ? `${data.periodWords}: no activity`
     : `${data.periodWords}${data.previousWords ? ` (colour) vs ${data.previousWords} (grey)` : ''}`;
   return (
     `{type:'line',data:{labels:${labelsSource(chooseTicks(data))},datasets:${body}.map(${datasetSource(data)})},` +
-    `options:{plugins:{legend:{display:false},title:{display:true,align:'start',text:${js(title)},font:{size:${TITLE_PX}}}},` +
+    `options:{layout:{padding:8},plugins:{legend:{display:false},title:{display:true,align:'start',color:'#222',text:${js(title)},font:{size:${TITLE_PX}}}},` +
     `scales:Object.fromEntries([${x},${y}])},plugins:${PANEL_NAMES}}`
   );
 }
