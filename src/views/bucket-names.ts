@@ -19,20 +19,10 @@ export type PointUnit = Unit | 'sixHours' | 'quarter' | 'year';
 const HOUR = 3_600_000;
 export const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+
+/** "March 2025" */
+const monthAndYear = (ms: number, zone: string) =>
+  new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: zone }).format(ms);
 
 export const monthOf = (p: WallParts) => MONTHS[p.month - 1] ?? '';
 export const weekdayOf = (p: WallParts) => WEEKDAYS[p.weekday] ?? '';
@@ -92,7 +82,7 @@ export function pointName(start: number, end: number, options: NameOptions): str
     case 'week':
       return spanName(start, end, options.cal);
     case 'month':
-      return options.short ? spanName(start, end, options.cal) : `${MONTH_NAMES[p.month - 1]} ${p.year}`;
+      return options.short ? spanName(start, end, options.cal) : monthAndYear(start, options.cal.zone);
     case 'quarter':
       return options.short ? spanName(start, end, options.cal) : `Q${Math.ceil(p.month / 3)} ${p.year}`;
     case 'year':
