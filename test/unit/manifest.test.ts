@@ -36,7 +36,7 @@ describe('manifest.yml', () => {
     const calls = new Set(
       [
         'slack/admin.ts',
-        'slack/present.ts',
+        'slack/workspace-reports.ts',
         'slack/listeners/actions/home-actions.ts',
         'slack/listeners/events/app-home-opened.ts',
       ].flatMap((file) => [...source(file).matchAll(/client\.([a-z]+)\.([a-zA-Z]+)\(/g)].map((m) => `${m[1]}.${m[2]}`)),
