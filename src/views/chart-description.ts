@@ -43,7 +43,7 @@ function panelDescription(data: ChartData, panel: (typeof PANELS)[number]): stri
  */
 export function chartDescription(data: ChartData): string {
   const unit = UNIT_NOUNS[data.unit];
-  const behind = data.previousWords ? `, with ${data.previousWords} in grey behind` : '';
+  const behind = data.previousWords ? `, with ${data.previousWords} as a grey dashed line behind` : '';
   const intro = `Line charts of ${data.periodWords.toLowerCase()}, one point per ${unit}, each measure in its own panel${behind}.`;
   const empty = PANELS.every((p) => data.series[p.measure].every((v) => !v));
   if (empty) return `${intro} No activity: every line is flat at zero.`;

@@ -125,7 +125,7 @@ export function chartConfigSource(data: ChartData, compact: boolean): string | n
     `afterBuildTicks:a=>a.ticks.splice(1,9,a.ticks[2]),ticks:{stepSize:s,${font}}}]).reverse()`;
   const title = empty
     ? `${data.periodWords}: no activity`
-    : `${data.periodWords}${data.previousWords ? ` (colour) vs ${data.previousWords} (grey)` : ''}`;
+    : `${data.periodWords}${data.previousWords ? ` vs ${data.previousWords} (grey, dashed)` : ''}`;
   return (
     `{type:'line',data:{labels:${labelsSource(chooseTicks(data))},datasets:${body}.map(${datasetSource(data)})},` +
     `options:{layout:{padding:8},plugins:{legend:{display:false},title:{display:true,align:'start',color:'#222',text:${js(title)},font:{size:${TITLE_PX}}}},` +

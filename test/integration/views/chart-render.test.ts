@@ -194,8 +194,13 @@ describe.each(PHRASES)('the chart for “%s”, drawn as QuickChart draws it', (
       });
       const fontSize = (options: unknown) => (options as { ticks: { font: { size: number } } }).ticks.font.size;
       for (const scale of Object.values(chart.scales)) expect(fontSize(scale.options)).toBeGreaterThanOrEqual(FONT_PX);
-      const title = chart.options.plugins?.title?.font as { size: number } | undefined;
-      expect(title?.size).toBeGreaterThanOrEqual(FONT_PX);
+      const title = chart.options.plugins?.title;
+      const titleFont = title?.font as { size: number; family: string; weight: string } | undefined;
+      expect(titleFont?.size).toBeGreaterThanOrEqual(FONT_PX);
+      chart.ctx.font = `${titleFont?.weight ?? 'bold'} ${titleFont?.size ?? 0}px ${titleFont?.family ?? 'sans-serif'}`;
+      expect(chart.ctx.measureText(String(title?.text)).width, 'the title fits').toBeLessThanOrEqual(
+        CHART_SIZE.width - 16,
+      );
     }
   });
 });
