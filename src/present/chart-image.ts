@@ -44,7 +44,7 @@ export async function chartImage(report: Report, options: ChartImageOptions): Pr
   const data = chartData(report);
   const direct = directChartUrl(data, options.host);
   if (direct) return { ...direct, kind: 'direct', perPoint: 1, unit: data.unit };
-  const config = chartConfigSource(data, true) ?? chartConfigSource(data, false) ?? '';
+  const config = chartConfigSource(data, true) ?? chartConfigSource(data, false);
   const short = await shortUrl(config, options);
   if (short) return { url: short, config, kind: 'short', perPoint: 1, unit: data.unit };
   const coarser = coarserCharts(report);

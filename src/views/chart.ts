@@ -112,6 +112,8 @@ function datasetSource(data: ChartData): string {
  * this one, partial and short points marked, flat labels, 13 px text. Null when `compact` is
  * asked for and the data cannot be packed.
  */
+export function chartConfigSource(data: ChartData, compact: false): string;
+export function chartConfigSource(data: ChartData, compact: boolean): string | null;
 export function chartConfigSource(data: ChartData, compact: boolean): string | null {
   const series = allSeries(data);
   const body = seriesSource(series, compact);
