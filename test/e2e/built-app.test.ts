@@ -134,21 +134,7 @@ describe('the built app in Socket Mode', () => {
       const app = await run(productionEnv({ SLACK_APP_TOKEN: 'xapp-1-e2e', SLACK_API_URL: socketSlack.apiUrl }));
       await socket.connection;
       await app.waitForLog('Contacts for Slack is running: Socket Mode, store sqlite');
-      socket.send({
-        envelope_id: 'e2e-env',
-        type: 'slash_commands',
-        accepts_response_payload: true,
-        payload: {
-          command: '/contacts',
-          text: 'last week',
-          team_id: 'T1',
-          user_id: 'UUSER',
-          channel_id: 'C1',
-          response_url: socketSlack.responseUrl('socket-e2e'),
-          trigger_id: 'trigger-e2e',
-          api_app_id: 'A1',
-        },
-      });
+      socket.sendCommand('e2e-env', 'last week', socketSlack.responseUrl('socket-e2e'));
       await socket.waitForAck('e2e-env');
       const [post] = await socketSlack.waitForPosts('socket-e2e');
       await expectLastWeekFromSandbox(post?.body ?? {});

@@ -27,6 +27,24 @@ export async function startSocketModeStandIn() {
       if (!socket) throw new Error('the app has not connected to the Socket Mode stand-in');
       socket.send(JSON.stringify(envelope));
     },
+    /** Delivers `/contacts <text>` as Slack does over a socket, answered at `responseUrl`. */
+    sendCommand(envelopeId: string, text: string, responseUrl: string) {
+      this.send({
+        envelope_id: envelopeId,
+        type: 'slash_commands',
+        accepts_response_payload: true,
+        payload: {
+          command: '/contacts',
+          text,
+          team_id: 'T1',
+          user_id: 'UUSER',
+          channel_id: 'C1',
+          response_url: responseUrl,
+          trigger_id: `trigger-${envelopeId}`,
+          api_app_id: 'A1',
+        },
+      });
+    },
     /** Waits until the app has acked the envelope `id`. */
     async waitForAck(id: string, timeoutMs = 10_000) {
       const started = Date.now();

@@ -30,21 +30,7 @@ describe('Socket Mode', () => {
   });
 
   it('acks a /contacts envelope over the socket and answers at its response_url', async () => {
-    socket.send({
-      envelope_id: 'env-1',
-      type: 'slash_commands',
-      accepts_response_payload: true,
-      payload: {
-        command: '/contacts',
-        text: 'last week',
-        team_id: 'T1',
-        user_id: 'UUSER',
-        channel_id: 'C1',
-        response_url: h.slack.responseUrl('socket-1'),
-        trigger_id: 'trigger-socket',
-        api_app_id: 'A1',
-      },
-    });
+    socket.sendCommand('env-1', 'last week', h.slack.responseUrl('socket-1'));
     await socket.waitForAck('env-1');
     const [post] = await h.slack.waitForPosts('socket-1');
     expect(String(post?.body.text)).toContain('Last week · Mon 16 – Sun 22 Nov 2026');
