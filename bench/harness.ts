@@ -6,8 +6,12 @@ export interface BenchResult {
   readonly heapDeltaMiB: number;
 }
 
+/** `npm run bench -- --quick`: a few seconds in all, to prove every benchmark still runs (CI); the numbers mean little. */
+export const QUICK = process.argv.includes('--quick');
+
 export async function measure(name: string, op: () => unknown, durationMs = 1500): Promise<BenchResult> {
-  for (let i = 0; i < 200; i++) await op();
+  if (QUICK) durationMs = 100;
+  for (let i = 0; i < (QUICK ? 5 : 200); i++) await op();
   globalThis.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const started = performance.now();

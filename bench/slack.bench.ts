@@ -1,4 +1,5 @@
 import { slackAppHarness } from '../test/support/slack-app-harness.js';
+import { QUICK } from './harness.js';
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -32,9 +33,12 @@ export async function benchSlack(): Promise<void> {
   try {
     await h.deps.credentials.set('T1', { username: 'demo', password: 'demo' }, Date.now());
     await timeCommands(h, ['last week']); // log in, warm up
-    report('slack: /contacts last week → response_url, cache warm', await timeCommands(h, Array(40).fill('last week')));
+    report(
+      'slack: /contacts last week → response_url, cache warm',
+      await timeCommands(h, Array(QUICK ? 3 : 40).fill('last week')),
+    );
     h.sandbox.faults.latencyMs = 100;
-    const cold = Array.from({ length: 20 }, (_, i) => `${i + 3} weeks ago`);
+    const cold = Array.from({ length: QUICK ? 2 : 20 }, (_, i) => `${i + 3} weeks ago`);
     report('slack: /contacts N weeks ago, cold, Tellody RTT 100 ms', await timeCommands(h, cold));
   } finally {
     await h.close();

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CALENDAR_FLAGS, calendarOptions, mistakeMessage, UsageError } from './command-line.js';
+import { isEntryPoint } from './entry-point.js';
 import { isoInZone } from './period/calendar.js';
 import { periodPlan, resolvePeriod, WEEKDAY_NAMES } from './period/index.js';
 
@@ -42,4 +43,4 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (isEntryPoint(import.meta.url)) process.exitCode = main(process.argv.slice(2));

@@ -1,6 +1,8 @@
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { CALENDAR_FLAGS, calendarOptions, mistakeMessage } from './command-line.js';
 import { ConfigError, loadDemoConfig } from './config.js';
+import { isEntryPoint } from './entry-point.js';
 import { type Period, resolvePeriod, WEEKDAY_NAMES } from './period/index.js';
 import { type Presented, presentReport } from './present/present-report.js';
 import { ChartFetcher } from './report/chart-fetcher.js';
@@ -10,17 +12,19 @@ import { ChartCache } from './store/chart-cache.js';
 import { openStore } from './store/open-store.js';
 import { TellodyClient } from './tellody/client.js';
 import { startSandbox } from './tellody/sandbox/server.js';
+import { CHART_SIZE, type ChartImage } from './views/chart.js';
 import { changeText, count, MEASURE_NAMES, rate } from './views/format.js';
 
-const USAGE = 'Usage: npm run demo -- "<phrase>" [--tz Europe/Athens] [--week-start monday] [--now ISO] [--json]';
+const USAGE =
+  'Usage: npm run demo -- "<phrase>" [--tz Europe/Athens] [--week-start monday] [--now ISO] [--json] [--png chart.png]';
 
 function options(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { ...CALENDAR_FLAGS, json: { type: 'boolean', default: false } },
+    options: { ...CALENDAR_FLAGS, json: { type: 'boolean', default: false }, png: { type: 'string' } },
   });
-  return { phrase: positionals.join(' '), ...calendarOptions(values), json: values.json };
+  return { phrase: positionals.join(' '), ...calendarOptions(values), json: values.json, png: values.png };
 }
 
 function table(report: Report): string {
@@ -49,7 +53,7 @@ function summary(period: Period, presented: Extract<Presented, { ok: true }>): s
       '',
       `  Compared with ${report.comparison.label}${report.comparison.sameElapsed ? ', to the same point' : ''}`,
     );
-  lines.push('', table(report), '', `Chart (${chart.kind}): ${chart.url}`, '');
+  lines.push('', table(report), '', `Chart (${chart.kind}, ${chart.url.length} characters): ${chart.url}`, '');
   return lines.join('\n');
 }
 
@@ -67,6 +71,7 @@ export async function runDemo(argv: string[], env: NodeJS.ProcessEnv = process.e
     const period = resolvePeriod(args.phrase, { zone: args.zone, weekStart: args.weekStart, now: args.now });
     const presented = await presentAgainstSandbox(period, args.now, QUICKCHART_HOST);
     const blockKit = JSON.stringify(presented.message, null, 2);
+    if (args.png && presented.ok) await writeChartPng(presented.chart, args.png);
     if (args.json) return { code: presented.ok ? 0 : 1, stdout: `${blockKit}\n`, stderr: '' };
     const stdout = presented.ok
       ? `${summary(period, presented)}\nBlock Kit:\n${blockKit}\n`
@@ -77,6 +82,20 @@ export async function runDemo(argv: string[], env: NodeJS.ProcessEnv = process.e
     if (mistake === null) throw error;
     return { code: 2, stdout: '', stderr: `${mistake}\n` };
   }
+}
+
+/**
+ * The chart drawn offline, as QuickChart would draw it, into a PNG file. Chart.js and
+ * @napi-rs/canvas are dev dependencies, loaded only here: production never draws a chart.
+ */
+async function writeChartPng(chart: ChartImage, path: string): Promise<void> {
+  const { chartRequestOf, renderChart } = await import('./present/chart-png.js');
+  const request = chart.config
+    ? { config: chart.config, ...CHART_SIZE, background: 'white' }
+    : chartRequestOf(chart.url);
+  const rendered = renderChart(request);
+  rendered.chart.destroy();
+  await writeFile(path, rendered.png);
 }
 
 /** The real client and report against a sandbox started for this one run, in the period's zone. */
@@ -98,7 +117,7 @@ async function presentAgainstSandbox(period: Period, now: number, chartHost: str
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint(import.meta.url)) {
   const result = await runDemo(process.argv.slice(2));
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);

@@ -1,39 +1,98 @@
+import type { Logger } from '@slack/bolt';
 import { config as loadDotenv } from 'dotenv';
-import { type Config, ConfigError, loadConfig } from './config.js';
-import { DigestRunner, startDigestScheduler } from './digest/scheduler.js';
-import { createSlackApp, startSlackApp } from './slack/app.js';
+import { type Config, loadConfig } from './config.js';
+import { DigestRunner, type RunningScheduler, startDigestScheduler } from './digest/scheduler.js';
+import { isEntryPoint } from './entry-point.js';
+import { createSlackApp, type RunningApp, startSlackApp } from './slack/app.js';
 import { buildDeps } from './slack/build-deps.js';
+import type { SlackDeps } from './slack/deps.js';
 import { digestDeps } from './slack/digest-deps.js';
+import { logFailure } from './slack/safely.js';
+import { startupProblem } from './startup-problem.js';
+
+/** How long a shutdown waits for requests in flight (Kubernetes allows 30 s between SIGTERM and SIGKILL). */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+interface Started {
+  readonly deps: SlackDeps;
+  readonly running: RunningApp;
+  /** The weekly digest's scheduler: every instance runs one; the store's claims keep each digest to one post. */
+  readonly digests: RunningScheduler;
+}
+
+function startDigests(deps: SlackDeps, logger: Logger): RunningScheduler {
+  return startDigestScheduler(new DigestRunner(digestDeps(deps, logger)), {
+    onError: (error) => logFailure(logger, 'digest scheduler', error),
+  });
+}
+
+/** Opens the store (and checks it answers), then starts Bolt: HTTP on PORT, or Socket Mode. */
+async function start(config: Config): Promise<Started> {
+  const deps = buildDeps(config);
+  try {
+    await deps.store.ready();
+    const running = await startSlackApp(createSlackApp(deps), config.PORT);
+    return { deps, running, digests: startDigests(deps, running.app.logger) };
+  } catch (error) {
+    await deps.store.close().catch(() => {});
+    throw error;
+  }
+}
+
+/** Stops taking requests, lets those in flight finish (bounded), closes the store. */
+async function stop({ deps, running, digests }: Started, logger: Logger, signal: string): Promise<void> {
+  logger.info(`${signal}: taking no new requests; finishing ${deps.inFlight.size} in flight, then stopping`);
+  const deadline = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+  const [finished] = await Promise.all([
+    deps.inFlight.settle(SHUTDOWN_GRACE_MS),
+    // A digest cut short keeps its claim until the lease runs out; another instance then posts it.
+    Promise.race([digests.stop(), deadline]),
+    Promise.race([
+      running.stop().catch((error: unknown) => logFailure(logger, 'stopping the receiver', error)),
+      deadline,
+    ]),
+  ]);
+  if (!finished) logger.warn(`gave up on ${deps.inFlight.size} request(s) still running after ${SHUTDOWN_GRACE_MS} ms`);
+  await deps.store.close().catch((error: unknown) => logFailure(logger, 'closing the store', error));
+  logger.info('stopped');
+}
+
+function stopOnSignals(started: Started, logger: Logger): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    // A second signal while stopping means "now".
+    if (stopping) process.exit(1);
+    stopping = true;
+    void stop(started, logger, signal).then(() => process.exit(0));
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}
 
 async function main(): Promise<void> {
   // A .env file beside the app fills in what the environment does not set (the environment wins).
   loadDotenv({ quiet: true });
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\nSee .env.example for every variable.\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
-  const deps = buildDeps(config);
-  const running = await startSlackApp(createSlackApp(deps), config.PORT);
-  const mode = config.SLACK_APP_TOKEN ? 'Socket Mode' : `HTTP on port ${running.port} (/slack/events)`;
-  running.app.logger.info(`Contacts for Slack is running: ${mode}, store ${deps.store.kind}`);
-  const logger = running.app.logger;
-  const digests = startDigestScheduler(new DigestRunner(digestDeps(deps, logger)), {
-    onError: (error) => logger.error(`digest scheduler: ${error instanceof Error ? error.message : String(error)}`),
-  });
-  const stop = async () => {
-    await digests.stop();
-    await running.stop();
-    await deps.store.close();
-    process.exit(0);
+  let port = 3000;
+  // Until the app is up, any failure ends start-up with one line. (Socket Mode's health server
+  // reports a port in use as an uncaught 'error' event, not through start().)
+  const failStartup = (error: unknown): never => {
+    process.stderr.write(`${startupProblem(error, port)}\n`);
+    process.exit(1);
   };
-  process.once('SIGTERM', () => void stop());
-  process.once('SIGINT', () => void stop());
+  process.on('uncaughtException', failStartup);
+  let started: Started;
+  try {
+    const config = loadConfig();
+    port = config.PORT;
+    started = await start(config);
+  } catch (error) {
+    return failStartup(error);
+  }
+  process.off('uncaughtException', failStartup);
+  const { deps, running } = started;
+  const mode = deps.config.SLACK_APP_TOKEN ? 'Socket Mode' : `HTTP on port ${running.port} (/slack/events)`;
+  running.app.logger.info(`Contacts for Slack is running: ${mode}, store ${deps.store.kind}`);
+  stopOnSignals(started, running.app.logger);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (isEntryPoint(import.meta.url)) await main();

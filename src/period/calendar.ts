@@ -87,18 +87,29 @@ export function wallOf(ms: number, zone: string): number {
 }
 
 /**
- * The instant a wall-clock time happens. A wall time skipped by a clock change (a midnight that
- * never happens) gives the first instant after the gap, so a day starts at its first real moment.
+ * The instant a wall-clock time happens. Where the clock goes back over it (a midnight that
+ * happens twice), the earlier of the two, so a day starts at its first midnight; where the clock
+ * jumps over it (a midnight that never happens), the first instant after the gap, so a day starts
+ * at its first real moment.
  */
 export function instantOf(wall: number, zone: string): number {
-  const guess = offsetAt(wall, zone);
-  const first = wall - guess * MINUTE;
-  const second = offsetAt(first, zone);
-  if (second === guess) return first;
-  const retry = wall - second * MINUTE;
-  const third = offsetAt(retry, zone);
-  if (third === second) return retry;
-  return wall - Math.min(second, third) * MINUTE;
+  // Offsets stay within ±14 hours, so every instant that reads `wall` lies within a day of it read
+  // as UTC; clocks change at most once in those two days (weeks apart in the tz database), so the
+  // offsets a day either side are the only ones that can read `wall`.
+  const before = offsetAt(wall - DAY, zone);
+  const after = offsetAt(wall + DAY, zone);
+  const earlier = wall - Math.max(before, after) * MINUTE;
+  if (wallOf(earlier, zone) === wall) return earlier;
+  const later = wall - Math.min(before, after) * MINUTE;
+  if (wallOf(later, zone) === wall) return later;
+  return firstReaching(wall, earlier, zone);
+}
+
+/** In a gap: the first quarter hour from `from` on whose wall clock reads `wall` or later, the instant the clock jumped. */
+function firstReaching(wall: number, from: number, zone: string): number {
+  let at = Math.ceil(from / QUARTER_HOUR) * QUARTER_HOUR;
+  while (wallOf(at, zone) < wall) at += QUARTER_HOUR;
+  return at;
 }
 
 export interface WallParts {

@@ -1,4 +1,4 @@
-import { type Calendar, floorTo, shiftBoundary, TYPICAL_MS, type Unit } from './calendar.js';
+import { type Calendar, floorTo, instantOf, shiftBoundary, TYPICAL_MS, type Unit } from './calendar.js';
 import { formatRange, periodTitle, wantsWeekdays } from './label.js';
 import { daysBetween, endOfToday } from './place-spec.js';
 import { type Period, PeriodError, type PeriodStep, type ResolveSettings } from './types.js';
@@ -24,8 +24,8 @@ const LONGEST_BUCKET: Record<Unit, number> = {
 /** A chart stays readable, and its URL fits Slack, up to a year by day. */
 export const MAX_BUCKETS = 370;
 export const MAX_YEARS = 5;
-/** Reports reach back to 2000 at the earliest. */
-export const EARLIEST = Date.UTC(1999, 11, 31, 12);
+/** Reports reach back to 1 January 2000 at the earliest, on the workspace's own calendar (a wall-clock date). */
+const EARLIEST_DAY = Date.UTC(2000, 0, 1);
 
 const DEFAULT_UNIT: Partial<Record<PeriodStep, Unit>> = {
   day: 'hour',
@@ -77,8 +77,8 @@ export function makePeriod(key: PeriodKey, settings: ResolveSettings): Period {
   const days = daysBetween(key.start, endExclusive, cal);
   const range = formatRange(key.start, endExclusive - 1, cal, wantsWeekdays(key.step, days));
   if (key.start > settings.now) throw new PeriodError('future', `${range} hasn’t started yet; reports look back.`);
-  if (!(key.start >= EARLIEST))
-    throw new PeriodError('too-early', 'Reports reach back to the year 2000 at the earliest.');
+  if (!(key.start >= instantOf(EARLIEST_DAY, cal.zone)))
+    throw new PeriodError('too-early', 'Reports reach back to 1 January 2000 at the earliest.');
   if (shiftBoundary(key.start, 'year', MAX_YEARS, cal) < endExclusive) {
     throw new PeriodError('too-long', `${range} is longer than ${MAX_YEARS} years, the most one report covers.`);
   }

@@ -1,10 +1,9 @@
 import type { Report } from '../report/types.js';
 import {
-  type ChartData,
   type ChartImage,
   chartConfigSource,
   chartData,
-  coarser,
+  coarserCharts,
   directChartUrl,
   MAX_IMAGE_URL,
   quickChart,
@@ -38,17 +37,22 @@ async function shortUrl(config: string, options: ChartImageOptions): Promise<str
 
 /**
  * A chart URL Slack will take: the plain URL when the data fits (it never expires), else
- * QuickChart's short URL, else the same chart with fewer points. Never no chart.
+ * QuickChart's short URL, else the same chart merged into larger calendar units (weeks,
+ * months…) until it fits. Never no chart.
  */
 export async function chartImage(report: Report, options: ChartImageOptions): Promise<ChartImage> {
-  const data: ChartData = chartData(report);
+  const data = chartData(report);
   const direct = directChartUrl(data, options.host);
-  if (direct) return { url: direct, kind: 'direct', perPoint: 1 };
-  const short = await shortUrl(chartConfigSource(data, true), options);
-  if (short) return { url: short, kind: 'short', perPoint: 1 };
-  for (let factor = 2; ; factor *= 2) {
-    const fewer = coarser(data, factor);
-    const url = directChartUrl(fewer, options.host);
-    if (url) return { url, kind: 'coarser', perPoint: factor };
+  if (direct) return { ...direct, kind: 'direct', perPoint: 1, unit: data.unit };
+  const config = chartConfigSource(data, true) ?? chartConfigSource(data, false);
+  const short = await shortUrl(config, options);
+  if (short) return { url: short, config, kind: 'short', perPoint: 1, unit: data.unit };
+  const coarser = coarserCharts(report);
+  for (const fewer of coarser) {
+    const fitted = directChartUrl(fewer, options.host);
+    if (fitted) return { ...fitted, kind: 'coarser', perPoint: fewer.perPoint, unit: fewer.unit };
   }
+  throw new Error(
+    `no chart of ${report.period.label} fits Slack, even by ${coarser.at(-1)?.unit ?? report.period.unit}`,
+  );
 }

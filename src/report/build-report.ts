@@ -87,16 +87,23 @@ function failureOf(error: TellodyError): ReportFailure {
 async function fetchComparison(
   period: Period,
   ctx: ReportContext,
-): Promise<{ comparison: Comparison; folded: Folded } | null> {
+): Promise<{ comparison: Comparison; folded: Folded; starts: readonly number[] } | null> {
   // None where the previous period would start before the year 2000.
   const comparison = unlessPeriodError(() => comparisonFor(period, ctx.now));
   if (!comparison) return null;
   const range = { start: comparison.start, endExclusive: comparison.endExclusive, unit: period.unit };
   const plan = planRequests(range, period, ctx.now);
-  return { comparison, folded: await fetchAndFold(plan, bucketMap(plan, period), ctx) };
+  const map = bucketMap(plan, period);
+  return { comparison, folded: await fetchAndFold(plan, map, ctx), starts: map.bucketStarts };
 }
 
-function comparisonSummary(comparison: Comparison, previous: Totals, current: Totals): ReportComparison {
+function comparisonSummary(
+  before: { comparison: Comparison; folded: Folded; starts: readonly number[] },
+  current: Totals,
+): ReportComparison {
+  const { comparison, folded, starts } = before;
+  const previous = total(folded.sums);
+  const bucketEnd = (i: number) => Math.min(starts[i + 1] ?? comparison.previous.end + 1, comparison.endExclusive) - 1;
   return {
     label: comparison.previous.label,
     sameElapsed: comparison.sameElapsed,
@@ -105,6 +112,12 @@ function comparisonSummary(comparison: Comparison, previous: Totals, current: To
     totals: previous,
     changes: changes(current, previous),
     optOutRate: optOutRate(previous),
+    buckets: starts.map((start, i) => ({
+      start,
+      end: bucketEnd(i),
+      values: folded.sums[i] ?? emptyTotals(),
+      partial: (starts[i + 1] ?? comparison.previous.end + 1) > comparison.endExclusive,
+    })),
   };
 }
 
@@ -124,7 +137,7 @@ async function assemble(period: Period, ctx: ReportContext): Promise<Report> {
     period,
     buckets,
     totals,
-    comparison: before ? comparisonSummary(before.comparison, total(before.folded.sums), totals) : null,
+    comparison: before ? comparisonSummary(before, totals) : null,
     busiest: busiestOf(buckets),
     optOutRate: optOutRate(totals),
     running: isRunning(period, ctx.now),

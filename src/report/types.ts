@@ -24,8 +24,24 @@ export interface Change {
   /** Null when the previous value is 0: there is no percentage of nothing. */
   readonly percent: number | null;
   readonly trend: 'up' | 'down' | 'flat';
-  /** For opt-outs down is good; for everything else up is. */
+  /**
+   * Good or bad news, only where the change is large enough to mean something (at least
+   * NOTABLE_PERCENT and NOTABLE_COUNT, see compare.ts); neutral for noise. For opt-outs down is
+   * good; for everything else up is.
+   */
   readonly verdict: 'good' | 'bad' | 'neutral';
+  /** What the verdict weighed: the count itself, or (opt-outs) opt-outs per contact served. */
+  readonly judgedBy: 'count' | 'rate';
+}
+
+/** A bucket of the period compared with: its numbers, and whether it was cut at the same elapsed point. */
+export interface PreviousBucket {
+  readonly start: number;
+  /** Last millisecond counted: earlier than the bucket's calendar end where it was cut. */
+  readonly end: number;
+  readonly values: Totals;
+  /** True for the bucket cut short at the same elapsed point as now is in the current period. */
+  readonly partial: boolean;
 }
 
 export interface ReportComparison {
@@ -38,6 +54,8 @@ export interface ReportComparison {
   readonly totals: Totals;
   readonly changes: Readonly<Record<Measure, Change>>;
   readonly optOutRate: number | null;
+  /** The previous period's buckets in the period's unit, as far as it is compared (the chart draws them behind). */
+  readonly buckets: readonly PreviousBucket[];
 }
 
 export interface Report {

@@ -72,6 +72,8 @@ export function createSlackApp(
         options.retries === undefined ? retryPolicies.fiveRetriesInFiveMinutes : { retries: options.retries },
     },
   });
+  // Every request's whole work, answer included, counts as in flight until it is done: a shutdown waits for it.
+  app.use(({ next }) => deps.inFlight.run(next));
   registerListeners(app, deps);
   app.error(async (error) => {
     logFailure(app.logger, 'Slack request', error);

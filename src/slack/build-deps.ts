@@ -10,6 +10,7 @@ import { TellodyCredentialsRepository } from '../store/tellody-credentials.js';
 import { WorkspaceSettingsRepository } from '../store/workspace-settings.js';
 import type { SlackDeps } from './deps.js';
 import { SlackClientPool } from './digest-deps.js';
+import { InFlight } from './in-flight.js';
 import { settingsOnInstall } from './on-installed.js';
 import { TellodyPool } from './tellody-pool.js';
 
@@ -41,6 +42,7 @@ export function buildDeps(
     tellody: new TellodyPool(config.TELLODY_BASE_URL),
     digests: new DigestRepository(store),
     slackClients: new SlackClientPool({ slackApiUrl: config.SLACK_API_URL, retries: overrides.slackRetries }),
+    inFlight: new InFlight(),
     now,
     ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
   };

@@ -6,6 +6,7 @@ import type { Store } from '../store/open-store.js';
 import type { TellodyCredentialsRepository } from '../store/tellody-credentials.js';
 import type { WorkspaceSettingsRepository } from '../store/workspace-settings.js';
 import type { SlackClientPool } from './digest-deps.js';
+import type { InFlight } from './in-flight.js';
 import type { TellodyPool } from './tellody-pool.js';
 
 /** Everything the listeners need, built once at start-up and passed in: no globals, no environment reads. */
@@ -21,6 +22,8 @@ export interface SlackDeps {
   readonly digests: DigestRepository;
   /** Web API clients for work outside a Slack request (the digest), one per bot token. */
   readonly slackClients: SlackClientPool;
+  /** Work taken on and not yet finished: a shutdown waits for it. */
+  readonly inFlight: InFlight;
   /** The clock: tests pin it. */
   readonly now: () => number;
   /** For QuickChart short URLs. */

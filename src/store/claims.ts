@@ -19,26 +19,10 @@ export interface Claims {
 /** Deletes the key only if its value is still ours: check and delete in one step on the server. */
 const RELEASE_IF_OWNER = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
 
-type RedisClient = Awaited<ReturnType<KeyvRedis<unknown>['getClient']>>;
-
-/**
- * The adapter's client, connected once: commands sent while a first connection is still being
- * made would be refused (the offline queue is off, so nothing waits without end for Redis).
- */
-export function redisConnection(adapter: KeyvRedis<unknown>): () => Promise<RedisClient> {
-  let connecting: Promise<RedisClient> | undefined;
-  return () => {
-    connecting ??= adapter.getClient().catch((error: unknown) => {
-      connecting = undefined;
-      throw error;
-    });
-    return connecting;
-  };
-}
-
 /** Redis: `SET key owner NX PX lease` is the claim, a Lua compare-and-delete the release. */
 export function redisClaims(adapter: KeyvRedis<unknown>): Claims {
-  const connection = redisConnection(adapter);
+  // The store's adapter connects once, however many callers arrive at the same time (open-store.ts).
+  const connection = () => adapter.getClient();
   return {
     async claim(key, owner, leaseMs) {
       const client = await connection();
@@ -68,6 +52,8 @@ export function sqliteClaims(adapter: KeyvSqlite): Claims {
   const ready = adapter.query(
     'CREATE TABLE IF NOT EXISTS claims(key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at INTEGER NOT NULL)',
   );
+  // A file that cannot be opened is reported by the store's ready(); the claim calls rethrow it.
+  ready.catch(() => {});
   const query = async (sql: string, ...args: unknown[]) => {
     await ready;
     return (await adapter.query(sql, ...args)) as unknown[];

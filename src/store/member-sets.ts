@@ -1,6 +1,5 @@
 import type KeyvRedis from '@keyv/redis';
 import type KeyvSqlite from '@keyv/sqlite';
-import { redisConnection } from './claims.js';
 
 /**
  * Named sets of strings whose adds and removes never overwrite each other: which workspaces have
@@ -16,7 +15,7 @@ export interface MemberSets {
 
 /** Redis: SADD, SREM, SMEMBERS. */
 export function redisSets(adapter: KeyvRedis<unknown>): MemberSets {
-  const connection = redisConnection(adapter);
+  const connection = () => adapter.getClient();
   return {
     async add(set, member) {
       await (await connection()).sAdd(set, member);
@@ -35,6 +34,7 @@ export function sqliteSets(adapter: KeyvSqlite): MemberSets {
   const ready = adapter.query(
     'CREATE TABLE IF NOT EXISTS member_sets(name TEXT NOT NULL, member TEXT NOT NULL, PRIMARY KEY(name, member))',
   );
+  ready.catch(() => {});
   const query = async (sql: string, ...args: unknown[]) => {
     await ready;
     return (await adapter.query(sql, ...args)) as { member?: unknown }[];

@@ -14,6 +14,24 @@ const PING_TIMEOUT_MS = 2000;
 
 export type StoreKind = 'sqlite' | 'redis' | 'memory';
 
+/** The store cannot be opened or reached. Names where (the URL without its password) and why, nothing more. */
+export class StoreUnavailableError extends Error {
+  constructor(
+    readonly where: string,
+    readonly reason: string,
+  ) {
+    super(`the store at ${where} cannot be used: ${reason}`);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/** A store URL fit for a log line or an error: any password in it is masked. */
+export function describeStoreUrl(url: string): string {
+  return url.replace(/^(rediss?:\/\/)([^@/]*)@/, (_all, scheme: string, auth: string) =>
+    auth.includes(':') ? `${scheme}${auth.slice(0, auth.indexOf(':') + 1)}***@` : `${scheme}***@`,
+  );
+}
+
 /**
  * The one key-value store every repository shares. Keys carry their own prefixes
  * (`ws:<workspace>:…`), so workspaces are separated by construction, not by configuration.
@@ -28,6 +46,11 @@ export interface Store {
   readonly sets: MemberSets;
   /** True when a round trip to the backend works: for health checks. */
   ping(): Promise<boolean>;
+  /**
+   * Resolves once the backend has answered; rejects with `StoreUnavailableError` saying why it
+   * cannot (a file that cannot be opened, a Redis that does not answer). Checked at start-up.
+   */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,6 +61,26 @@ function sqlitePath(url: string): string {
   return resolve(path);
 }
 
+/**
+ * @keyv/redis connects on first use, but two first uses at once race: `isOpen` turns true as the
+ * first starts connecting, so the second gets a client that is not ready and (offline queue off)
+ * fails. Every caller waits for the one connection in progress instead.
+ */
+class KeyvRedisConnectingOnce extends KeyvRedis<unknown> {
+  private connecting: ReturnType<KeyvRedis<unknown>['getClient']> | undefined;
+
+  override getClient(): ReturnType<KeyvRedis<unknown>['getClient']> {
+    if ('isReady' in this.client && this.client.isReady) return super.getClient();
+    this.connecting ??= super.getClient().finally(() => {
+      this.connecting = undefined;
+    });
+    return this.connecting;
+  }
+}
+
+/** How long start-up waits for the backend before saying it cannot be reached. */
+const READY_TIMEOUT_MS = 5000;
+
 type Backend = Pick<Store, 'kind' | 'keyv' | 'claims' | 'sets'>;
 
 function describe(url: string): Backend {
@@ -46,13 +89,17 @@ function describe(url: string): Backend {
   }
   if (url.startsWith('sqlite://')) {
     const path = sqlitePath(url);
-    mkdirSync(dirname(path), { recursive: true });
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (error) {
+      throw new StoreUnavailableError(describeStoreUrl(url), `its folder cannot be created (${folderProblem(error)})`);
+    }
     const store = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 });
     // Write-ahead log: readers never wait for the writer, and a commit is one append instead of a
     // rewritten journal (a digest run writes a dozen rows per workspace). Kept in the file, so
     // every process on it agrees. NORMAL sync in WAL mode survives any crash of the app.
-    void store.query('PRAGMA journal_mode = WAL').catch(() => {});
-    void store.query('PRAGMA synchronous = NORMAL').catch(() => {});
+    store.query('PRAGMA journal_mode = WAL').catch(() => {});
+    store.query('PRAGMA synchronous = NORMAL').catch(() => {});
     const keyv = new Keyv({ store, throwOnErrors: true, useKeyPrefix: false });
     return { kind: 'sqlite', keyv, claims: sqliteClaims(store), sets: sqliteSets(store) };
   }
@@ -63,22 +110,78 @@ function describe(url: string): Backend {
       disableOfflineQueue: true,
       socket: { connectTimeout: 3000, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 3000) },
     };
-    const store = new KeyvRedis(client, { throwOnConnectError: true, throwOnErrors: true });
+    const store = new KeyvRedisConnectingOnce(client, {
+      throwOnConnectError: true,
+      throwOnErrors: true,
+      connectionTimeout: 3000,
+    });
     const keyv = new Keyv({ store, throwOnErrors: true, useKeyPrefix: false });
     return { kind: 'redis', keyv, claims: redisClaims(store), sets: redisSets(store) };
   }
   throw new Error('STORE_URL must start with sqlite://, redis:// or rediss:// (or be memory: for tests)');
 }
 
+function folderProblem(error: unknown): string {
+  const code = codeOf(error);
+  if (code === 'EEXIST' || code === 'ENOTDIR') return 'part of that path is a file, not a folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EROFS') return 'read-only file system';
+  return code;
+}
+
+function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') return code;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Why the backend does not answer, in words an operator can act on. */
+function reasonOf(kind: StoreKind, lastError: unknown): string {
+  const code = codeOf(lastError);
+  if (kind === 'redis') {
+    if (code === 'ECONNREFUSED') return 'nothing is listening there (connection refused); is Redis running?';
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'that host name cannot be resolved';
+    if (/WRONGPASS|NOAUTH/.test(code)) return 'Redis refused the password in STORE_URL';
+    return `Redis does not answer (${code})`;
+  }
+  if (code === 'SQLITE_CANTOPEN') return 'the SQLite file cannot be opened or created there';
+  return code;
+}
+
+/** Asks the backend once, within a deadline; the adapter's own error events say why it failed. */
+async function checkReady(kind: StoreKind, keyv: Keyv, where: string, errors: unknown[]): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([keyv.get('health:ready'), deadline]);
+  } catch (error) {
+    throw new StoreUnavailableError(where, reasonOf(kind, errors[0] ?? error));
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function openStore(url: string = DEFAULT_STORE_URL): Store {
+  const where = describeStoreUrl(url);
   const { kind, keyv, claims, sets } = describe(url);
   // Without a listener an adapter's error event would crash the process; the throw reaches the caller anyway.
-  keyv.on('error', () => {});
+  // The first few are kept: they say why the backend could not be reached at start-up.
+  const errors: unknown[] = [];
+  keyv.on('error', (error: unknown) => {
+    if (errors.length < 5) errors.push(error);
+  });
+  // Asked now, not later: @keyv/sqlite rejects its connection promise unobserved when the file
+  // cannot be opened, and an unobserved rejection would end the process.
+  const ready = checkReady(kind, keyv, where, errors);
+  ready.catch(() => {});
   return {
     kind,
     keyv,
     claims,
     sets,
+    ready: () => ready,
     async ping() {
       const roundTrip = (async () => {
         await keyv.set('health:ping', Date.now(), 10_000);

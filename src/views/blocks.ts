@@ -41,8 +41,14 @@ export function context(texts: readonly string[], blockId?: string): ContextBloc
   };
 }
 
-export function image(url: string, altText: string, blockId?: string): ImageBlock {
-  return { type: 'image', image_url: url, alt_text: clip(altText, 2000), ...(blockId ? { block_id: blockId } : {}) };
+export function image(url: string, altText: string, blockId?: string, title?: string): ImageBlock {
+  return {
+    type: 'image',
+    image_url: url,
+    alt_text: clip(altText, 2000),
+    ...(title ? { title: plain(clip(title, 2000)) } : {}),
+    ...(blockId ? { block_id: blockId } : {}),
+  };
 }
 
 export interface ButtonOptions {

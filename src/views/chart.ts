@@ -1,103 +1,137 @@
-import { MEASURES, type Measure, type Report } from '../report/types.js';
-import { QuickChart } from './quickchart.js';
+import type { Measure, Report } from '../report/types.js';
+import type { PointUnit } from './bucket-names.js';
+import { type ChartData, chartData, MERGE_UNITS, type Series } from './chart-data.js';
+import { labelsSource, seriesSource } from './chart-encoding.js';
+import { chooseTicks } from './chart-ticks.js';
+import { jsSource, QuickChart } from './quickchart.js';
+
+export { type ChartData, chartData } from './chart-data.js';
 
 /** Slack refuses an `image_url` longer than this. */
 export const MAX_IMAGE_URL = 3000;
 export const DEFAULT_QUICKCHART_HOST = 'https://quickchart.io';
 
-/** Okabe–Ito colours, told apart by people with any common colour-vision deficiency; dashes help too. */
-const STYLE: Record<Measure, { label: string; color: string; dash?: number[]; axis: 'y' | 'y1' }> = {
-  contactsAdded: { label: 'New contacts', color: '#0072B2', axis: 'y' },
-  groupsAdded: { label: 'New groups', color: '#E69F00', dash: [2, 2], axis: 'y' },
-  contactsServed: { label: 'Served (right axis)', color: '#009E73', axis: 'y1' },
-  contactsBlocked: { label: 'Opt-outs', color: '#D55E00', dash: [6, 3], axis: 'y' },
-};
+/**
+ * Drawn at 600×340 CSS pixels and pixel ratio 2: Slack shows an image in a message about
+ * 360–480 px wide, so 13 px text stays readable there.
+ */
+export const CHART_SIZE = { width: 600, height: 340, devicePixelRatio: 2 } as const;
+export const FONT_PX = 13;
+export const TITLE_PX = 14;
 
 /** The chart a report message shows, and how it was made to fit Slack's 3000-character `image_url`. */
 export interface ChartImage {
   readonly url: string;
   /** direct: the config is in the URL and never expires; short: QuickChart's stored chart, which expires; coarser: fewer points. */
   readonly kind: 'direct' | 'short' | 'coarser';
-  /** Buckets per point: more than 1 only for `coarser`. */
+  /** Report buckets per point, about: more than 1 only for `coarser`. */
   readonly perPoint: number;
-}
-
-/** What the chart draws: one label and one value per bucket; null is a bucket that has not started. */
-export interface ChartData {
-  readonly labels: readonly string[];
-  readonly series: Readonly<Record<Measure, readonly (number | null)[]>>;
-  /** How many buckets each point stands for (1 unless the chart had to be made coarser). */
-  readonly perPoint: number;
-}
-
-export function chartData(report: Report): ChartData {
-  const series = {} as Record<Measure, (number | null)[]>;
-  for (const measure of MEASURES) series[measure] = report.buckets.map((b) => b.values?.[measure] ?? null);
-  return { labels: report.buckets.map((b) => b.label), series, perPoint: 1 };
-}
-
-/** Fewer points: each one the sum of `factor` neighbouring buckets, labelled by the first. */
-export function coarser(data: ChartData, factor: number): ChartData {
-  const groups = Math.ceil(data.labels.length / factor);
-  const pick = <T>(values: readonly T[], i: number) => values.slice(i * factor, (i + 1) * factor);
-  const series = {} as Record<Measure, (number | null)[]>;
-  for (const measure of MEASURES) {
-    series[measure] = Array.from({ length: groups }, (_, i) => {
-      const chunk = pick(data.series[measure], i).filter((v): v is number => v !== null);
-      return chunk.length === 0 ? null : chunk.reduce((a, b) => a + b, 0);
-    });
-  }
-  const labels = Array.from({ length: groups }, (_, i) => pick(data.labels, i)[0] ?? '');
-  return { labels, series, perPoint: data.perPoint * factor };
-}
-
-const isEmpty = (data: ChartData) => MEASURES.every((m) => data.series[m].every((v) => !v));
-const js = (value: unknown) => JSON.stringify(value).replace(/"([A-Za-z_][A-Za-z0-9_]*)":/g, '$1:');
-
-/**
- * Data in as few URL characters as possible: each series is a fixed-width base-36 string the
- * chart server decodes, "not yet" buckets are simply left off the end, and only about ten x
- * labels are kept (the others are blank). Decoding is plain JavaScript, as QuickChart allows.
- */
-function compactData(values: readonly (number | null)[]): string {
-  const known = values.slice(0, values.findLastIndex((v) => v !== null) + 1).map((v) => v ?? 0);
-  const width = Math.max(1, ...known.map((v) => v.toString(36).length));
-  const text = known.map((v) => v.toString(36).padStart(width, '0')).join('');
-  return text ? `'${text}'.match(/.{${width}}/g).map(s=>parseInt(s,36))` : '[]';
-}
-
-function compactLabels(labels: readonly string[]): string {
-  const step = Math.max(1, Math.ceil(labels.length / 10));
-  const kept: Record<number, string> = {};
-  labels.forEach((label, i) => {
-    if (i % step === 0) kept[i] = label;
-  });
-  return `Object.assign(Array(${labels.length}).fill(''),${JSON.stringify(kept)})`;
+  /** What one point stands for (the report's unit unless `coarser`). */
+  readonly unit?: PointUnit;
+  /** The Chart.js config the image is drawn from, for drawing it offline (the demo's --png). */
+  readonly config?: string;
 }
 
 /**
- * An explicit Chart.js v4 config as JavaScript source (QuickChart evaluates it): the four series,
- * served on its own axis because it is two orders larger, gaps for buckets not yet started, and
- * an empty period drawn as a flat zero line with a visible axis rather than a blank square.
+ * One panel per measure, top to bottom, each on its own scale: served is two orders larger than
+ * the rest and would flatten them. Okabe–Ito colours, told apart with any common colour-vision
+ * deficiency; each panel is also named in words.
  */
-export function chartConfigSource(data: ChartData, compact: boolean): string {
-  const empty = isEmpty(data);
-  const datasets = MEASURES.map((m) => {
-    const style = STYLE[m];
-    const body = compact ? compactData(data.series[m]) : js(data.series[m]);
-    const dash = style.dash ? `,borderDash:${js(style.dash)}` : '';
-    return `{label:${js(style.label)},data:${body},borderColor:'${style.color}',backgroundColor:'${style.color}',yAxisID:'${style.axis}'${dash}}`;
-  });
-  const labels = compact ? compactLabels(data.labels) : js(data.labels);
-  const points = data.labels.length > 40 ? 0 : 2;
-  const axis = (extra: string) => `{beginAtZero:true${empty ? ',suggestedMax:1' : ''}${extra}}`;
-  const title = empty ? `,title:{display:true,text:'No activity in this period'}` : '';
-  const ticks = compact ? ',ticks:{autoSkip:false,maxRotation:0}' : '';
+export const PANELS: readonly { readonly measure: Measure; readonly name: string; readonly color: string }[] = [
+  { measure: 'contactsAdded', name: 'New contacts', color: '#0072B2' },
+  { measure: 'contactsServed', name: 'Contacts served', color: '#009E73' },
+  { measure: 'contactsBlocked', name: 'Opt-outs', color: '#D55E00' },
+  { measure: 'groupsAdded', name: 'New groups', color: '#CC79A7' },
+];
+/** The previous period: grey, thinner and dashed, drawn behind. */
+export const PREVIOUS_COLOR = '#9a9a9a';
+const PARTIAL_DASH = [4, 3];
+const PREVIOUS_DASH = [5, 4];
+
+const js = jsSource;
+
+/** Series in panel order: this period's four, then the previous period's four. */
+function allSeries(data: ChartData): (readonly (number | null)[])[] {
+  const of = (series: Series) => PANELS.map((p) => series[p.measure]);
+  return [...of(data.series), ...(data.previous ? of(data.previous) : [])];
+}
+
+/**
+ * Each panel's scale: 0 to two nice steps that hold the largest value of either period (0–400),
+ * and one more step above, where the panel's name goes. Only 0 and the top line are drawn
+ * and labelled (the axis keeps ticks 0 and 2 of 0–3): at Slack's size more labels crowd.
+ */
+export function panelStep(values: readonly (number | null)[]): number {
+  const largest = Math.max(2, ...values.map((v) => v ?? 0));
+  const magnitude = 10 ** Math.floor(Math.log10(largest / 2));
+  const factor = [1, 2, 2.5, 5, 10].find((f) => 2 * f * magnitude >= largest && (f !== 2.5 || magnitude >= 10)) ?? 10;
+  return factor * magnitude;
+}
+
+/** Names each panel in words in its top left corner, above its top line. */
+const PANEL_NAMES =
+  `[{id:'n',afterDraw:c=>{c.ctx.font='bold ${FONT_PX}px sans-serif';` +
+  `${js(PANELS.map((p) => p.name))}.forEach((t,i)=>c.ctx.fillText(t,c.chartArea.left+6,c.scales['y'+i].top+${FONT_PX + 2}))}}]`;
+
+/**
+ * "Is point x partial or short?" as a JavaScript function, or null when none is. Such points sit
+ * at the chart's edges (the first bucket, the last one drawn), so comparisons do.
+ */
+function markedTest(data: ChartData): string | null {
+  const marked = data.points.flatMap((p, i) => (p.state === 'whole' ? [] : [i]));
+  const last = data.series.contactsAdded.findLastIndex((v) => v !== null);
+  if (marked.length === 0) return null;
+  if (!marked.every((i) => i === 0 || i === last)) return `x=>${js(marked)}.includes(x)`;
+  const tests = [marked.includes(0) ? 'x<1' : '', marked.includes(last) && last > 0 ? `x>${last - 1}` : ''];
+  return `x=>${tests.filter(Boolean).join('||')}`;
+}
+
+/**
+ * Each dataset's style by its index: 0–3 this period's panels in colour, 4–7 the previous
+ * period, grey, thinner and dashed, without points. Partial and short points are hollow, and
+ * the line to them dashed.
+ */
+function datasetSource(data: ChartData): string {
+  const colors = [...PANELS.map((p) => p.color), PREVIOUS_COLOR].map((c) => c.slice(1)).join('.');
+  const radius = data.points.length > 40 ? 0 : 2.5;
+  const marked = markedTest(data);
+  const markedStyle = marked
+    ? `pointRadius:i>3?0:c=>m(c.dataIndex)?4:${radius},pointBackgroundColor:c=>m(c.dataIndex)?'#fff':k,pointBorderWidth:2,` +
+      `segment:i<4&&{borderDash:s=>m(s.p0DataIndex)||m(s.p1DataIndex)?${js(PARTIAL_DASH)}:[]}`
+    : `pointRadius:i>3?0:${radius}`;
   return (
-    `{type:'line',data:{labels:${labels},datasets:[${datasets.join(',')}]},` +
-    `options:{spanGaps:false,elements:{point:{radius:${points}},line:{borderWidth:2}},` +
-    `plugins:{legend:{position:'bottom'}${title}},` +
-    `scales:{x:{grid:{display:false}${ticks}},y:${axis('')},y1:${axis(",position:'right',grid:{drawOnChartArea:false}")}}}}`
+    `(d,i,a,k='#'+'${colors}'.split('.')[i>3?4:i]${marked ? `,m=${marked}` : ''})=>({data:d,yAxisID:'y'+i%4,` +
+    `borderColor:k,${radius ? 'backgroundColor:k,' : ''}borderWidth:i>3?1.5:2.5,borderDash:i>3?${js(PREVIOUS_DASH)}:[],${markedStyle}})`
+  );
+}
+
+/**
+ * An explicit Chart.js v4 config as JavaScript source, which QuickChart evaluates (so it uses
+ * none of what QuickChart refuses: no loops, no `new`, no parameterless arrows). Small
+ * multiples: a panel per measure on its own scale, the previous period grey and dashed behind
+ * this one, partial and short points marked, flat labels, 13 px text. Null when `compact` is
+ * asked for and the data cannot be packed.
+ */
+export function chartConfigSource(data: ChartData, compact: false): string;
+export function chartConfigSource(data: ChartData, compact: boolean): string | null;
+export function chartConfigSource(data: ChartData, compact: boolean): string | null {
+  const series = allSeries(data);
+  const body = seriesSource(series, compact);
+  if (body === null) return null;
+  const empty = series.slice(0, 4).every((s) => s.every((v) => !v));
+  const steps = PANELS.map((_, i) => panelStep([...(series[i] ?? []), ...(series[i + 4] ?? [])]));
+  const font = `font:{size:${FONT_PX}}`;
+  const x = `['x',{grid:{display:false},ticks:{autoSkip:false,maxRotation:0,${font}}}]`;
+  const y =
+    `...${js(steps)}.map((s,i)=>['y'+i,{stack:'m',min:0,max:3*s,` +
+    `afterBuildTicks:a=>a.ticks.splice(1,9,a.ticks[2]),ticks:{stepSize:s,${font}}}]).reverse()`;
+  const title = empty
+    ? `${data.periodWords}: no activity`
+    : `${data.periodWords}${data.previousWords ? ` vs ${data.previousWords} (grey, dashed)` : ''}`;
+  return (
+    `{type:'line',data:{labels:${labelsSource(chooseTicks(data))},datasets:${body}.map(${datasetSource(data)})},` +
+    `options:{layout:{padding:8},plugins:{legend:{display:false},title:{display:true,align:'start',color:'#222',text:${js(title)},font:{size:${TITLE_PX}}}},` +
+    `scales:Object.fromEntries([${x},${y}])},plugins:${PANEL_NAMES}}`
   );
 }
 
@@ -106,9 +140,9 @@ export function quickChart(config: string, host: string): QuickChart {
   const chart = new QuickChart();
   chart.setConfig(config);
   chart.setVersion('4');
-  chart.setWidth(800);
-  chart.setHeight(400);
-  chart.setDevicePixelRatio(2);
+  chart.setWidth(CHART_SIZE.width);
+  chart.setHeight(CHART_SIZE.height);
+  chart.setDevicePixelRatio(CHART_SIZE.devicePixelRatio);
   chart.setBackgroundColor('white');
   chart.setScheme(base.protocol.replace(':', '') as 'http' | 'https');
   chart.setHost(base.host + base.pathname.replace(/\/$/, ''));
@@ -116,10 +150,17 @@ export function quickChart(config: string, host: string): QuickChart {
 }
 
 /** The plain URL for the data, plain config first, compact second; null when neither fits Slack. */
-export function directChartUrl(data: ChartData, host: string): string | null {
+export function directChartUrl(data: ChartData, host: string): { url: string; config: string } | null {
   for (const compact of [false, true]) {
-    const url = quickChart(chartConfigSource(data, compact), host).getUrl();
-    if (url.length <= MAX_IMAGE_URL) return url;
+    const config = chartConfigSource(data, compact);
+    if (config === null) continue;
+    const url = quickChart(config, host).getUrl();
+    if (url.length <= MAX_IMAGE_URL) return { url, config };
   }
   return null;
+}
+
+/** The same report with fewer points: merged into each larger calendar unit in turn (weeks, then months…). */
+export function coarserCharts(report: Report): ChartData[] {
+  return MERGE_UNITS[report.period.unit].map((unit) => chartData(report, unit));
 }

@@ -1,5 +1,6 @@
 import type { ReportFailure } from '../report/types.js';
 import { context, section } from './blocks.js';
+import { escapeText } from './format.js';
 import type { SlackMessage } from './report-message.js';
 
 function message(text: string, hint: string): SlackMessage {
@@ -14,7 +15,7 @@ export function buildFailureMessage(failure: ReportFailure): SlackMessage {
   switch (failure.kind) {
     case 'tellody-credentials':
       return message(
-        `Tellody refused this workspace’s login (“${failure.detail}”).`,
+        `Tellody refused this workspace’s login (“${escapeText(failure.detail)}”).`,
         'A workspace admin can enter the right Tellody username and password in the Contacts app’s Home tab, under Settings.',
       );
     case 'tellody-unavailable':

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { context, header, section } from './blocks.js';
-import { weekdayName } from './format.js';
+import { escapeText, weekdayName } from './format.js';
 import { COMMAND } from './ids.js';
 import type { SlackMessage } from './report-message.js';
 
@@ -18,7 +18,7 @@ export const HELP_EXAMPLES = [
 export interface HelpOptions {
   readonly zone: string;
   readonly weekStart: number;
-  /** Why help is shown instead of a report: the phrase problem, in words. */
+  /** Why help is shown instead of a report: the phrase problem, in words (it may quote what the person typed). */
   readonly problem?: string;
 }
 
@@ -26,8 +26,9 @@ export interface HelpOptions {
 export function buildHelpMessage(options: HelpOptions): SlackMessage {
   const examples = HELP_EXAMPLES.map((e) => `• \`${COMMAND} ${e}\``).join('\n');
   const calendar = `Reports use *${options.zone}* and weeks start on *${weekdayName(options.weekStart)}* (an admin can change both in the app’s Home tab).`;
+  const problem = options.problem === undefined ? undefined : escapeText(options.problem);
   const blocks: KnownBlock[] = [];
-  if (options.problem) blocks.push(section(`:warning: ${options.problem}`));
+  if (problem) blocks.push(section(`:warning: ${problem}`));
   blocks.push(
     header('Contacts for Slack'),
     section(
@@ -39,8 +40,8 @@ export function buildHelpMessage(options: HelpOptions): SlackMessage {
     ),
     context([calendar]),
   );
-  const text = options.problem
-    ? options.problem
+  const text = problem
+    ? problem
     : `${COMMAND} shows Tellody contact activity for a period. Try ${COMMAND} ${HELP_EXAMPLES[0]}.`;
   return { text, blocks };
 }

@@ -1,7 +1,7 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { UserInfo } from '../tellody/types.js';
 import { actions, button, context, fields, header, section } from './blocks.js';
-import { count, weekdayName } from './format.js';
+import { count, escapeText, weekdayName } from './format.js';
 import { ACTIONS, HOME_QUICK_REPORTS } from './ids.js';
 import type { SlackMessage } from './report-message.js';
 
@@ -42,12 +42,14 @@ function connectionBlocks(connection: TellodyConnection, canEdit: boolean): Know
   if (connection.state === 'connected') {
     const credits = connection.account.creditsAvailable;
     const balance = credits === null ? '' : ` · ${count(credits)} credits available`;
-    return [section(`*Tellody:* connected as \`${connection.account.username}\`${balance}`, 'home_connection')];
+    return [
+      section(`*Tellody:* connected as \`${escapeText(connection.account.username)}\`${balance}`, 'home_connection'),
+    ];
   }
   const text =
     connection.state === 'not-connected'
       ? '*Tellody:* not connected yet — reports need a Tellody account.'
-      : `*Tellody:* ${connection.problem}`;
+      : `*Tellody:* ${escapeText(connection.problem)}`;
   const blocks: KnownBlock[] = [section(text, 'home_connection')];
   if (canEdit)
     blocks.push(
@@ -60,7 +62,8 @@ function connectionBlocks(connection: TellodyConnection, canEdit: boolean): Know
 }
 
 function settingsBlocks(options: HomeTabOptions): KnownBlock[] {
-  const account = options.connection.state === 'connected' ? `\`${options.connection.account.username}\`` : 'none';
+  const account =
+    options.connection.state === 'connected' ? `\`${escapeText(options.connection.account.username)}\`` : 'none';
   const blocks: KnownBlock[] = [
     header('Settings', 'home_settings_header'),
     fields(

@@ -1,5 +1,5 @@
 import type { KnownBlock, PlainTextOption, StaticSelect } from '@slack/types';
-import { isoInZone } from '../period/calendar.js';
+import { wallParts } from '../period/calendar.js';
 import {
   nextPeriod,
   type Period,
@@ -8,10 +8,26 @@ import {
   unlessPeriodError,
   validUnits,
 } from '../period/index.js';
-import { MEASURES, type Report } from '../report/types.js';
+import { formatRange } from '../period/label.js';
+import type { Measure, Report } from '../report/types.js';
 import { actions, button, context, fields, header, image, plain, section } from './blocks.js';
+import { clockOf, dayName, pointFloor, pointName, UNIT_NOUNS } from './bucket-names.js';
 import type { ChartImage } from './chart.js';
-import { changeText, count, MEASURE_NAMES, rate, verdictMark, weekdayName } from './format.js';
+import { type ChartData, chartData } from './chart-data.js';
+import { chartDescription } from './chart-description.js';
+import {
+  changeBrief,
+  changeText,
+  count,
+  MARKS_EXPLAINED,
+  MEASURE_NAMES,
+  periodName,
+  READING_ORDER,
+  rate,
+  reportLabel,
+  verdictWord,
+  weekdayName,
+} from './format.js';
 import { ACTIONS, BLOCKS } from './ids.js';
 
 export interface ReportMessageOptions {
@@ -22,6 +38,11 @@ export interface ReportMessageOptions {
   readonly shareable?: boolean;
   /** False for a copy shared in a channel: buttons there would change it for everyone. */
   readonly interactive?: boolean;
+  /**
+   * Makes this version's block ids unique: Slack wants new ones whenever a message is replaced
+   * (or a menu keeps its old choice). Defaults to one made of `now` and the period shown.
+   */
+  readonly blockIdSuffix?: string;
 }
 
 export interface SlackMessage {
@@ -36,36 +57,61 @@ const UNIT_WORDS: Record<Period['unit'], string> = {
   month: 'By month',
 };
 
-/** "12:04" in the report's zone. */
-function clock(ms: number, zone: string): string {
-  return isoInZone(ms, zone).slice(11, 16);
-}
+/** Fields in the order the chart's panels are drawn: New contacts, Contacts served, Opt-outs, New groups. */
+const FIELD_ORDER: readonly Measure[] = ['contactsAdded', 'contactsServed', 'contactsBlocked', 'groupsAdded'];
 
-function measureField(report: Report, measure: (typeof MEASURES)[number]): string {
-  const value = `*${MEASURE_NAMES[measure]}*\n${count(report.totals[measure])}`;
+/** "1,549 · down 0.8 % (−13)", with *better* or *worse* only where the change means something. */
+function measureField(report: Report, measure: Measure): string {
+  const lines = [`*${MEASURE_NAMES[measure]}*`];
   const c = report.comparison?.changes[measure];
-  return c ? `${value}  ${changeText(c)}${verdictMark(c)}` : value;
+  const verdict = c ? verdictWord(c) : null;
+  lines.push(
+    [count(report.totals[measure]), c ? changeText(c) : null, verdict ? `*${verdict}*` : null]
+      .filter(Boolean)
+      .join(' · '),
+  );
+  if (measure === 'contactsBlocked' && report.optOutRate !== null) {
+    const was = report.comparison?.optOutRate;
+    lines.push(
+      `${rate(report.optOutRate)} of contacts served${was !== null && was !== undefined ? ` (was ${rate(was)})` : ''}`,
+    );
+  }
+  return lines.join('\n');
 }
 
-function ratesLine(report: Report): string {
-  const parts = [`Opt-out rate *${rate(report.optOutRate)}*`];
-  if (report.comparison) parts[0] += ` (was ${rate(report.comparison.optOutRate)})`;
-  if (report.busiest)
-    parts.push(`Busiest: *${report.busiest.label}* with ${count(report.busiest.contactsServed)} served`);
-  return parts.join('  ·  ');
+/** "Busiest day: *Thu 19 Nov*, 3,456 contacts served"; a week reads as a week ("7–13 Jul"), hours name their day. */
+function busiestLine(report: Report, data: ChartData): string | null {
+  const busiest = report.busiest;
+  const bucket = busiest ? report.buckets.find((b) => b.start === busiest.start) : undefined;
+  if (!busiest || !bucket) return null;
+  const { unit } = report.period;
+  const cut = (at: number) => pointFloor(at, unit, report.period) !== at;
+  const short = cut(bucket.start) || cut(bucket.end + 1);
+  const name = pointName(bucket.start, bucket.end, {
+    unit: report.period.unit,
+    cal: report.period,
+    multiDay: data.multiDay,
+    short,
+  });
+  const soFar = bucket.partial ? ' so far' : '';
+  return `Busiest ${UNIT_NOUNS[unit]}: *${name}*, ${count(busiest.contactsServed)} contacts served${soFar}`;
 }
 
-function comparisonLine(report: Report): string {
+/** "Compared with the week before (Mon 9 – Sun 15 Nov 2026)"; a running period's up to the same point, in words. */
+function comparisonLine(report: Report, data: ChartData): string {
   const c = report.comparison;
-  if (!c) return 'Nothing earlier to compare with.';
-  if (!c.sameElapsed) return `Compared with ${c.label}.`;
-  const upTo = isoInZone(c.endExclusive, report.period.zone);
-  return `So far — compared with ${c.label} up to the same point (${upTo.slice(0, 10)} ${upTo.slice(11, 16)}).`;
+  if (!c || !data.previousWords) return 'Nothing earlier to compare with';
+  const before = data.previousWords.replace(/ to the same point$/, '');
+  const short = c.endExclusive - c.start <= 32 * 86_400_000;
+  const range = formatRange(c.start, c.endExclusive - 1, report.period, short);
+  if (!c.sameElapsed) return `Compared with ${before} (${range})`;
+  const upTo = wallParts(c.endExclusive, report.period.zone);
+  return `Compared with ${before} up to the same point (${dayName(upTo)}, ${clockOf(upTo)})`;
 }
 
-function chartNote(chart: ChartImage, report: Report): string | null {
+function chartNote(chart: ChartImage): string | null {
   if (chart.kind === 'short') return 'Chart link expires after a while.';
-  if (chart.kind === 'coarser') return `Chart shows ${chart.perPoint} ${report.period.unit}s per point to fit Slack.`;
+  if (chart.kind === 'coarser') return `Chart shows one point per ${UNIT_NOUNS[chart.unit ?? 'day']} to fit Slack.`;
   return null;
 }
 
@@ -90,11 +136,11 @@ function actionElements(report: Report, now: number, shareable: boolean) {
   const previous = unlessPeriodError(() => previousPeriod(report.period, now));
   if (previous) {
     elements.push(
-      button({ text: `◀ ${buttonName(previous)}`, actionId: ACTIONS.previous, value: periodToken(previous) }),
+      button({ text: `◀ ${periodName(previous)}`, actionId: ACTIONS.previous, value: periodToken(previous) }),
     );
   }
   const next = unlessPeriodError(() => nextPeriod(report.period, now));
-  if (next) elements.push(button({ text: `${buttonName(next)} ▶`, actionId: ACTIONS.next, value: periodToken(next) }));
+  if (next) elements.push(button({ text: `${periodName(next)} ▶`, actionId: ACTIONS.next, value: periodToken(next) }));
   const menu = granularityMenu(report, now);
   if (menu) elements.push(menu);
   if (shareable) {
@@ -110,45 +156,68 @@ function actionElements(report: Report, now: number, shareable: boolean) {
   return elements;
 }
 
-/** "Last week", "Q2 2025"; for titles that say little on their own ("Week", "8 days"), the dates. */
-function buttonName(period: Period): string {
-  return /^(Week|\d+ \w+)$/.test(period.title) ? period.range : period.title;
-}
-
-/** The fallback text: notifications and screen readers get the key numbers without the image. */
+/**
+ * The fallback text, which is what a phone's notification shows: the numbers first, then the
+ * period — "1,549 new contacts (−0.8 %), 94 opt-outs (−29 %), … · Last week · Mon 16 – Sun 22 Nov 2026".
+ */
 export function reportText(report: Report): string {
-  const numbers = MEASURES.map((m) => {
+  const numbers = READING_ORDER.map((m) => {
     const c = report.comparison?.changes[m];
-    return `${MEASURE_NAMES[m]} ${count(report.totals[m])}${c ? ` (${changeText(c)})` : ''}`;
+    return `${count(report.totals[m])} ${MEASURE_NAMES[m].toLowerCase()}${c ? ` (${changeBrief(c)})` : ''}`;
   });
-  const soFar = report.running ? ' so far' : '';
-  return `Contacts — ${report.period.label}${soFar}: ${numbers.join(', ')}; opt-out rate ${rate(report.optOutRate)}.`;
+  return `${numbers.join(', ')} · ${reportLabel(report)}`;
 }
 
-/** The report as Slack shows it: numbers with their change, rates, chart, context and actions. */
+/** A short stable hash, so two periods shown at the same instant still get different block ids. */
+function shortHash(text: string): string {
+  let hash = 2166136261;
+  for (const char of text) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 16777619);
+  return (hash >>> 0).toString(36);
+}
+
+/** Where a week is involved (a week, weekly points), which day it starts on. */
+function weekStartNote(report: Report, chart: ChartImage): string | null {
+  const p = report.period;
+  const weekly = p.step === 'week' || p.unit === 'week' || chart.unit === 'week';
+  return weekly ? `weeks start on ${weekdayName(p.weekStart)}` : null;
+}
+
+/** The report as Slack shows it: numbers with their change, the busiest bucket, the chart, context and actions. */
 export function buildReportMessage(options: ReportMessageOptions): SlackMessage {
   const { report, chart, now } = options;
   const p = report.period;
-  const where = `${p.range} · ${p.zone} · weeks start on ${weekdayName(p.weekStart)}`;
+  const data = chartData(report, chart.unit ?? p.unit);
+  const suffix = options.blockIdSuffix ?? `${now.toString(36)}${shortHash(periodToken(p))}`;
+  const id = (block: string) => `${block}.${suffix}`;
+  const marked = READING_ORDER.some((m) => report.comparison && verdictWord(report.comparison.changes[m]));
   const contextLine = [
-    `${UNIT_WORDS[p.unit]}`,
-    'Data: Tellody',
-    `Fetched ${clock(report.fetchedAt, p.zone)}`,
-    comparisonLine(report),
-    chartNote(chart, report),
+    UNIT_WORDS[p.unit],
+    comparisonLine(report, data),
+    marked ? MARKS_EXPLAINED : null,
+    chartNote(chart),
+    `Data: Tellody, fetched ${clockOf(wallParts(report.fetchedAt, p.zone))}`,
   ].filter((part): part is string => part !== null);
+  const busiest = busiestLine(report, data);
   const blocks: KnownBlock[] = [
-    header(`Contacts · ${p.title}${report.running ? ' so far' : ''}`, BLOCKS.header),
-    context([where]),
-    fields(
-      MEASURES.map((m) => measureField(report, m)),
-      BLOCKS.measures,
+    header(
+      `Contacts · ${periodName(p)}${report.running && !p.title.endsWith('so far') ? ' so far' : ''}`,
+      id(BLOCKS.header),
     ),
-    section(ratesLine(report), BLOCKS.rates),
-    image(chart.url, `Chart of ${reportText(report)}`, BLOCKS.chart),
-    context([contextLine.join(' · ')], BLOCKS.context),
+    context([[p.range, p.zone, weekStartNote(report, chart)].filter(Boolean).join(' · ')]),
+    fields(
+      FIELD_ORDER.map((m) => measureField(report, m)),
+      id(BLOCKS.measures),
+    ),
+    ...(busiest ? [section(busiest, id(BLOCKS.rates))] : []),
+    image(
+      chart.url,
+      chartDescription(data),
+      id(BLOCKS.chart),
+      `${data.periodWords} by ${UNIT_NOUNS[data.unit]}, each measure on its own scale`,
+    ),
+    context([contextLine.join(' · ')], id(BLOCKS.context)),
   ];
   const elements = options.interactive === false ? [] : actionElements(report, now, options.shareable ?? true);
-  if (elements.length > 0) blocks.push(actions(elements, BLOCKS.actions));
+  if (elements.length > 0) blocks.push(actions(elements, id(BLOCKS.actions)));
   return { text: reportText(report), blocks };
 }

@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runDemo } from '../../src/demo.js';
 import { expectValidMessage } from '../support/block-kit.js';
@@ -25,11 +28,25 @@ describe('npm run demo', () => {
       const result = await demo(phrase);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/New contacts\s+[\d,]+/);
-      expect(result.stdout).toMatch(/Chart \((direct|short|coarser)\): https?:\/\//);
+      expect(result.stdout).toMatch(/Chart \((direct|short|coarser), \d+ characters\): https?:\/\//);
       const message = JSON.parse(result.stdout.slice(result.stdout.indexOf('Block Kit:\n') + 11));
       expectValidMessage(message);
     },
   );
+
+  it('writes the chart, drawn as QuickChart draws it, with --png', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'demo-png-'));
+    try {
+      const path = join(dir, 'chart.png');
+      const result = await demo('last week', '--png', path);
+      expect(result.code).toBe(0);
+      const png = await readFile(path);
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 680]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 
   it('prints only the Block Kit JSON with --json', async () => {
     const result = await demo('last month', '--json');

@@ -7,7 +7,7 @@ import { buildDeps } from '../../src/slack/build-deps.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
 import { startSandbox } from '../../src/tellody/sandbox/server.js';
 import { manualClock } from './clock.js';
-import { form, payload, postToSlackApp, type SignOptions } from './signed-request.js';
+import { slackRequests } from './slack-requests.js';
 import { type StandInChannel, type StandInUser, startSlackStandIn } from './slack-standin.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
@@ -62,9 +62,7 @@ export async function slackAppHarness(options: AppHarnessOptions = {}) {
   );
   const base = `http://127.0.0.1:${running.port}`;
   const events = `${base}/slack/events`;
-  let counter = 0;
-  const send = (body: string, contentType: string, sign: SignOptions = {}) =>
-    postToSlackApp(events, SIGNING_SECRET, body, contentType, sign);
+  const requests = slackRequests({ events, secret: SIGNING_SECRET, responseUrl: slack.responseUrl });
   return {
     clock,
     sandbox,
@@ -72,78 +70,7 @@ export async function slackAppHarness(options: AppHarnessOptions = {}) {
     deps,
     base,
     events,
-    send,
-    /** `/contacts <text>` from a user of a team; returns the HTTP answer and the response_url id. */
-    async command(text: string, who: { team?: string; user?: string } = {}, sign: SignOptions = {}) {
-      const id = `cmd-${++counter}`;
-      const body = form({
-        command: '/contacts',
-        text,
-        team_id: who.team ?? 'T1',
-        team_domain: 'acme',
-        user_id: who.user ?? 'UUSER',
-        user_name: 'pat',
-        channel_id: 'C1',
-        channel_name: 'marketing',
-        response_url: slack.responseUrl(id),
-        trigger_id: `trigger-${counter}`,
-        api_app_id: 'A1',
-        is_enterprise_install: 'false',
-      });
-      return { id, ...(await send(body, 'application/x-www-form-urlencoded', sign)) };
-    },
-    /** A block_actions click on one element, with its own response_url. */
-    async click(
-      action: Record<string, unknown>,
-      who: { team?: string; user?: string; container?: Record<string, unknown> } = {},
-    ) {
-      const id = `act-${++counter}`;
-      const body = payload({
-        type: 'block_actions',
-        team: { id: who.team ?? 'T1', domain: 'acme' },
-        user: { id: who.user ?? 'UUSER', team_id: who.team ?? 'T1' },
-        api_app_id: 'A1',
-        trigger_id: `trigger-${counter}`,
-        response_url: slack.responseUrl(id),
-        container: who.container ?? { type: 'message', message_ts: '1.2', channel_id: 'C1', is_ephemeral: true },
-        channel: { id: 'C1' },
-        actions: [{ block_id: 'report_actions', action_ts: '1.3', ...action }],
-      });
-      return { id, ...(await send(body, 'application/x-www-form-urlencoded')) };
-    },
-    async submit(
-      values: Record<string, unknown>,
-      who: { team?: string; user?: string } = {},
-      callbackId = 'contacts_settings',
-    ) {
-      const body = payload({
-        type: 'view_submission',
-        team: { id: who.team ?? 'T1', domain: 'acme' },
-        user: { id: who.user ?? 'UADMIN', team_id: who.team ?? 'T1' },
-        api_app_id: 'A1',
-        view: {
-          id: 'V1',
-          type: 'modal',
-          callback_id: callbackId,
-          state: { values },
-          hash: 'h',
-          team_id: who.team ?? 'T1',
-        },
-      });
-      return send(body, 'application/x-www-form-urlencoded');
-    },
-    async event(event: Record<string, unknown>, team = 'T1') {
-      const body = JSON.stringify({
-        type: 'event_callback',
-        team_id: team,
-        api_app_id: 'A1',
-        event,
-        event_id: `Ev${++counter}`,
-        event_time: Math.floor(Date.now() / 1000),
-        authorizations: [{ team_id: team, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
-      });
-      return send(body, 'application/json');
-    },
+    ...requests,
     async close() {
       await running.stop();
       await deps.store.close();

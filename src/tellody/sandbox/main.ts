@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { isEntryPoint } from '../../entry-point.js';
 import { isValidZone } from '../../period/calendar.js';
 import { DEMO_ACCOUNT, type SandboxAccount, type SandboxFaults, startSandbox } from './server.js';
 
@@ -23,43 +24,48 @@ function account(spec: string, index: number): SandboxAccount {
   return { username, password, zone, seed: index + 2, creditsAvailable: 100, creditsSpent: 0 };
 }
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '8088' },
-    tz: { type: 'string', default: 'Europe/Athens' },
-    account: { type: 'string', multiple: true },
-    'latency-ms': { type: 'string' },
-    'error-rate': { type: 'string' },
-    'session-ttl': { type: 'string' },
-    'malformed-rate': { type: 'string' },
-    'drop-rate': { type: 'string' },
-  },
-}) as { values: Record<string, string | string[] | undefined> };
+/** Reads the flags, starts the sandbox and keeps it up until SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '8088' },
+      tz: { type: 'string', default: 'Europe/Athens' },
+      account: { type: 'string', multiple: true },
+      'latency-ms': { type: 'string' },
+      'error-rate': { type: 'string' },
+      'session-ttl': { type: 'string' },
+      'malformed-rate': { type: 'string' },
+      'drop-rate': { type: 'string' },
+    },
+  }) as { values: Record<string, string | string[] | undefined> };
 
-const get = (name: string) => values[name] as string | undefined;
-const zone = get('tz') ?? 'Europe/Athens';
-if (!isValidZone(zone)) fail(`--tz "${zone}" is not an IANA time zone`);
-const port = number(get('port'), 'port', 65535);
-const faults: Partial<SandboxFaults> = {};
-const knobs = [
-  ['latency-ms', 'latencyMs', 60_000],
-  ['error-rate', 'errorRate', 1],
-  ['session-ttl', 'sessionTtlSeconds', 86_400],
-  ['malformed-rate', 'malformedRate', 1],
-  ['drop-rate', 'dropRate', 1],
-] as const;
-for (const [flag, key, max] of knobs) {
-  const value = number(get(flag), flag, max);
-  if (value !== undefined) faults[key] = value;
+  const get = (name: string) => values[name] as string | undefined;
+  const zone = get('tz') ?? 'Europe/Athens';
+  if (!isValidZone(zone)) fail(`--tz "${zone}" is not an IANA time zone`);
+  const port = number(get('port'), 'port', 65535);
+  const faults: Partial<SandboxFaults> = {};
+  const knobs = [
+    ['latency-ms', 'latencyMs', 60_000],
+    ['error-rate', 'errorRate', 1],
+    ['session-ttl', 'sessionTtlSeconds', 86_400],
+    ['malformed-rate', 'malformedRate', 1],
+    ['drop-rate', 'dropRate', 1],
+  ] as const;
+  for (const [flag, key, max] of knobs) {
+    const value = number(get(flag), flag, max);
+    if (value !== undefined) faults[key] = value;
+  }
+  const extra = ((values.account as string[] | undefined) ?? []).map(account);
+  const sandbox = await startSandbox({
+    port,
+    zone,
+    faults,
+    accounts: [{ ...DEMO_ACCOUNT, zone }, ...extra],
+  });
+  process.stdout.write(`Tellody sandbox at ${sandbox.baseUrl} (zone ${zone}); log in as demo / demo\n`);
+  const stop = () => void sandbox.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
-const extra = ((values.account as string[] | undefined) ?? []).map(account);
-const sandbox = await startSandbox({
-  port,
-  zone,
-  faults,
-  accounts: [{ ...DEMO_ACCOUNT, zone }, ...extra],
-});
-process.stdout.write(`Tellody sandbox at ${sandbox.baseUrl} (zone ${zone}); log in as demo / demo\n`);
-const stop = () => void sandbox.close().then(() => process.exit(0));
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+
+if (isEntryPoint(import.meta.url)) await main();

@@ -49,6 +49,8 @@ export interface Sandbox {
   readonly calls: Map<string, number>;
   /** Answers sent, by status code: a 400 means a client asked for something Tellody would refuse. */
   readonly statuses: Map<number, number>;
+  /** The latest requests in order, as `METHOD path status` (the last 1,000), for tests that check a sequence. */
+  readonly log: readonly string[];
   close(): Promise<void>;
 }
 
@@ -61,6 +63,8 @@ export const DEMO_ACCOUNT: Omit<SandboxAccount, 'zone'> = {
 };
 
 const PREFIX = '/CampaignCloud/';
+/** Methods that change nothing: Spring's CSRF protection lets them through without a token. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const MAX_BODY_BYTES = 64 * 1024;
 
 interface SessionState {
@@ -112,6 +116,7 @@ class SandboxServer {
   private readonly roll: () => number;
   readonly calls = new Map<string, number>();
   readonly statuses = new Map<number, number>();
+  readonly log: string[] = [];
 
   constructor(
     readonly faults: SandboxFaults,
@@ -126,6 +131,7 @@ class SandboxServer {
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://sandbox').pathname;
     this.calls.set(path, (this.calls.get(path) ?? 0) + 1);
+    res.once('finish', () => this.remember(`${req.method} ${path} ${res.statusCode}`));
     if (this.faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.faults.latencyMs));
     if (this.roll() < this.faults.dropRate) {
       req.socket.destroy();
@@ -204,7 +210,11 @@ class SandboxServer {
     this.send(res, 200, { status: 'success', message: 'You have logged in with success.' });
   }
 
-  /** The logged-in account of a request with a live session and the session's token; otherwise answers 401/403. */
+  /**
+   * The logged-in account of a request with a live session (and, for a state-changing call, the
+   * session's XSRF token); otherwise answers 401/403. Like Spring Security's CSRF filter, safe
+   * methods (GET, HEAD, OPTIONS) need no token: Tellody's own Get Balance sample sends none.
+   */
   private authenticated(req: IncomingMessage, res: ServerResponse): SandboxAccount | null {
     const found = this.sessionOf(req);
     const account = found?.[1].account;
@@ -212,7 +222,7 @@ class SandboxServer {
       this.unauthorized(res);
       return null;
     }
-    if (req.headers['x-xsrf-token'] !== found[1].token) {
+    if (!SAFE_METHODS.has(req.method ?? '') && req.headers['x-xsrf-token'] !== found[1].token) {
       this.forbidden(res);
       return null;
     }
@@ -247,6 +257,11 @@ class SandboxServer {
       return;
     }
     this.send(res, 200, chartFor(query, account, this.now()));
+  }
+
+  private remember(entry: string): void {
+    if (this.log.length >= 1000) this.log.shift();
+    this.log.push(entry);
   }
 
   private unauthorized(res: ServerResponse): void {
@@ -299,6 +314,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults,
     calls: sandbox.calls,
     statuses: sandbox.statuses,
+    log: sandbox.log,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

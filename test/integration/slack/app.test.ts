@@ -306,7 +306,7 @@ describe('settings', () => {
     });
     const week = windowAround(Date.parse('2026-11-18T12:00:00Z'), 'week', { zone: 'America/New_York', weekStart: 0 });
     const chart = await nyClient.contactChart({ ...week, unit: 'day', window: 'week', dow: 0 });
-    expect(newYork.text).toContain(`Contacts served ${count(chart.contactsServed.reduce((a, b) => a + b, 0))}`);
+    expect(newYork.text).toContain(`${count(chart.contactsServed.reduce((a, b) => a + b, 0))} contacts served`);
   });
 });
 

@@ -1,42 +1,25 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type WebSocket, WebSocketServer } from 'ws';
+import { freePort } from '../../support/free-port.js';
 import { type AppHarness, slackAppHarness } from '../../support/slack-app-harness.js';
+import { startSocketModeStandIn } from '../../support/socket-mode-standin.js';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** Slack's side of Socket Mode: a WebSocket that says hello, then delivers envelopes and collects acks. */
-let wss: WebSocketServer;
-let socket: WebSocket | undefined;
-const received: Record<string, unknown>[] = [];
+let socket: Awaited<ReturnType<typeof startSocketModeStandIn>>;
 let h: AppHarness;
 let httpPort: number;
 
 beforeAll(async () => {
-  const wsPort = await freePort();
-  wss = new WebSocketServer({ port: wsPort, host: '127.0.0.1' });
-  wss.on('connection', (ws) => {
-    socket = ws;
-    ws.on('message', (data) => received.push(JSON.parse(String(data)) as Record<string, unknown>));
-    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' }, debug_info: {} }));
-  });
+  socket = await startSocketModeStandIn();
   httpPort = await freePort();
   h = await slackAppHarness({
-    socketUrl: `ws://127.0.0.1:${wsPort}/link`,
+    socketUrl: socket.url,
     env: { SLACK_APP_TOKEN: 'xapp-1-A1-socket', SLACK_SIGNING_SECRET: '', PORT: String(httpPort) },
   });
   await h.deps.credentials.set('T1', { username: 'demo', password: 'demo' }, Date.now());
+  await socket.connection;
 });
 afterAll(async () => {
   await h.close();
-  await new Promise((resolve) => wss.close(resolve));
+  await socket.close();
 });
 
 describe('Socket Mode', () => {
@@ -47,25 +30,9 @@ describe('Socket Mode', () => {
   });
 
   it('acks a /contacts envelope over the socket and answers at its response_url', async () => {
-    socket?.send(
-      JSON.stringify({
-        envelope_id: 'env-1',
-        type: 'slash_commands',
-        accepts_response_payload: true,
-        payload: {
-          command: '/contacts',
-          text: 'last week',
-          team_id: 'T1',
-          user_id: 'UUSER',
-          channel_id: 'C1',
-          response_url: h.slack.responseUrl('socket-1'),
-          trigger_id: 'trigger-socket',
-          api_app_id: 'A1',
-        },
-      }),
-    );
+    socket.sendCommand('env-1', 'last week', h.slack.responseUrl('socket-1'));
+    await socket.waitForAck('env-1');
     const [post] = await h.slack.waitForPosts('socket-1');
-    expect(received.some((m) => m.envelope_id === 'env-1')).toBe(true);
     expect(String(post?.body.text)).toContain('Last week · Mon 16 – Sun 22 Nov 2026');
   });
 

@@ -49,7 +49,19 @@ describe.each([
   });
   afterAll(() => store.close());
 
-  it('answers a health ping', async () => {
+  it('serves twenty first requests at once on a store just opened (one connection, no losers)', async () => {
+    const fresh = openStore(url());
+    try {
+      const keys = Array.from({ length: 20 }, (_, i) => workspaceKey('TFRESH', 'n', i));
+      await Promise.all(keys.map((key, i) => fresh.keyv.set(key, i)));
+      expect(await Promise.all(keys.map((key) => fresh.keyv.get(key)))).toEqual(keys.map((_, i) => i));
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('answers a health ping, and says it is ready', async () => {
+    await expect(store.ready()).resolves.toBeUndefined();
     expect(await store.ping()).toBe(true);
   });
 

@@ -182,12 +182,35 @@ describe('sandbox protocol and errors', () => {
     expect(floorTo(july21.from, 'day', athens(0))).toBe(july21.from);
   });
 
-  it('works with a Python requests.Session that follows the docs’ samples', async () => {
-    const script = new URL('../../support/tellody_docs_sample.py', import.meta.url).pathname;
-    const { stdout } = await promisify(execFile)('python3', [script, sandbox.baseUrl]);
-    const result = JSON.parse(stdout) as { login: { status: string }; chart: ContactChart; user: { username: string } };
-    expect(result.login.status).toBe('success');
-    expect(result.user.username).toBe('demo');
-    expect(result.chart.contactsAdded).toHaveLength(24);
+  it('runs Tellody’s three documented Python samples verbatim, in order, with exactly their requests', async () => {
+    const script = new URL('../../support/tellody_docs_samples.py', import.meta.url).pathname;
+    const logged = sandbox.log.length;
+    const { stdout } = await promisify(execFile)('python3', [script, sandbox.baseUrl, 'demo', 'demo', 'n']);
+    const [login = '', balance = '', report = ''] = stdout.split(/^### .*$/m).slice(1);
+    expect(login.trim()).toBe("{'status': 'success', 'message': 'You have logged in with success.'}");
+    const user = JSON.parse(balance.replace('Retrieving user info...', '')) as Record<string, unknown>;
+    expect(user).toMatchObject({ username: 'demo', creditsAvailable: expect.any(Number) });
+    const chart = JSON.parse(report) as ContactChart;
+    for (const series of Object.values(chart)) expect(series).toHaveLength(24);
+    // Get Balance reads UserInfo with the session cookie and no XSRF header: a GET, so no token is needed.
+    const base = new URL(sandbox.baseUrl).pathname;
+    expect(sandbox.log.slice(logged).map((entry) => entry.replace(base, ''))).toEqual([
+      'GET RememberMeController/ping 200',
+      'POST login 200',
+      'GET RememberMeController/ping 200',
+      'POST login 200',
+      'GET UserInfo 200',
+      'GET RememberMeController/ping 200',
+      'POST Report/ContactChart 200',
+    ]);
+  });
+
+  it('still refuses a state-changing call without the session’s XSRF token, and lets a GET through', async () => {
+    const raw = rawSession(sandbox.baseUrl);
+    await raw.login();
+    expect((await raw.send('UserInfo')).status).toBe(200);
+    const headers = { 'Content-Type': 'application/json' };
+    const noToken = await raw.send('Report/ContactChart', { method: 'POST', body: JSON.stringify(july21), headers });
+    expect(noToken.status).toBe(403);
   });
 });

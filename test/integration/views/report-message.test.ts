@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodFromToken } from '../../../src/period/index.js';
 import { chartImage } from '../../../src/present/chart-image.js';
-import { MEASURES, type Report } from '../../../src/report/types.js';
-import { chartData, MAX_IMAGE_URL } from '../../../src/views/chart.js';
+import type { Report } from '../../../src/report/types.js';
+import { type ChartImage, chartData, MAX_IMAGE_URL, PANELS } from '../../../src/views/chart.js';
 import { ACTIONS } from '../../../src/views/ids.js';
 import { buildReportMessage, reportText } from '../../../src/views/report-message.js';
 import { expectValidMessage } from '../../support/block-kit.js';
@@ -47,12 +47,20 @@ async function rendered(phrase: string) {
   return { report, chart, message: buildReportMessage({ report, chart, now: h.clock.now() }) };
 }
 
+/** What the chart draws, finite numbers only: this period's four panels, then the previous period's. */
 const drawn = (config: ReturnType<typeof decodeChartUrl>) =>
-  config.data.datasets.map((d) => d.data.filter((v) => v !== null));
+  config.data.datasets.map((d) => d.data.filter((v) => Number.isFinite(v)));
 
-function chartNumbers(report: Report) {
-  const data = chartData(report);
-  return MEASURES.map((m) => data.series[m].filter((v) => v !== null));
+function chartNumbers(report: Report, unit: ChartImage['unit']) {
+  const data = chartData(report, unit);
+  const of = (series: typeof data.series) => PANELS.map((p) => series[p.measure].filter((v) => v !== null));
+  return [...of(data.series), ...(data.previous ? of(data.previous) : [])];
+}
+
+/** The config a chart image was drawn from: the one posted for a short URL, else the URL's own. */
+function configOf(chart: ChartImage) {
+  if (chart.kind !== 'short') return decodeChartUrl(chart.url);
+  return decodeChartUrl(`https://x/chart?c=${encodeURIComponent(quickchart.created.at(-1)?.chart ?? '')}`);
 }
 
 describe.each(PHRASES)('the report message for “%s”', (phrase) => {
@@ -62,26 +70,21 @@ describe.each(PHRASES)('the report message for “%s”', (phrase) => {
     expect(chart.url.length).toBeLessThanOrEqual(MAX_IMAGE_URL);
   });
 
-  it('draws the report’s own numbers', async () => {
+  it('draws the report’s own numbers, in Chart.js 4', async () => {
     const { report, chart } = await rendered(phrase);
-    if (chart.kind === 'short') {
-      const sent = quickchart.created.at(-1);
-      const config = decodeChartUrl(`https://x/chart?c=${encodeURIComponent(sent?.chart ?? '')}`);
-      expect(sent?.version).toBe('4');
-      expect(drawn(config)).toEqual(chartNumbers(report));
-    } else {
-      const config = decodeChartUrl(chart.url);
-      expect(new URL(chart.url).searchParams.get('v')).toBe('4');
-      if (chart.kind === 'direct') expect(drawn(config)).toEqual(chartNumbers(report));
-      expect(config.data.labels).toHaveLength(Math.ceil(report.buckets.length / chart.perPoint));
-    }
+    const config = configOf(chart);
+    const version =
+      chart.kind === 'short' ? quickchart.created.at(-1)?.version : new URL(chart.url).searchParams.get('v');
+    expect(version).toBe('4');
+    expect(drawn(config)).toEqual(chartNumbers(report, chart.unit));
+    expect(config.data.labels).toHaveLength(chartData(report, chart.unit).points.length);
   });
 
-  it('carries the key numbers in the fallback text', async () => {
+  it('leads the fallback text with the numbers and ends it with the period', async () => {
     const { report, message } = await rendered(phrase);
     expect(message.text).toBe(reportText(report));
-    expect(message.text).toContain(report.period.label);
-    expect(message.text).toMatch(/New contacts [\d,]+/);
+    expect(message.text).toMatch(/^[\d,]+ new contacts/);
+    expect(message.text).toContain(report.period.range);
   });
 });
 
@@ -92,17 +95,17 @@ describe('report message details', () => {
     expect(JSON.stringify(message.blocks)).toContain('Chart link expires');
   });
 
-  it('falls back to fewer points, and says so, when no short URL can be had', async () => {
+  it('falls back to calendar weeks, and says so, when no short URL can be had', async () => {
     const failing = await startQuickChartStandIn({ fail: true });
     try {
       const report = await h.report('2025 by day');
       const chart = await chartImage(report, { host: failing.host });
-      expect(chart.kind).toBe('coarser');
+      expect(chart).toMatchObject({ kind: 'coarser' });
+      expect(['week', 'month']).toContain(chart.unit);
       expect(chart.url.length).toBeLessThanOrEqual(MAX_IMAGE_URL);
       const message = buildReportMessage({ report, chart, now: h.clock.now() });
-      expect(JSON.stringify(message.blocks)).toMatch(/Chart shows \d+ days per point/);
-      const config = decodeChartUrl(chart.url);
-      const served = config.data.datasets[2]?.data.reduce((a, b) => a + b, 0);
+      expect(JSON.stringify(message.blocks)).toContain(`Chart shows one point per ${chart.unit} to fit Slack.`);
+      const served = drawn(decodeChartUrl(chart.url))[1]?.reduce((a, b) => a + b, 0);
       expect(served).toBe(report.totals.contactsServed);
     } finally {
       await failing.close();
@@ -111,16 +114,15 @@ describe('report message details', () => {
 
   it('leaves buckets that have not started off the chart rather than drawing zeros', async () => {
     const { report, chart } = await rendered('this week');
-    const config = decodeChartUrl(chart.url);
-    const served = config.data.datasets[2]?.data ?? [];
-    expect(served.slice(5)).toEqual([null, null]);
+    const served = decodeChartUrl(chart.url).data.datasets[1]?.data ?? [];
+    expect(served.slice(5).filter((v) => Number.isFinite(v))).toEqual([]);
     expect(report.buckets.filter((b) => b.values === null)).toHaveLength(2);
   });
 
-  it('draws a period with no activity as a flat line, titled so', async () => {
+  it('draws a period with no activity as flat lines, titled so', async () => {
     const { chart } = await rendered('2014');
     const config = decodeChartUrl(chart.url);
-    expect(JSON.stringify(config.options)).toContain('No activity in this period');
+    expect(JSON.stringify(config.options)).toContain('no activity');
     expect(config.data.datasets[0]?.data.every((v) => v === 0)).toBe(true);
   });
 
@@ -151,14 +153,13 @@ describe('report message details', () => {
     expect(periodFromToken(value, h.clock.now()).label).toBe('2 weeks ago · Mon 9 – Sun 15 Nov 2026');
   });
 
-  it('marks opt-outs going down as good news', async () => {
+  it('judges the sandbox’s last week of opt-outs by their rate: fewer opt-outs, but fewer sent, is no news', async () => {
     const { report, message } = await rendered('last week');
     const optOuts = report.comparison?.changes.contactsBlocked;
+    expect(optOuts).toMatchObject({ trend: 'down', judgedBy: 'rate', verdict: 'neutral' });
+    expect(Math.abs(optOuts?.percent ?? 0)).toBeGreaterThan(20);
     const field = JSON.stringify(message.blocks).match(/Opt-outs\*\\n[^"]*/)?.[0] ?? '';
-    expect(optOuts?.trend).toBe('down'); // the sandbox's last week has fewer opt-outs than the week before
-    expect(field).toContain('✓');
-    const added = report.comparison?.changes.contactsAdded;
-    expect(added?.trend).toBe('down');
-    expect(JSON.stringify(message.blocks)).toMatch(/New contacts\*\\n[^"]*⚠/);
+    expect(field).toMatch(/^Opt-outs\*\\n94 · down 29 % \(−39\)\\n0\.46 % of contacts served \(was 0\.47 %\)$/);
+    expect(JSON.stringify(message.blocks)).toMatch(/Contacts served\*\\n[^"]*\*worse\*/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolvePeriod } from '../../../src/period/index.js';
+import { PeriodError, resolvePeriod } from '../../../src/period/index.js';
 import { change } from '../../../src/report/compare.js';
 import type { ReportFailureKind } from '../../../src/report/types.js';
 import {
@@ -7,7 +7,7 @@ import {
   buildInternalErrorMessage,
   buildNotConnectedMessage,
 } from '../../../src/views/error-messages.js';
-import { changeText, rate } from '../../../src/views/format.js';
+import { changeBrief, changeText, escapeText, rate, verdictWord } from '../../../src/views/format.js';
 import { buildHelpMessage, HELP_EXAMPLES } from '../../../src/views/help-message.js';
 import { expectValidMessage } from '../../support/block-kit.js';
 
@@ -73,25 +73,65 @@ describe('failure messages', () => {
 
 describe('numbers in words', () => {
   it.each([
-    [120, 100, 'contactsAdded', '▲ 20% (+20)'],
-    [95, 100, 'contactsAdded', '▼ 5.0% (−5)'],
-    [12, 0, 'contactsAdded', 'new (0 → 12)'],
-    [0, 0, 'contactsAdded', 'no change'],
-    [0, 7, 'contactsBlocked', '▼ 100% (−7)'],
-    [12345, 10000, 'contactsServed', '▲ 23% (+2,345)'],
-  ] as const)('%i vs %i → %s', (current, previous, measure, text) => {
-    expect(changeText(change(measure, current, previous))).toBe(text);
+    [120, 100, 'contactsAdded', 'up 20 % (+20)', '+20 %'],
+    [95, 100, 'contactsAdded', 'down 5.0 % (−5)', '−5.0 %'],
+    [1549, 1562, 'contactsAdded', 'down 0.8 % (−13)', '−0.8 %'],
+    [12, 0, 'contactsAdded', 'new (0 → 12)', 'new'],
+    [0, 0, 'contactsAdded', 'no change', 'no change'],
+    [0, 7, 'contactsBlocked', 'down 100 % (−7)', '−100 %'],
+    [12345, 10000, 'contactsServed', 'up 23 % (+2,345)', '+23 %'],
+  ] as const)('%i vs %i (%s) → “%s”, briefly “%s”', (current, previous, measure, text, brief) => {
+    const c = change(measure, current, previous);
+    expect(changeText(c)).toBe(text);
+    expect(changeBrief(c)).toBe(brief);
   });
 
-  it('judges opt-outs going down as good and contacts going down as bad', () => {
-    expect(change('contactsBlocked', 5, 10).verdict).toBe('good');
-    expect(change('contactsAdded', 5, 10).verdict).toBe('bad');
-    expect(change('contactsServed', 10, 10).verdict).toBe('neutral');
+  it('marks only changes that mean something, in words', () => {
+    expect(verdictWord(change('contactsAdded', 1549, 1562))).toBeNull();
+    expect(verdictWord(change('contactsAdded', 1200, 1000))).toBe('better');
+    expect(verdictWord(change('contactsBlocked', 120, 60))).toBe('worse');
   });
 
   it('prints rates with enough precision and never divides by zero', () => {
-    expect(rate(0.0042)).toBe('0.42%');
-    expect(rate(0.123)).toBe('12.3%');
+    expect(rate(0.0042)).toBe('0.42 %');
+    expect(rate(0.123)).toBe('12.3 %');
     expect(rate(null)).toBe('—');
+  });
+});
+
+describe('text from people and from Tellody is escaped before Slack reads it as markup', () => {
+  it.each([
+    ['<@U123>', '&lt;@U123&gt;'],
+    ['<#C0123|general>', '&lt;#C0123|general&gt;'],
+    ['<@U123|ann>', '&lt;@U123|ann&gt;'],
+    ['<!here> <!channel>', '&lt;!here&gt; &lt;!channel&gt;'],
+    ['Tom & Jerry', 'Tom &amp; Jerry'],
+    ['&lt; already', '&amp;lt; already'],
+    ['a > b < c', 'a &gt; b &lt; c'],
+    ['plain words', 'plain words'],
+  ])('%s → %s', (raw, escaped) => {
+    expect(escapeText(raw)).toBe(escaped);
+  });
+
+  it('quotes a phrase that mentions someone without pinging them', () => {
+    const now = Date.parse('2026-11-27T10:00:00Z');
+    let problem = '';
+    try {
+      resolvePeriod('<@U123> <!here>', { zone: 'Europe/Athens', weekStart: 1, now });
+    } catch (error) {
+      problem = error instanceof PeriodError ? error.message : '';
+    }
+    expect(problem).toContain('<@U123>');
+    const message = buildHelpMessage({ zone: 'Europe/Athens', weekStart: 1, problem });
+    const everything = `${message.text} ${JSON.stringify(message.blocks)}`;
+    expect(everything).not.toMatch(/<[@#!]/);
+    expect(everything).toContain('&lt;@U123&gt;');
+  });
+
+  it('shows Tellody’s own words about a refused login as text, not markup', () => {
+    const message = buildFailureMessage({ kind: 'tellody-credentials', detail: 'Bad <!channel> & <https://x|y>' });
+    const everything = `${message.text} ${JSON.stringify(message.blocks)}`;
+    expect(everything).toContain('Bad &lt;!channel&gt; &amp; &lt;https://x|y&gt;');
+    expect(everything).not.toContain('<!channel>');
   });
 });

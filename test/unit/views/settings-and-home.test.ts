@@ -56,4 +56,18 @@ describe('the settings modal and the Home tab', () => {
     expectValidView(view);
     for (const pattern of patterns) expect(JSON.stringify(view)).toMatch(pattern);
   });
+
+  it('shows a Tellody username as text, never as a mention or a link', () => {
+    const account = { username: '<!here> & <@U1>', userId: 1, email: null, creditsAvailable: null, creditsSpent: null };
+    const view = buildHomeTab({
+      report: null,
+      connection: { state: 'connected', account },
+      zone: 'Europe/Athens',
+      weekStart: 1,
+      canEdit: false,
+    });
+    const text = JSON.stringify(view);
+    expect(text).toContain('&lt;!here&gt; &amp; &lt;@U1&gt;');
+    expect(text).not.toMatch(/<[!@]/);
+  });
 });

@@ -1,0 +1,101 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from './free-port.js';
+
+/** The built app's entry point: exactly what `npm start` runs. */
+export const BUILT_ENTRY = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+
+export interface AppProcess {
+  readonly child: ChildProcess;
+  readonly port: number;
+  readonly base: string;
+  /** Everything the process wrote to stderr (its log) so far. */
+  stderr(): string;
+  stdout(): string;
+  /** Resolves once stderr matches `pattern` (log lines arrive a little after the fact); rejects after `timeoutMs`. */
+  waitForLog(pattern: RegExp | string, timeoutMs?: number): Promise<void>;
+  /** Resolves with the exit code (or signal) once the process has ended. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Sends a signal (default SIGTERM) and waits for the process to end. */
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export interface AppProcessOptions {
+  /** The app's environment, on top of a production-like base (NODE_ENV=production, PORT). */
+  readonly env: Record<string, string>;
+  /** How long to wait for /healthz to answer 200 (default 20 s). */
+  readonly readyTimeoutMs?: number;
+  /** Do not wait for /healthz: for processes expected to fail at start-up. */
+  readonly waitForHealth?: boolean;
+  readonly args?: readonly string[];
+}
+
+/**
+ * Starts `node dist/index.js` as a child process, as production does: its own working directory
+ * (no .env of the developer's), NODE_ENV=production, only the environment given. Resolves once
+ * /healthz answers 200; rejects with the process's stderr if it exits or never gets there.
+ */
+export async function startBuiltApp(options: AppProcessOptions): Promise<AppProcess> {
+  const port = Number(options.env.PORT ?? (await freePort()));
+  const cwd = mkdtempSync(join(tmpdir(), 'contacts-built-'));
+  const child = spawn(process.execPath, [BUILT_ENTRY, ...(options.args ?? [])], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: cwd, NODE_ENV: 'production', PORT: String(port), ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  let stdout = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const app: AppProcess = {
+    child,
+    port,
+    base: `http://127.0.0.1:${port}`,
+    stderr: () => stderr,
+    stdout: () => stdout,
+    async waitForLog(pattern, timeoutMs = 10_000) {
+      const started = Date.now();
+      const seen = () => (typeof pattern === 'string' ? stderr.includes(pattern) : pattern.test(stderr));
+      while (!seen()) {
+        if (Date.now() - started > timeoutMs) throw new Error(`the app never logged ${String(pattern)}:\n${stderr}`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    },
+    exited,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+  if (options.waitForHealth === false) return app;
+  await waitForHealth(app, options.readyTimeoutMs ?? 20_000);
+  return app;
+}
+
+async function waitForHealth(app: AppProcess, timeoutMs: number): Promise<void> {
+  const started = Date.now();
+  const state: { exit: { code: number | null } | null } = { exit: null };
+  void app.exited.then((exit) => {
+    state.exit = exit;
+  });
+  while (Date.now() - started < timeoutMs) {
+    if (state.exit) throw new Error(`the built app exited (code ${state.exit.code}) before serving:\n${app.stderr()}`);
+    const healthy = await fetch(`${app.base}/healthz`, { signal: AbortSignal.timeout(1000) })
+      .then((response) => response.status === 200)
+      .catch(() => false);
+    if (healthy) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await app.stop('SIGKILL');
+  throw new Error(`the built app did not answer /healthz within ${timeoutMs} ms:\n${app.stderr()}`);
+}

@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { change, changes, NOTABLE_COUNT, NOTABLE_PERCENT, optOutChange } from '../../../src/report/compare.js';
+import type { Totals } from '../../../src/report/types.js';
+
+const totals = (served: number, optOuts: number): Totals => ({
+  contactsAdded: 0,
+  groupsAdded: 0,
+  contactsServed: served,
+  contactsBlocked: optOuts,
+});
+
+describe('verdicts on counts', () => {
+  it.each([
+    ['noise: 1,549 against 1,562 (−0.8 %)', 'contactsAdded', 1549, 1562, 'neutral'],
+    ['noise: 23 against 22 (+4.5 %, +1)', 'groupsAdded', 23, 22, 'neutral'],
+    ['a large share of a small count: 24 against 17 (+41 %, +7)', 'groupsAdded', 24, 17, 'neutral'],
+    ['a small share of a large count: 1,040 against 1,000 (+4 %)', 'contactsAdded', 1040, 1000, 'neutral'],
+    ['exactly at both thresholds: 210 against 200 (+5 %, +10)', 'contactsAdded', 210, 200, 'good'],
+    ['more contacts: 120 against 100 (+20 %, +20)', 'contactsAdded', 120, 100, 'good'],
+    ['fewer contacts served: 900 against 1,000', 'contactsServed', 900, 1000, 'bad'],
+    ['something from nothing, enough of it: 12 against 0', 'contactsAdded', 12, 0, 'good'],
+    ['something from nothing, too little to say: 5 against 0', 'contactsAdded', 5, 0, 'neutral'],
+    ['fewer opt-outs, counted: 20 against 40', 'contactsBlocked', 20, 40, 'good'],
+    ['no change at all', 'contactsServed', 500, 500, 'neutral'],
+  ] as const)('%s → %s', (_, measure, current, previous, verdict) => {
+    expect(change(measure, current, previous).verdict).toBe(verdict);
+  });
+});
+
+describe('opt-outs are judged by their rate', () => {
+  it.each([
+    [
+      'more opt-outs after sending to many more people (0.45 % → 0.44 %)',
+      totals(115_000, 505),
+      totals(101_000, 456),
+      'neutral',
+    ],
+    ['fewer opt-outs because fewer were sent (0.47 % → 0.46 %)', totals(20_264, 94), totals(28_026, 133), 'neutral'],
+    ['the rate up by half (0.5 % → 0.75 %), 50 more than it predicts', totals(20_000, 150), totals(20_000, 100), 'bad'],
+    ['the rate down by 40 %, 40 fewer than it predicts', totals(20_000, 60), totals(20_000, 100), 'good'],
+    ['the rate up 8 %, but only 8 more than it predicts', totals(20_000, 108), totals(20_000, 100), 'neutral'],
+  ] as const)('%s → %s', (_, current, previous, verdict) => {
+    const c = optOutChange(current, previous);
+    expect(c.verdict).toBe(verdict);
+    expect(c.judgedBy).toBe('rate');
+  });
+
+  it('falls back to the count when either period sent nothing', () => {
+    const c = optOutChange(totals(10_000, 100), totals(0, 10));
+    expect(c).toMatchObject({ judgedBy: 'count', verdict: 'bad', trend: 'up' });
+  });
+
+  it('reports the opt-out count’s own change next to the rate’s verdict', () => {
+    const c = changes(totals(115_000, 505), totals(101_000, 456)).contactsBlocked;
+    expect(c).toMatchObject({ current: 505, previous: 456, delta: 49, trend: 'up', verdict: 'neutral' });
+  });
+});
+
+describe('a verdict always stands on a change large enough to mean something', () => {
+  it('holds for any two counts', () => {
+    const measure = fc.constantFrom('contactsAdded', 'groupsAdded', 'contactsServed', 'contactsBlocked' as const);
+    fc.assert(
+      fc.property(measure, fc.nat(100_000), fc.nat(100_000), (m, current, previous) => {
+        const c = change(m, current, previous);
+        const notable =
+          Math.abs(current - previous) >= NOTABLE_COUNT &&
+          (previous === 0 || (Math.abs(current - previous) / previous) * 100 >= NOTABLE_PERCENT);
+        expect(c.verdict !== 'neutral').toBe(notable);
+        if (c.verdict !== 'neutral')
+          expect(c.verdict === 'good').toBe(current > previous !== (m === 'contactsBlocked'));
+      }),
+    );
+  });
+
+  it('holds for opt-out rates: bad only when the rate rose, good only when it fell', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 50_000 }),
+        fc.nat(5_000),
+        fc.integer({ min: 1, max: 50_000 }),
+        fc.nat(5_000),
+        (s1, o1, s0, o0) => {
+          const c = optOutChange(totals(s1, o1), totals(s0, o0));
+          if (c.verdict === 'bad') expect(o1 / s1).toBeGreaterThan(o0 / s0);
+          if (c.verdict === 'good') expect(o1 / s1).toBeLessThan(o0 / s0);
+          if (c.verdict !== 'neutral') expect(Math.abs(o1 - (o0 / s0) * s1)).toBeGreaterThanOrEqual(NOTABLE_COUNT);
+        },
+      ),
+    );
+  });
+});
