@@ -12,9 +12,11 @@ import { aDigestSchedule } from '../test/support/digest-schedule.js';
 import { recordingLogger } from '../test/support/quiet-logger.js';
 import { startSlackStandIn } from '../test/support/slack-standin.js';
 import { benchAccount } from './digest-accounts.js';
+import { QUICK } from './harness.js';
 
-const WORKSPACES = Number(process.env.BENCH_DIGEST_WORKSPACES ?? 1000);
-const SOLO_RUNS = 5;
+/** `--quick` (CI's smoke run) proves the benchmark still works with a few; the numbers then mean little. */
+const WORKSPACES = QUICK ? 20 : 1000;
+const SOLO_RUNS = QUICK ? 2 : 5;
 /** Monday 30 November 2026, 09:00 in Athens: every workspace is due in this minute. */
 const NOW = Date.parse('2026-11-30T09:00:00+02:00');
 
@@ -87,7 +89,7 @@ export async function benchDigest(): Promise<void> {
     SLACK_BOT_TOKEN: 'xoxb-bench',
     SLACK_API_URL: slack.apiUrl,
     TELLODY_BASE_URL: sandbox.baseUrl,
-    STORE_URL: process.env.BENCH_STORE_URL ?? `sqlite://${join(dir, 'contacts.sqlite')}`,
+    STORE_URL: `sqlite://${join(dir, 'contacts.sqlite')}`,
     ENCRYPTION_KEY: 'ab'.repeat(32),
     ...(process.env.DIGEST_CONCURRENCY ? { DIGEST_CONCURRENCY: process.env.DIGEST_CONCURRENCY } : {}),
   });
