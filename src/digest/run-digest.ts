@@ -195,7 +195,12 @@ export async function runScheduledDigest(deps: DigestDeps, id: string): Promise<
     if (decision.kind === 'idle' || decision.kind === 'retry-later') return notDue;
     const job: Job = { workspace, schedule, week, previous, manual: false };
     if (decision.kind === 'missed') {
-      await deps.digests.setWeek(id, record(job, deps.now(), { state: 'missed', attempts: previous?.attempts ?? 0 }));
+      // What kept it from going out, if anything was tried: Home says "missed (Tellody could not be reached)".
+      const why = previous?.problem ? { problem: previous.problem } : {};
+      await deps.digests.setWeek(
+        id,
+        record(job, deps.now(), { state: 'missed', attempts: previous?.attempts ?? 0, ...why }),
+      );
       deps.logger.warn(`digest ${id} ${week.week}: missed (not posted within 24 hours)`);
       return { outcome: 'missed' };
     }

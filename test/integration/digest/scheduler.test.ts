@@ -148,6 +148,21 @@ describe('the weekly digest, on time and exactly once', () => {
     });
   });
 
+  it('gives up 24 hours after the time if Tellody stays down, and says why it was missed', async () => {
+    await digestFor('TDOWN', 'CDOWN');
+    h.sandbox.faults.errorRate = 1;
+    h.clock.set(monday('09:00'));
+    await runner().tick();
+    h.clock.set('2026-12-01T09:00:00+02:00');
+    await runner().tick();
+    expect(await h.deps.digests.week('TDOWN', '2026-11-23')).toMatchObject({
+      state: 'missed',
+      failingSince: Date.parse(monday('09:00')),
+      problem: { kind: 'tellody-unavailable' },
+    });
+    expect(h.slack.messagesIn('CDOWN')).toHaveLength(0);
+  });
+
   it('pauses when the channel was archived, tells whoever set it up, and never retries by itself', async () => {
     await digestFor('TARCH', 'CARCH');
     (h.slack.channels.CARCH as { is_archived?: boolean }).is_archived = true;
