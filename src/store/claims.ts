@@ -45,23 +45,31 @@ export function redisClaims(adapter: KeyvRedis<unknown>): Claims {
 }
 
 /**
+ * Queries on a table of our own beside keyv's, in the same SQLite file, created on first use.
+ * A file that cannot be opened is reported by the store's ready(); the queries rethrow it.
+ */
+export function sqliteTable(adapter: KeyvSqlite, createTable: string) {
+  const ready = adapter.query(createTable);
+  ready.catch(() => {});
+  return async <Row>(sql: string, ...args: unknown[]): Promise<Row[]> => {
+    await ready;
+    return (await adapter.query(sql, ...args)) as Row[];
+  };
+}
+
+/**
  * SQLite: a table beside keyv's in the same file. One upsert statement takes a free or expired
  * claim and says (RETURNING) whether it did; SQLite runs it atomically, across processes too.
  */
 export function sqliteClaims(adapter: KeyvSqlite): Claims {
-  const ready = adapter.query(
+  const query = sqliteTable(
+    adapter,
     'CREATE TABLE IF NOT EXISTS claims(key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at INTEGER NOT NULL)',
   );
-  // A file that cannot be opened is reported by the store's ready(); the claim calls rethrow it.
-  ready.catch(() => {});
-  const query = async (sql: string, ...args: unknown[]) => {
-    await ready;
-    return (await adapter.query(sql, ...args)) as unknown[];
-  };
   return {
     async claim(key, owner, leaseMs) {
       const now = Date.now();
-      const taken = await query(
+      const taken = await query<{ owner: string }>(
         `INSERT INTO claims(key, owner, expires_at) VALUES(?, ?, ?)
          ON CONFLICT(key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
          WHERE claims.expires_at <= ?

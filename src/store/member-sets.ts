@@ -1,5 +1,6 @@
 import type KeyvRedis from '@keyv/redis';
 import type KeyvSqlite from '@keyv/sqlite';
+import { sqliteTable } from './claims.js';
 
 /**
  * Named sets of strings whose adds and removes never overwrite each other: which workspaces have
@@ -31,14 +32,10 @@ export function redisSets(adapter: KeyvRedis<unknown>): MemberSets {
 
 /** SQLite: a two-column table beside keyv's in the same file. */
 export function sqliteSets(adapter: KeyvSqlite): MemberSets {
-  const ready = adapter.query(
+  const query = sqliteTable(
+    adapter,
     'CREATE TABLE IF NOT EXISTS member_sets(name TEXT NOT NULL, member TEXT NOT NULL, PRIMARY KEY(name, member))',
   );
-  ready.catch(() => {});
-  const query = async (sql: string, ...args: unknown[]) => {
-    await ready;
-    return (await adapter.query(sql, ...args)) as { member?: unknown }[];
-  };
   return {
     async add(set, member) {
       await query('INSERT OR IGNORE INTO member_sets(name, member) VALUES(?, ?)', set, member);
@@ -47,7 +44,10 @@ export function sqliteSets(adapter: KeyvSqlite): MemberSets {
       await query('DELETE FROM member_sets WHERE name = ? AND member = ?', set, member);
     },
     async members(set) {
-      const rows = await query('SELECT member FROM member_sets WHERE name = ? ORDER BY member', set);
+      const rows = await query<{ member: unknown }>(
+        'SELECT member FROM member_sets WHERE name = ? ORDER BY member',
+        set,
+      );
       return rows.map((row) => String(row.member));
     },
   };
