@@ -22,6 +22,7 @@ describe('.env.example', () => {
         'DEFAULT_WEEK_START',
         'STORE_URL',
         'ENCRYPTION_KEY',
+        'ENCRYPTION_KEY_PREVIOUS',
         'QUICKCHART_HOST',
         'PORT',
         'LOG_LEVEL',
