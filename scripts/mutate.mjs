@@ -27,7 +27,9 @@ function folderOf(file) {
 function tally(files) {
   const byFolder = {};
   for (const [file, { mutants }] of Object.entries(files)) {
-    const row = (byFolder[folderOf(file)] ??= { killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0 });
+    const folder = folderOf(file);
+    byFolder[folder] ??= { killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0 };
+    const row = byFolder[folder];
     for (const { status } of mutants) {
       if (status === 'Killed') row.killed++;
       else if (status === 'Timeout') row.timeout++;
