@@ -23,9 +23,10 @@ export async function sandboxTotals(
   baseUrl: string,
   phrase: string,
   calendar: { zone: string; weekStart: 0 | 1 | 2 | 3 | 4 | 5 | 6; now: number },
+  credentials = { username: 'demo', password: 'demo' },
 ): Promise<{ label: string; totals: Record<Measure, number> }> {
   const period = resolvePeriod(phrase, calendar);
-  const client = new TellodyClient({ baseUrl, credentials: { username: 'demo', password: 'demo' } });
+  const client = new TellodyClient({ baseUrl, credentials });
   const totals = Object.fromEntries(MEASURES.map((m) => [m, 0])) as Record<Measure, number>;
   const plan = periodPlan(period, calendar.now);
   if (plan.requests.some((r) => r.request.from < period.start || r.request.to > period.end)) {

@@ -27,7 +27,10 @@ const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 
 /** Clicks Edit settings on the Home tab of `team` and returns the modal the app filled in. */
 async function openSettingsModal(team: string, user = 'UADMIN'): Promise<View> {
   const before = h.slack.callsTo('views.update').length;
-  await h.click({ type: 'button', action_id: ACTIONS.openSettings }, { team, user, container: { type: 'view', view_id: 'V1' } });
+  await h.click(
+    { type: 'button', action_id: ACTIONS.openSettings },
+    { team, user, container: { type: 'view', view_id: 'V1' } },
+  );
   const [update] = (await h.slack.waitForCalls('views.update', before + 1)).slice(-1);
   return update?.args.view as View;
 }
