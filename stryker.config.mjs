@@ -5,6 +5,8 @@ export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts' },
   plugins: ['@stryker-mutator/vitest-runner'],
+  // What the sandbox copy leaves out: builds, data, reports.
+  ignorePatterns: ['dist', 'data', 'coverage', 'reports', '.scratch'],
   // Only the tests that ran a mutant's code run against it; vitest's `related` narrows the files further.
   coverageAnalysis: 'perTest',
   mutate: [

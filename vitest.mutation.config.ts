@@ -18,6 +18,10 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['**/node_modules/**', ...SPAWNING_TESTS],
+    // Stryker runs the covering tests once per mutant: sharing loaded modules between test files
+    // (instead of importing Bolt, Luxon, chrono… again for each) is most of a run's speed. Mutants
+    // are switched on at run time, so nothing a mutant changes outlives its run.
+    isolate: false,
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },
