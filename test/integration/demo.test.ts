@@ -2,24 +2,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runDemo } from '../../src/demo.js';
 import { expectValidMessage } from '../support/block-kit.js';
 import { npmScript } from '../support/npm-script.js';
-import { PHRASE_FORMS } from '../support/phrase-forms.js';
 
 const NOW = '2026-11-27T10:00:00Z';
 
 const demo = (...args: string[]) => npmScript('demo', ...args, '--now', NOW);
-
-describe('the demo, for every phrase form', () => {
-  it.each(PHRASE_FORMS)('reports “%s” against the sandbox', async (phrase) => {
-    const result = await runDemo([phrase, '--now', NOW], {});
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/New contacts\s+[\d,]+/);
-    expectValidMessage(JSON.parse(result.stdout.slice(result.stdout.indexOf('Block Kit:\n') + 11)));
-  });
-});
 
 describe('npm run demo', () => {
   it.each(['last week', '', 'Q3 2025 by week', 'Nov 3 to Nov 10', 'yesterday hourly', 'this year so far'])(
