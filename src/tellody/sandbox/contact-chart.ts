@@ -1,12 +1,11 @@
-import {
-  bucketStarts,
-  type Calendar,
-  floorTo,
-  nextBoundary,
-  type Unit,
-  type WindowKind,
-} from '../../period/calendar.js';
 import { CHART_SERIES, type ContactChart } from '../types.js';
+import {
+  nextBucketStart,
+  type ChartUnit as Unit,
+  type ChartWindow as WindowKind,
+  windowEnd,
+  windowStart,
+} from './local-clock.js';
 import { activityBetween, type SlotContext } from './synthetic-data.js';
 
 const UNITS = ['hour', 'day', 'week', 'month'] as const;
@@ -36,19 +35,21 @@ export function readChartQuery(body: unknown, zone: string): ChartQuery | string
   const query = { from, to, unit, window, dow } as ChartQuery;
   if ((RANK[query.unit] ?? 0) >= (RANK[query.window] ?? 0)) return `a ${query.window} cannot be split by ${query.unit}`;
   if (query.from > query.to) return '"from" is after "to"';
-  const cal: Calendar = { zone, weekStart: query.dow as Calendar['weekStart'] };
-  const start = floorTo(query.from, query.window, cal);
-  if (start !== query.from || nextBoundary(start, query.window, cal) - 1 !== query.to) {
+  const start = windowStart(query.from, query.window, query.dow, zone);
+  if (start !== query.from || windowEnd(start, query.window, zone) - 1 !== query.to) {
     return `"from" and "to" must be the first and last millisecond of one ${query.window} in ${zone}`;
   }
   return query;
 }
 
-/** Calendar buckets of the window in the account's zone, the first starting at `from`. */
+/**
+ * Calendar buckets of the window in the account's zone, the first starting at `from`, cut by the
+ * sandbox's own calendar (local-clock.ts), never the app's: tests compare the two.
+ */
 export function chartFor(query: ChartQuery, account: SlotContext, now: number): ContactChart {
-  const cal: Calendar = { zone: account.zone, weekStart: query.dow as Calendar['weekStart'] };
   const end = query.to + 1;
-  const starts = bucketStarts(query.from, end, query.unit, cal);
+  const starts: number[] = [];
+  for (let at = query.from; at < end; at = nextBucketStart(at, query.unit, query.dow, account.zone)) starts.push(at);
   const chart = { contactsAdded: [], groupsAdded: [], contactsServed: [], contactsBlocked: [] } as Record<
     keyof ContactChart,
     number[]
