@@ -36,9 +36,12 @@ class FastestFirst extends BaseSequencer {
   }
 }
 
+/** `npm run mutate -- period` narrows the run to that folder's own tests (see scripts/mutate.mjs). */
+const only = process.env.MUTATION_TESTS?.split(',').filter(Boolean);
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: only?.length ? only : ['test/**/*.test.ts'],
     exclude: ['**/node_modules/**', ...SPAWNING_TESTS],
     // Stryker runs the covering tests once per mutant: sharing loaded modules between test files
     // (instead of importing Bolt, Luxon, chrono… again for each) is most of a run's speed. Mutants

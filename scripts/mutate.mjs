@@ -12,7 +12,30 @@ const scoresFile = `${root}reports/mutation/scores.json`;
 
 const args = process.argv.slice(2);
 const folders = args.filter((arg) => /^[\w-]+$/.test(arg));
-const strykerArgs = args.filter((arg) => !folders.includes(arg) && arg !== '--scores');
+const strykerArgs = args.filter((arg) => !folders.includes(arg) && arg !== '--scores' && arg !== '--all-tests');
+
+/**
+ * A folder's own tests: a mutant in src/period/ runs against test/unit/period/, not against every
+ * integration test that happens to call the calendar (a whole-suite run per mutant takes minutes
+ * on two shared cores). A score measured this way is a lower bound of the whole suite's; pass
+ * --all-tests to measure with everything.
+ */
+const OWN_TESTS = {
+  period: ['test/unit/period/**/*.test.ts'],
+  report: ['test/unit/report/**/*.test.ts', 'test/integration/report/**/*.test.ts'],
+  store: ['test/unit/store/**/*.test.ts', 'test/integration/store/**/*.test.ts'],
+  views: ['test/unit/views/**/*.test.ts', 'test/integration/views/**/*.test.ts'],
+  slack: [
+    'test/integration/slack/**/*.test.ts',
+    'test/unit/app/**/*.test.ts',
+    'test/unit/redacting-logger.test.ts',
+    'test/unit/manifest.test.ts',
+  ],
+  digest: ['test/unit/digest/**/*.test.ts', 'test/integration/digest/**/*.test.ts'],
+  tellody: ['test/integration/tellody/**/*.test.ts'],
+};
+const ownTests = args.includes('--all-tests') ? [] : folders.flatMap((folder) => OWN_TESTS[folder] ?? []);
+const tested = folders.every((folder) => OWN_TESTS[folder]) ? ownTests : [];
 
 /** `src/period/calendar.ts` → `period`; top-level files → `(src)`. */
 function folderOf(file) {
@@ -47,14 +70,14 @@ function tally(files) {
 }
 
 function printTable(rows) {
-  console.log('\nfolder      score   killed  timeout  survived  no cov  run at (s)');
+  console.log('\nfolder      score   killed  timeout  survived  no cov  tests  run at (s)');
   for (const [folder, r] of Object.entries(rows).sort()) {
     const score = r.score === null ? '   n/a' : `${r.score.toFixed(2).padStart(6)}`;
     const when = r.at ? `${r.at.slice(0, 16)} (${r.seconds})` : '';
     console.log(
       `${folder.padEnd(10)} ${score}  ${String(r.killed).padStart(7)}  ${String(r.timeout).padStart(7)}  ${String(
         r.survived,
-      ).padStart(8)}  ${String(r.noCoverage).padStart(6)}  ${when}`,
+      ).padStart(8)}  ${String(r.noCoverage).padStart(6)}  ${(r.tests ?? 'all').padEnd(5)}  ${when}`,
     );
   }
 }
@@ -82,14 +105,15 @@ const started = Date.now();
 const run = spawnSync(
   process.execPath,
   [`${root}node_modules/@stryker-mutator/core/bin/stryker.js`, 'run', ...mutate, ...strykerArgs],
-  { cwd: root, stdio: 'inherit' },
+  { cwd: root, stdio: 'inherit', env: { ...process.env, MUTATION_TESTS: tested.join(',') } },
 );
 const seconds = Math.round((Date.now() - started) / 1000);
 if (run.status !== 0 || !existsSync(reportFile)) process.exit(run.status ?? 1);
 
 const rows = tally(JSON.parse(readFileSync(reportFile, 'utf8')).files);
 const at = new Date(started).toISOString();
-for (const row of Object.values(rows)) Object.assign(row, { at, seconds });
+const tests = tested.length > 0 ? 'own' : 'all';
+for (const row of Object.values(rows)) Object.assign(row, { at, seconds, tests });
 printTable(rows);
 console.log(`\n${seconds} s; HTML report: reports/mutation/index.html`);
 mkdirSync(`${root}reports/mutation`, { recursive: true });
