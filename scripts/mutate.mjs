@@ -101,10 +101,17 @@ const globs = folders.flatMap((folder) =>
   folder === 'tellody' ? [`src/${folder}/**/*.ts`, `!src/${folder}/sandbox/**`] : [`src/${folder}/**/*.ts`],
 );
 const mutate = folders.length > 0 ? ['--mutate', globs.join(',')] : [];
+// Each folder keeps its own incremental file: a run after a merge re-tests only the mutants whose
+// code or covering tests changed.
+const incremental = [
+  '--incremental',
+  '--incrementalFile',
+  `reports/mutation/${folders.join('+') || 'all'}${tested.length > 0 ? '' : '.all-tests'}.incremental.json`,
+];
 const started = Date.now();
 const run = spawnSync(
   process.execPath,
-  [`${root}node_modules/@stryker-mutator/core/bin/stryker.js`, 'run', ...mutate, ...strykerArgs],
+  [`${root}node_modules/@stryker-mutator/core/bin/stryker.js`, 'run', ...mutate, ...incremental, ...strykerArgs],
   { cwd: root, stdio: 'inherit', env: { ...process.env, MUTATION_TESTS: tested.join(',') } },
 );
 const seconds = Math.round((Date.now() - started) / 1000);
