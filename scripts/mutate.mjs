@@ -3,7 +3,7 @@
 // mutation score of every folder the run covered, and keeps each folder's latest result in
 // reports/mutation/scores.json so per-folder runs add up to one table (`npm run mutate -- --scores`).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -122,6 +122,8 @@ const at = new Date(started).toISOString();
 const tests = tested.length > 0 ? 'own' : 'all';
 for (const row of Object.values(rows)) Object.assign(row, { at, seconds, tests });
 printTable(rows);
-console.log(`\n${seconds} s; HTML report: reports/mutation/index.html`);
+const name = folders.join('+') || 'all';
+copyFileSync(`${root}reports/mutation/index.html`, `${root}reports/mutation/${name}.html`);
+console.log(`\n${seconds} s; HTML report: reports/mutation/${name}.html`);
 mkdirSync(`${root}reports/mutation`, { recursive: true });
 writeFileSync(scoresFile, `${JSON.stringify({ ...readScores(), ...rows }, null, 2)}\n`);
