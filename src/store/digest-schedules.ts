@@ -119,9 +119,7 @@ export class DigestRepository {
   }
 
   async schedule(workspace: string): Promise<DigestSchedule | undefined> {
-    const raw = await this.store.keyv.get(workspaceKey(workspace, 'digest', 'schedule'));
-    if (raw === undefined) return undefined;
-    const parsed = scheduleSchema.safeParse(raw);
+    const parsed = scheduleSchema.safeParse(await this.store.keyv.get(workspaceKey(workspace, 'digest', 'schedule')));
     return parsed.success ? (parsed.data as DigestSchedule) : undefined;
   }
 
@@ -136,9 +134,7 @@ export class DigestRepository {
   }
 
   async week(workspace: string, week: string): Promise<WeekRecord | undefined> {
-    const raw = await this.store.keyv.get(workspaceKey(workspace, 'digest', 'week', week));
-    if (raw === undefined) return undefined;
-    const parsed = recordSchema.safeParse(raw);
+    const parsed = recordSchema.safeParse(await this.store.keyv.get(workspaceKey(workspace, 'digest', 'week', week)));
     return parsed.success ? (parsed.data as WeekRecord) : undefined;
   }
 

@@ -26,9 +26,7 @@ export class WorkspaceSettingsRepository {
   constructor(private readonly store: Store) {}
 
   async get(workspace: string): Promise<WorkspaceSettings | undefined> {
-    const raw = await this.store.keyv.get(workspaceKey(workspace, 'settings'));
-    if (raw === undefined) return undefined;
-    const parsed = settingsSchema.safeParse(raw);
+    const parsed = settingsSchema.safeParse(await this.store.keyv.get(workspaceKey(workspace, 'settings')));
     return parsed.success ? (parsed.data as WorkspaceSettings) : undefined;
   }
 
