@@ -1,4 +1,4 @@
-// `npm run mutate [-- folder …] [-- stryker options]`: Stryker over src/ (stryker.config.mjs), or
+// `npm run mutate [-- folder … [options]]`: Stryker over src/ (stryker.config.mjs), or
 // over the named folders of src/ only (`npm run mutate -- period views`). Afterwards prints the
 // mutation score of every folder the run covered, and keeps each folder's latest result in
 // reports/mutation/scores.json so per-folder runs add up to one table (`npm run mutate -- --scores`).
@@ -11,8 +11,12 @@ const reportFile = `${root}reports/mutation/mutation.json`;
 const scoresFile = `${root}reports/mutation/scores.json`;
 
 const args = process.argv.slice(2);
-const folders = args.filter((arg) => /^[\w-]+$/.test(arg));
-const strykerArgs = args.filter((arg) => !folders.includes(arg) && arg !== '--scores' && arg !== '--all-tests');
+// Folder names first, then options (ours, or Stryker's: `npm run mutate -- views --concurrency 2`).
+const firstOption = args.findIndex((arg) => arg.startsWith('-'));
+const folders = firstOption === -1 ? args : args.slice(0, firstOption);
+const strykerArgs = (firstOption === -1 ? [] : args.slice(firstOption)).filter(
+  (arg) => arg !== '--scores' && arg !== '--all-tests',
+);
 
 /**
  * A folder's own tests: a mutant in src/period/ runs against test/unit/period/, not against every
