@@ -6,8 +6,8 @@ import { MEASURE_NAMES } from '../../src/views/format.js';
 export type Json = Record<string, unknown>;
 
 /** The totals a report message shows, read from its measures block by each measure's name. */
-export function totalsShown(message: { blocks: Json[] }): Record<Measure, number> {
-  const fields = message.blocks.flatMap((block) => (block.fields as { text: string }[] | undefined) ?? []);
+export function totalsShown(message: { blocks: readonly object[] }): Record<Measure, number> {
+  const fields = (message.blocks as Json[]).flatMap((block) => (block.fields as { text: string }[] | undefined) ?? []);
   const totals = {} as Record<Measure, number>;
   for (const measure of MEASURES) {
     const field = fields.find((f) => f.text.includes(`*${MEASURE_NAMES[measure]}*`));

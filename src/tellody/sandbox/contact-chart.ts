@@ -1,11 +1,5 @@
-import { CHART_SERIES, type ContactChart } from '../types.js';
-import {
-  nextBucketStart,
-  type ChartUnit as Unit,
-  type ChartWindow as WindowKind,
-  windowEnd,
-  windowStart,
-} from './local-clock.js';
+import { CHART_SERIES, type ContactChart, type ChartUnit as Unit, type ChartWindow as WindowKind } from '../types.js';
+import { nextBucketStart, windowEnd, windowStart } from './local-clock.js';
 import { activityBetween, type SlotContext } from './synthetic-data.js';
 
 const UNITS = ['hour', 'day', 'week', 'month'] as const;

@@ -6,11 +6,10 @@
  * and written differently on purpose: when the app and the sandbox agree, both are right.
  */
 
+import type { ChartUnit, ChartWindow } from '../types.js';
+
 const QUARTER_HOUR = 15 * 60_000;
 const DAY = 86_400_000;
-
-export type ChartUnit = 'hour' | 'day' | 'week' | 'month';
-export type ChartWindow = 'day' | 'week' | 'month' | 'year';
 
 /** What a wall clock in the zone shows. `weekday`: 0 = Sunday. */
 export interface LocalClock {
