@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Period } from '../../../src/period/index.js';
+import { type Period, periodPlan } from '../../../src/period/index.js';
+import { buildReport } from '../../../src/report/build-report.js';
+import { tellodySource } from '../../../src/report/tellody-source.js';
+import { ChartCache } from '../../../src/store/chart-cache.js';
+import { TellodyClient } from '../../../src/tellody/client.js';
+import { startSandbox } from '../../../src/tellody/sandbox/server.js';
+import { activityBetween } from '../../../src/tellody/sandbox/synthetic-data.js';
 import { type Harness, reportHarness } from '../../support/report-harness.js';
 
 /*
@@ -64,5 +70,48 @@ describe('what a report asks Tellody again, and when', () => {
     expect(await callsFor(lastWeek)).toBe(0);
     advance(2 * DAY);
     expect(await callsFor(lastWeek)).toBe(2);
+  });
+});
+
+describe('what the cache never mixes up', () => {
+  it('never answers one Tellody account’s report from another account’s cached charts', async () => {
+    await harnessAt('2026-11-27T10:00:00Z');
+    const other = await startSandbox({
+      now: h.clock.now,
+      accounts: [{ username: 'demo', password: 'demo', zone: 'Europe/Athens', seed: 99 }],
+    });
+    try {
+      const period = h.period('last week');
+      const mine = await h.report(period);
+      const client = new TellodyClient({ baseUrl: other.baseUrl, credentials: { username: 'demo', password: 'demo' } });
+      const theirs = await buildReport(period, {
+        workspace: 'T1',
+        source: tellodySource(client, { baseUrl: other.baseUrl, username: 'demo' }),
+        fetcher: h.fetcher,
+        now: h.clock.now(),
+      });
+      if (!theirs.ok) throw new Error(theirs.failure.detail);
+      expect(theirs.report.tellodyCalls).toBe(2);
+      expect(theirs.report.totals).toEqual(
+        activityBetween({ seed: 99, zone: 'Europe/Athens' }, period.start, period.end + 1, h.clock.now()),
+      );
+      expect(theirs.report.totals).not.toEqual(mine.totals);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('asks again for a cached chart that does not fit the window (left by an older version), and shows the right numbers', async () => {
+    await harnessAt('2026-11-27T10:00:00Z');
+    const period = h.period('last week');
+    const request = periodPlan(period, h.clock.now()).requests[0]?.request;
+    if (!request) throw new Error('no request');
+    const cache = new ChartCache(h.store);
+    const short = { contactsAdded: [1], groupsAdded: [1], contactsServed: [1], contactsBlocked: [1] };
+    await cache.set(cache.key('T1', `${h.sandbox.baseUrl}|demo`, request), { chart: short, fetchedAt: 0 }, undefined);
+    const report = await h.report(period);
+    expect(report.totals).toEqual(
+      activityBetween({ seed: 1, zone: 'Europe/Athens' }, period.start, period.end + 1, h.clock.now()),
+    );
   });
 });
