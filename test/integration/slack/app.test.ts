@@ -10,6 +10,7 @@ import { expectValidMessage, expectValidView } from '../../support/block-kit.js'
 import { totalsShown } from '../../support/report-reading.js';
 import { slackSignature } from '../../support/signed-request.js';
 import { type AppHarness, settingsValues, slackAppHarness } from '../../support/slack-app-harness.js';
+import { linesOf } from '../../support/view-text.js';
 
 let h: AppHarness;
 const NOW = Date.parse('2026-11-27T10:00:00Z');
@@ -107,6 +108,20 @@ describe('/contacts', () => {
     const future = await lastPost((await h.command('next month')).id);
     expect(future.text).toMatch(/hasn’t started yet/);
   });
+
+  it.each(['help', 'HELP', '?', '-h', '--help', '  help  '])(
+    'answers “%s” with the help, in the workspace’s calendar',
+    async (text) => {
+      const charts = h.sandbox.calls.get('/CampaignCloud/Report/ContactChart') ?? 0;
+      const help = await lastPost((await h.command(text)).id);
+      expect(help.response_type).toBe('ephemeral');
+      expect(help.text).toContain('/contacts last week');
+      expect(linesOf(help).at(-1)).toBe(
+        'Reports use *Europe/Athens* and weeks start on *Monday* (an admin can change both in the app’s Home tab).',
+      );
+      expect(h.sandbox.calls.get('/CampaignCloud/Report/ContactChart') ?? 0).toBe(charts);
+    },
+  );
 
   it('never calls Tellody with a bad request or answers with a stack trace, whatever is typed', async () => {
     for (const text of ['<@U123> 💥', 'x'.repeat(3000), '2019 to 2025 by hour', '"; DROP TABLE', '\u0000']) {
