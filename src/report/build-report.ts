@@ -76,7 +76,7 @@ function busiestOf(buckets: readonly ReportBucket[]): Report['busiest'] {
   return best;
 }
 
-function failureOf(error: TellodyError): ReportFailure {
+export function failureOf(error: TellodyError): ReportFailure {
   if (error instanceof TellodyCredentialsError) return { kind: 'tellody-credentials', detail: error.tellodyMessage };
   if (error instanceof TellodyUnavailableError) return { kind: 'tellody-unavailable', detail: error.message };
   if (error instanceof TellodyBadRequestError) return { kind: 'tellody-rejected', detail: error.message };
