@@ -14,21 +14,25 @@ export interface DaysContext {
 
 /**
  * One local day by hour: the same request a report of that day makes (a day window by hour, the
- * workspace's week start as `dow`), so they share the cache. A day that is over is settled and
- * kept for a month; today is kept a minute.
+ * workspace's week start as `dow`), so they share the cache. Earlier days are settled and come
+ * from the cache after the first fetch; today is always asked afresh: its last hour is what a
+ * check is for.
  */
-async function fetchDay(ctx: DaysContext, dayStart: number, calendar: Calendar): Promise<HourlyDay> {
+async function fetchDay(ctx: DaysContext, dayStart: number, calendar: Calendar, fresh: boolean): Promise<HourlyDay> {
   const { from, to } = windowAround(dayStart, 'day', calendar);
   const hourStarts = bucketStarts(from, to + 1, 'hour', calendar);
   const request = { from, to, unit: 'hour', window: 'day', dow: calendar.weekStart } as const;
-  const { chart } = await ctx.fetcher.fetch(ctx.workspace, ctx.source, request, hourStarts.length, ctx.now);
-  return { start: from, hourStarts, counts: chart };
+  const expectedBuckets = hourStarts.length;
+  const counts = fresh
+    ? await ctx.source.contactChart(request, { expectedBuckets })
+    : (await ctx.fetcher.fetch(ctx.workspace, ctx.source, request, expectedBuckets, ctx.now)).chart;
+  return { start: from, hourStarts, counts };
 }
 
 /**
- * Today and the same weekday in each of the previous eight weeks, by hour. After the first check
- * of a day the eight are in the cache: a check costs one Tellody call. Throws the client's
- * TellodyError when Tellody cannot answer.
+ * Today and the same weekday in each of the previous eight weeks, by hour: a check costs one
+ * Tellody call (today) once the eight are in the cache. Throws the client's TellodyError when
+ * Tellody cannot answer.
  */
 export async function fetchDays(
   ctx: DaysContext,
@@ -38,9 +42,10 @@ export async function fetchDays(
   const starts = Array.from({ length: HISTORY_WEEKS }, (_, i) =>
     weeksBefore(today.start, HISTORY_WEEKS - i, calendar.zone),
   );
-  const [todayCounts, ...history] = await Promise.all(
-    [today.start, ...starts].map((start) => fetchDay(ctx, start, calendar)),
-  );
+  const [todayCounts, ...history] = await Promise.all([
+    fetchDay(ctx, today.start, calendar, true),
+    ...starts.map((start) => fetchDay(ctx, start, calendar, false)),
+  ]);
   if (!todayCounts) throw new Error('no day fetched for today');
   return { today: todayCounts, weeksBefore: history };
 }
