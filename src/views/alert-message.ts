@@ -116,6 +116,6 @@ export function buildBackToNormal(f: AlertFinding): SlackMessage {
 
 /** The reply in an alert's thread when someone mutes it: everyone sees why no more come today. */
 export function buildMutedNote(options: { measure: AlertMeasure; userId: string }): SlackMessage {
-  const text = `<@${options.userId}> muted ${lower(options.measure)} alerts for the rest of today.`;
+  const text = `<@${options.userId}> muted alerts about ${lower(options.measure)} for the rest of today.`;
   return { text, blocks: [section(`:zipper_mouth_face: ${text}`, ALERT_BLOCKS.muted)] };
 }

@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DigestRepository } from '../../../src/store/digest-schedules.js';
 import { openStore, type Store } from '../../../src/store/open-store.js';
 import { type Sandbox, startSandbox } from '../../../src/tellody/sandbox/server.js';
 import { aDigestSchedule } from '../../support/digest-schedule.js';
 import { startRedis } from '../../support/redis-server.js';
+import { schedulerInstances, sleep, until } from '../../support/scheduler-instances.js';
 import { startSlackStandIn } from '../../support/slack-standin.js';
 
 /** Monday 30 November 2026, 09:00 in Athens: every workspace below is due. */
@@ -15,9 +16,7 @@ let redis: Awaited<ReturnType<typeof startRedis>>;
 let sandbox: Sandbox;
 let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
 let store: Store;
-const children: ChildProcess[] = [];
-/** What each instance logged, by process id. */
-const logs = new Map<number, string>();
+const instances = schedulerInstances();
 
 beforeAll(async () => {
   redis = await startRedis();
@@ -28,9 +27,7 @@ beforeAll(async () => {
   slack = await startSlackStandIn();
   store = openStore(redis.url);
 });
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-});
+afterEach(() => instances.killAll());
 afterAll(async () => {
   await store.close();
   await slack.close();
@@ -38,68 +35,37 @@ afterAll(async () => {
   await redis.stop();
 });
 
-/** One more app instance running the digest scheduler (test/support/scheduler-process.ts) on the shared Redis. */
-async function startInstance(leaseMs: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/scheduler-process.ts'], {
-    env: {
-      PATH: process.env.PATH,
-      SLACK_SIGNING_SECRET: 'secret',
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_API_URL: slack.apiUrl,
-      TELLODY_BASE_URL: sandbox.baseUrl,
-      TELLODY_USERNAME: 'demo',
-      TELLODY_PASSWORD: 'demo',
-      STORE_URL: redis.url,
-      ENCRYPTION_KEY: 'ab'.repeat(32),
-      DIGEST_CONCURRENCY: '8',
-      DIGEST_TEST_NOW: NOW,
-      DIGEST_TEST_LEASE_MS: String(leaseMs),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** One more app instance running the scheduler (test/support/scheduler-process.ts) on the shared Redis. */
+function startInstance(leaseMs: number): Promise<ChildProcess> {
+  return instances.start({
+    SLACK_SIGNING_SECRET: 'secret',
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_API_URL: slack.apiUrl,
+    TELLODY_BASE_URL: sandbox.baseUrl,
+    TELLODY_USERNAME: 'demo',
+    TELLODY_PASSWORD: 'demo',
+    STORE_URL: redis.url,
+    ENCRYPTION_KEY: 'ab'.repeat(32),
+    DIGEST_CONCURRENCY: '8',
+    DIGEST_TEST_NOW: NOW,
+    DIGEST_TEST_LEASE_MS: String(leaseMs),
   });
-  children.push(child);
-  let log = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    log += chunk.toString();
-    logs.set(child.pid ?? 0, log);
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`instance did not start:\n${log}`)), 20_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`instance exited (${code}):\n${log}`)));
-  });
-  return child;
 }
 
 async function digestFor(workspace: string, channel: string): Promise<void> {
   await new DigestRepository(store).setSchedule(workspace, aDigestSchedule(channel, { teamId: workspace }));
 }
 
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const started = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe('two app instances on one Redis, both running the scheduler', () => {
   it('post each workspace’s digest exactly once', async () => {
     const channels = Array.from({ length: WORKSPACES }, (_, i) => `CMANY${i}`);
     for (const [i, channel] of channels.entries()) await digestFor(`TMANY${i}`, channel);
     sandbox.faults.latencyMs = 100; // Tellody's round trip: the work takes long enough for both to share it
-    const instances = await Promise.all([startInstance(60_000), startInstance(60_000)]);
+    const running = await Promise.all([startInstance(60_000), startInstance(60_000)]);
     await until(() => channels.every((c) => slack.messagesIn(c).length > 0), 'every digest');
     await sleep(2500); // both instances tick a couple more times
     for (const channel of channels) expect(slack.messagesIn(channel), channel).toHaveLength(1);
-    const postedBy = instances.map((child) => (logs.get(child.pid ?? 0) ?? '').match(/: posted/g)?.length ?? 0);
+    const postedBy = running.map((child) => instances.logOf(child).match(/: posted/g)?.length ?? 0);
     expect((postedBy[0] ?? 0) + (postedBy[1] ?? 0)).toBe(WORKSPACES);
     expect(Math.min(...postedBy)).toBeGreaterThan(0); // both did some of the work
     sandbox.faults.latencyMs = 0;

@@ -15,6 +15,8 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+const stringOf = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+
 const buttonValue = (action: BlockAction['actions'][number]) => (action.type === 'button' ? (action.value ?? '') : '');
 
 /**
@@ -90,9 +92,10 @@ export function muteAlert(deps: SlackDeps) {
         return void (await answer(`That alert was about ${target.day}: there is nothing left of that day to mute.`));
       await deps.alerts.mute(workspace.id, target.day, target.measure);
       const name = MEASURE_NAMES[target.measure].toLowerCase();
-      await answer(`Muted: no more ${name} alerts today. They come back tomorrow.`);
-      const channel = body.channel?.id;
-      const thread = body.message?.ts;
+      await answer(`Muted: no more alerts about ${name} today. They come back tomorrow.`);
+      // The alert clicked: its channel and timestamp, as the click's container names them.
+      const channel = stringOf(body.container.channel_id) ?? body.channel?.id;
+      const thread = stringOf(body.container.message_ts) ?? body.message?.ts;
       if (!channel || !thread) return;
       const note = buildMutedNote({ measure: target.measure, userId: body.user.id });
       await client.chat
