@@ -25,7 +25,8 @@ export interface AlertChartOptions {
 /** The band grey and see-through, so today's line reads on top of it. */
 const BAND_FILL = `${PREVIOUS_COLOR}55`;
 
-const oneDecimal = (n: number) => Math.round(n * 10) / 10;
+/** Band edges to a tenth where that shows (small counts), whole numbers above: shorter URLs. */
+const rounded = (n: number) => (n < 100 ? Math.round(n * 10) / 10 : Math.round(n));
 const colorOf = (measure: AlertMeasure) => PANELS.find((p) => p.measure === measure)?.color ?? '#333333';
 
 /** "06:00", "12:00", "18:00", "24:00" under those hours, the others blank: four flat labels fit any width. */
@@ -53,11 +54,11 @@ export function alertChartConfig(options: AlertChartOptions): string {
     data: {
       labels: labels(hours),
       datasets: [
-        { ...line, data: hours.map((p) => oneDecimal(p.high)), backgroundColor: BAND_FILL, fill: '+1' },
-        { ...line, data: hours.map((p) => oneDecimal(p.low)), fill: false },
+        { ...line, data: hours.map((p) => rounded(p.high)), backgroundColor: BAND_FILL, fill: '+1' },
+        { ...line, data: hours.map((p) => rounded(p.low)), fill: false },
         {
           ...line,
-          data: hours.map((p) => oneDecimal(p.median)),
+          data: hours.map((p) => rounded(p.median)),
           borderColor: PREVIOUS_COLOR,
           borderWidth: 1.5,
           borderDash: [5, 4],
