@@ -152,7 +152,7 @@ async function daysOrProblem(check: Check): Promise<Pick<DayInput, 'today' | 'we
   const { deps, workspace, today } = check;
   const since = check.state.problem?.since ?? deps.now();
   const source = await deps.source(workspace);
-  if (!source) return { kind: 'not-connected', detail: '', since };
+  if (typeof source === 'string') return { kind: source, detail: '', since };
   const calendar = { zone: workspace.zone, weekStart: workspace.weekStart };
   try {
     return await fetchDays(

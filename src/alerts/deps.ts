@@ -8,8 +8,8 @@ import type { AlertRepository } from '../store/alert-settings.js';
  */
 export interface AlertDeps extends JobDeps {
   readonly alerts: AlertRepository;
-  /** The workspace's Tellody account as a chart source, or null when it has none. */
-  readonly source: (workspace: DigestWorkspace) => Promise<ChartSource | null>;
+  /** The workspace's Tellody account as a chart source, or why there is none. */
+  readonly source: (workspace: DigestWorkspace) => Promise<ChartSource | 'not-connected' | 'login-unreadable'>;
   readonly fetcher: ChartFetcher;
   /** QuickChart base URL for the alert's chart. */
   readonly chartHost: string;

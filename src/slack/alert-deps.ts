@@ -17,8 +17,9 @@ export function alertDeps(deps: SlackDeps, logger: Logger, options: { leaseMs?: 
     ...jobDeps(deps, logger, options.leaseMs ?? ALERT_LEASE_MS),
     alerts: deps.alerts,
     async source(workspace) {
-      const { credentials } = await credentialsOf(deps, workspace.id);
-      return credentials ? chartSourceFor(deps, credentials) : null;
+      const { credentials, loginUnreadable } = await credentialsOf(deps, workspace.id);
+      if (loginUnreadable) return 'login-unreadable';
+      return credentials ? chartSourceFor(deps, credentials) : 'not-connected';
     },
     fetcher: deps.fetcher,
     chartHost: deps.config.QUICKCHART_HOST,

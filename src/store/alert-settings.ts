@@ -52,7 +52,12 @@ export interface Episode {
 
 /** Why the latest check could not look: the workspace's Tellody, or none connected. */
 export interface AlertProblem {
-  readonly kind: 'tellody-unavailable' | 'tellody-credentials' | 'tellody-rejected' | 'not-connected';
+  readonly kind:
+    | 'tellody-unavailable'
+    | 'tellody-credentials'
+    | 'tellody-rejected'
+    | 'not-connected'
+    | 'login-unreadable';
   readonly detail: string;
   readonly since: number;
 }
@@ -117,7 +122,13 @@ const stateSchema = z.object({
   historyDays: z.number().int().min(0).optional(),
   problem: z
     .object({
-      kind: z.enum(['tellody-unavailable', 'tellody-credentials', 'tellody-rejected', 'not-connected']),
+      kind: z.enum([
+        'tellody-unavailable',
+        'tellody-credentials',
+        'tellody-rejected',
+        'not-connected',
+        'login-unreadable',
+      ]),
       detail: z.string(),
       since: z.number(),
     })

@@ -57,6 +57,8 @@ function problemLine(problem: AlertProblem, zone: string): string {
       return ':warning: Not connected to Tellody: no alerts until an admin connects it under Settings.';
     case 'tellody-credentials':
       return `:warning: Tellody refuses the saved login (since ${since}): an admin must enter it again under Settings.`;
+    case 'login-unreadable':
+      return ':warning: The saved Tellody login can no longer be read (the app’s encryption key was changed): no alerts until an admin enters it again under Settings.';
     default:
       return `:hourglass_flowing_sand: Tellody could not be read since ${since}: no alerts, and none cleared, until it answers.`;
   }

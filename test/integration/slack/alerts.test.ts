@@ -3,7 +3,6 @@ import { runAlertCheck } from '../../../src/alerts/check.js';
 import { alertDeps } from '../../../src/slack/alert-deps.js';
 import { parseSpike } from '../../../src/tellody/sandbox/anomalies.js';
 import { ALERT_ACTIONS, CALLBACKS } from '../../../src/views/ids.js';
-import { someAlertSettings } from '../../support/alert-settings.js';
 import { expectValidMessage, expectValidView } from '../../support/block-kit.js';
 import { aDigestSchedule } from '../../support/digest-schedule.js';
 import { recordingLogger } from '../../support/quiet-logger.js';
@@ -39,9 +38,8 @@ async function until(condition: () => Promise<boolean>): Promise<void> {
 /** The alert in #marketing and a click on one of its buttons, as Slack sends it from a channel message. */
 async function clickOnAlert(actionId: string, user = 'UUSER') {
   const [alert] = h.slack.messagesIn('CMKT');
-  const actions = (alert?.blocks as { type: string; elements?: { action_id: string; value?: string }[] }[]).find(
-    (b) => b.type === 'actions',
-  );
+  const blocks = (alert?.blocks ?? []) as { type: string; elements?: { action_id: string; value?: string }[] }[];
+  const actions = blocks.find((b) => b.type === 'actions');
   const button = actions?.elements?.find((e) => e.action_id === actionId);
   const click = await h.click(
     { type: 'button', action_id: actionId, value: button?.value ?? '' },
@@ -71,7 +69,7 @@ describe('setting up same-day alerts', () => {
     expect(view.callback_id).toBe(CALLBACKS.alerts);
     const inputs = Object.fromEntries(view.blocks.map((b) => [b.block_id, b.element as Record<string, unknown>]));
     expect(inputs.alerts_measures).toMatchObject({ action_id: 'measures', type: 'checkboxes' });
-    const ticked = (inputs.alerts_measures?.initial_options as { value: string }[]).map((o) => o.value);
+    const ticked = ((inputs.alerts_measures?.initial_options ?? []) as { value: string }[]).map((o) => o.value);
     expect(ticked).toEqual(['contactsBlocked', 'contactsAdded']);
     expect(inputs.alerts_channel).toMatchObject({ action_id: 'channel', initial_conversation: 'CMKT' });
     expect(inputs.alerts_sensitivity).toMatchObject({ action_id: 'sensitivity', initial_option: { value: 'normal' } });
@@ -132,7 +130,7 @@ describe('an alert in a channel', () => {
     const [alert] = h.slack.messagesIn('CMKT');
     expectValidMessage({ text: alert?.text ?? '', blocks: alert?.blocks ?? [] });
     expect(alert?.text).toMatch(/^Opt-outs are \d+\.\d× a usual Monday by 12:00: \d+ against about \d+$/);
-    const image = (alert?.blocks as { type: string; image_url?: string }[]).find((b) => b.type === 'image');
+    const image = ((alert?.blocks ?? []) as { type: string; image_url?: string }[]).find((b) => b.type === 'image');
     expect(image?.image_url).toMatch(/^https:\/\/quickchart\.io\/chart\?/);
     expect(image?.image_url?.length).toBeLessThanOrEqual(3000);
   });

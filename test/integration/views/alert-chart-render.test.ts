@@ -52,7 +52,7 @@ describe.each(CASES)('the alert chart for %s, drawn as QuickChart draws it', (_,
     expect(chart.getDatasetMeta(3).dataset?.options.borderColor).toBe(PANELS.find((p) => p.measure === measure)?.color);
     expect(today?.data.filter((v) => v !== null)).toHaveLength(hour);
     expect(chart.getDatasetMeta(2).dataset?.options.borderColor).toBe(PREVIOUS_COLOR);
-    expect((chart.getDatasetMeta(2).dataset?.options.borderDash as number[]).length).toBeGreaterThan(0);
+    expect(((chart.getDatasetMeta(2).dataset?.options.borderDash ?? []) as number[]).length).toBeGreaterThan(0);
     expect((high as { fill?: unknown }).fill).toBe('+1');
     expect(low?.data).toHaveLength(24);
     expect(median?.data).toHaveLength(24);
@@ -71,7 +71,7 @@ describe.each(CASES)('the alert chart for %s, drawn as QuickChart draws it', (_,
         return { start: left - width / 2, end: left + width / 2 };
       });
     expect(boxes.map((b) => b.end > b.start)).toEqual([true, true, true, true]);
-    boxes.slice(1).forEach((box, i) => expect(box.start).toBeGreaterThan(boxes[i]?.end ?? 0));
+    for (const [i, box] of boxes.slice(1).entries()) expect(box.start).toBeGreaterThan(boxes[i]?.end ?? 0);
     for (const box of boxes) expect(box.end).toBeLessThanOrEqual(ALERT_CHART_SIZE.width);
     const font = chart.options.plugins?.title?.font as { size: number };
     expect(font.size).toBeGreaterThanOrEqual(FONT_PX);
