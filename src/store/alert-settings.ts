@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLOCK_TIME_PATTERN } from '../period/calendar.js';
-import type { PauseReason } from './digest-schedules.js';
+import { type PauseReason, postingFields, TELLODY_PROBLEMS } from './digest-schedules.js';
 import { workspaceKey } from './keys.js';
 import type { Store } from './open-store.js';
 
@@ -90,12 +90,7 @@ const settingsSchema = z.object({
   channelName: z.string(),
   sensitivity: z.enum(SENSITIVITIES),
   quietHours: z.object({ from: clock, to: clock }).optional(),
-  setUpBy: z.string(),
-  teamId: z.string(),
-  appId: z.string(),
-  paused: z
-    .object({ reason: z.enum(['channel_not_found', 'is_archived', 'not_in_channel']), at: z.number() })
-    .optional(),
+  ...postingFields,
 });
 
 const episodeSchema = z.object({
@@ -122,13 +117,7 @@ const stateSchema = z.object({
   historyDays: z.number().int().min(0).optional(),
   problem: z
     .object({
-      kind: z.enum([
-        'tellody-unavailable',
-        'tellody-credentials',
-        'tellody-rejected',
-        'not-connected',
-        'login-unreadable',
-      ]),
+      kind: z.enum(TELLODY_PROBLEMS),
       detail: z.string(),
       since: z.number(),
     })
@@ -150,9 +139,7 @@ export class AlertRepository {
   }
 
   async settings(workspace: string): Promise<AlertSettings | undefined> {
-    const raw = await this.store.keyv.get(workspaceKey(workspace, 'alerts', 'settings'));
-    const parsed = raw === undefined ? undefined : settingsSchema.safeParse(raw);
-    return parsed?.success ? (parsed.data as AlertSettings) : undefined;
+    return this.read(workspace, 'settings', settingsSchema) as Promise<AlertSettings | undefined>;
   }
 
   /** Saves the settings and puts the workspace on the scheduler's list. */
@@ -166,13 +153,18 @@ export class AlertRepository {
   }
 
   async state(workspace: string): Promise<AlertState | undefined> {
-    const raw = await this.store.keyv.get(workspaceKey(workspace, 'alerts', 'state'));
-    const parsed = raw === undefined ? undefined : stateSchema.safeParse(raw);
-    return parsed?.success ? (parsed.data as AlertState) : undefined;
+    return this.read(workspace, 'state', stateSchema) as Promise<AlertState | undefined>;
   }
 
   async setState(workspace: string, state: AlertState): Promise<void> {
     await this.store.keyv.set(workspaceKey(workspace, 'alerts', 'state'), stateSchema.parse(state));
+  }
+
+  /** A stored value that no longer fits its schema reads as none (an admin sets it up again). */
+  private async read(workspace: string, part: string, schema: z.ZodType): Promise<unknown> {
+    const raw = await this.store.keyv.get(workspaceKey(workspace, 'alerts', part));
+    const parsed = raw === undefined ? undefined : schema.safeParse(raw);
+    return parsed?.success ? parsed.data : undefined;
   }
 
   /** Mutes a measure's alerts for the rest of a local day. */

@@ -9,6 +9,7 @@ import {
 } from '../store/alert-settings.js';
 import { WATCH_WORDS } from './alerts-home.js';
 import { input, plain } from './blocks.js';
+import { channelInput, fieldOf, pickedChannel, type SubmittedValues } from './channel-input.js';
 import { zoneAbbreviation } from './digest-format.js';
 import { ALERT_FIELDS, CALLBACKS } from './ids.js';
 
@@ -68,16 +69,7 @@ export function buildAlertsModal(options: AlertsModalOptions): ModalView {
           ),
         },
       ),
-      input(
-        ALERT_FIELDS.channel,
-        'Channel',
-        {
-          type: 'conversations_select',
-          filter: { include: ['public', 'private'], exclude_bot_users: true },
-          ...(options.channelId ? { initial_conversation: options.channelId } : {}),
-        },
-        { hint: plain('For a private channel, invite @contacts to it first.') },
-      ),
+      channelInput(ALERT_FIELDS.channel, options.channelId),
       input(ALERT_FIELDS.sensitivity, 'Sensitivity', {
         type: 'static_select',
         options: SENSITIVITIES.map(sensitivityOption),
@@ -94,19 +86,6 @@ export function buildAlertsModal(options: AlertsModalOptions): ModalView {
   };
 }
 
-type SubmittedValues = Record<
-  string,
-  Record<
-    string,
-    {
-      selected_conversation?: string | null;
-      selected_option?: { value?: string } | null;
-      selected_time?: string | null;
-      selected_options?: { value?: string }[] | null;
-    }
-  >
->;
-
 export type AlertsInput =
   | {
       readonly ok: true;
@@ -119,12 +98,11 @@ export type AlertsInput =
 
 /** Reads and checks an alerts submission; problems come back keyed by block id, for inline errors. */
 export function readAlertsInput(values: SubmittedValues): AlertsInput {
-  const field = (f: { block: string; action: string }) => values[f.block]?.[f.action];
+  const field = fieldOf(values);
   const errors: Record<string, string> = {};
   const ticked = new Set((field(ALERT_FIELDS.measures)?.selected_options ?? []).map((o) => o.value));
   const measures = Object.fromEntries(ALERT_MEASURES.map((m) => [m, ticked.has(m)])) as Record<AlertMeasure, boolean>;
-  const channelId = field(ALERT_FIELDS.channel)?.selected_conversation ?? '';
-  if (!/^[CG][A-Z0-9]{2,30}$/.test(channelId)) errors[ALERT_FIELDS.channel.block] = 'Pick the channel for the alerts.';
+  const channelId = pickedChannel(values, ALERT_FIELDS.channel, errors, 'Pick the channel for the alerts.');
   const sensitivity = field(ALERT_FIELDS.sensitivity)?.selected_option?.value as Sensitivity;
   if (!SENSITIVITIES.includes(sensitivity)) errors[ALERT_FIELDS.sensitivity.block] = 'Pick a sensitivity.';
   const from = field(ALERT_FIELDS.quietFrom)?.selected_time ?? '';

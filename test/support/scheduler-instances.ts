@@ -1,4 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { openStore } from '../../src/store/open-store.js';
+import { type SandboxFaults, startSandbox } from '../../src/tellody/sandbox/server.js';
+import { startRedis } from './redis-server.js';
+import { startSlackStandIn } from './slack-standin.js';
 
 /**
  * App instances running the scheduled jobs (test/support/scheduler-process.ts) as child processes,
@@ -51,3 +55,48 @@ export async function until(condition: () => boolean | Promise<boolean>, what: s
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Several app instances sharing one Redis, one Tellody sandbox (clock pinned at `now`) and one
+ * Slack stand-in, each instance a child process whose clock is pinned too.
+ */
+export async function schedulerCluster(options: { now: string; faults?: Partial<SandboxFaults> }) {
+  const redis = await startRedis();
+  const sandbox = await startSandbox({
+    now: () => Date.parse(options.now),
+    accounts: [{ username: 'demo', password: 'demo', zone: 'Europe/Athens', seed: 1 }],
+    ...(options.faults ? { faults: options.faults } : {}),
+  });
+  const slack = await startSlackStandIn();
+  const store = openStore(redis.url);
+  const instances = schedulerInstances();
+  return {
+    sandbox,
+    slack,
+    store,
+    instances,
+    /** One more instance on the shared Redis, with claims that lapse after `leaseMs`. */
+    startInstance(leaseMs = 60_000, concurrency = 8): Promise<ChildProcess> {
+      return instances.start({
+        SLACK_SIGNING_SECRET: 'secret',
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_API_URL: slack.apiUrl,
+        TELLODY_BASE_URL: sandbox.baseUrl,
+        TELLODY_USERNAME: 'demo',
+        TELLODY_PASSWORD: 'demo',
+        STORE_URL: redis.url,
+        ENCRYPTION_KEY: 'ab'.repeat(32),
+        DIGEST_CONCURRENCY: String(concurrency),
+        DIGEST_TEST_NOW: options.now,
+        DIGEST_TEST_LEASE_MS: String(leaseMs),
+      });
+    },
+    async close() {
+      instances.killAll();
+      await store.close();
+      await slack.close();
+      await sandbox.close();
+      await redis.stop();
+    },
+  };
+}

@@ -5,6 +5,7 @@ import { parseSpike } from '../../../src/tellody/sandbox/anomalies.js';
 import { ALERT_ACTIONS, CALLBACKS } from '../../../src/views/ids.js';
 import { expectValidMessage, expectValidView } from '../../support/block-kit.js';
 import { aDigestSchedule } from '../../support/digest-schedule.js';
+import { latestHome as latestHomeOf } from '../../support/home-tab.js';
 import { recordingLogger } from '../../support/quiet-logger.js';
 import { type AppHarness, alertsValues, slackAppHarness } from '../../support/slack-app-harness.js';
 
@@ -24,12 +25,7 @@ afterAll(() => h.close());
 const home = { container: { type: 'view', view_id: 'V1' } };
 const adminAtHome = { user: 'UADMIN', ...home };
 
-async function latestHome(before: number) {
-  const [call] = (await h.slack.waitForCalls('views.publish', before + 1)).slice(-1);
-  const view = call?.args.view as { blocks: unknown[] };
-  expectValidView(view);
-  return JSON.stringify(view.blocks);
-}
+const latestHome = async (before: number) => (await latestHomeOf(h, before)).text;
 
 async function until(condition: () => Promise<boolean>): Promise<void> {
   for (let i = 0; i < 100 && !(await condition()); i++) await new Promise((r) => setTimeout(r, 20));
