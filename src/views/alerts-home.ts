@@ -87,13 +87,13 @@ function todayLines(options: AlertsSectionOptions): string[] {
   const open = openToday(today);
   for (const episode of open) lines.push(episodeLine(episode, zone, 'Open'));
   if (today && today.checkedAt > 0 && !today.problem) {
-    if (open.length === 0) lines.push(`Checked ${localDateTime(today.checkedAt, zone)}: nothing unusual.`);
     const days = today.historyDays;
     if (days !== undefined && days < options.historyNeeded)
       lines.push(
         `Too little history yet: ${days} usual ${options.weekdayName}s on record, ${options.historyNeeded} needed. ` +
           'Alerts stay quiet until then.',
       );
+    else if (open.length === 0) lines.push(`Checked ${localDateTime(today.checkedAt, zone)}: nothing unusual.`);
   }
   if (options.muted.length > 0) lines.push(`Muted for today: ${list(options.muted.map((m) => MEASURE_NAMES[m]))}.`);
   return lines;

@@ -232,6 +232,10 @@ describe('the Home tab’s alerts section', () => {
     for (const phrase of phrases) expect(shown).toContain(phrase);
   });
 
+  it('does not call a day without enough history “nothing unusual”', () => {
+    expect(section({ today: today({ historyDays: 3 }) })).not.toContain('nothing unusual');
+  });
+
   it('offers the button only to people who may change the alerts', () => {
     expect(section({ canEdit: false })).not.toContain(ALERT_ACTIONS.settings);
     expect(section({ canEdit: true })).toContain(ALERT_ACTIONS.settings);
