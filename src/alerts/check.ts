@@ -1,7 +1,7 @@
 import { holdingClaim, pastHalfLease } from '../digest/claim.js';
 import type { DigestWorkspace } from '../digest/deps.js';
 import { postToChannel, tellPeople } from '../digest/post.js';
-import { failureOf } from '../report/build-report.js';
+import { tellodyFailure } from '../report/build-report.js';
 import {
   ALERT_MEASURES,
   type AlertMeasure,
@@ -11,7 +11,6 @@ import {
   type Episode,
 } from '../store/alert-settings.js';
 import type { PauseReason } from '../store/digest-schedules.js';
-import { TellodyError } from '../tellody/errors.js';
 import { alertChartUrl } from '../views/alert-chart.js';
 import { type AlertFinding, alertHeadline, buildAlertMessage, buildBackToNormal } from '../views/alert-message.js';
 import { buildAlertsPausedNotice } from '../views/alert-notices.js';
@@ -161,8 +160,8 @@ async function daysOrProblem(check: Check): Promise<Pick<DayInput, 'today' | 'we
       calendar,
     );
   } catch (error) {
-    if (!(error instanceof TellodyError)) throw error;
-    const failure = failureOf(error);
+    const failure = tellodyFailure(error);
+    if (!failure) throw error;
     const kind = failure.kind === 'tellody-garbled' ? 'tellody-unavailable' : failure.kind;
     return { kind, detail: failure.detail.slice(0, 200), since };
   }

@@ -1,6 +1,6 @@
 import { floorTo, instantOf, isoInZone, wallOf, wallParts } from '../period/calendar.js';
+import type { Measure } from '../report/types.js';
 import type { AlertMeasure } from '../store/alert-settings.js';
-import type { ContactChart } from '../tellody/types.js';
 
 /**
  * Counts "up to 11:00" on any day, in local wall time. Pure. A day has 23, 24 or 25 hourly
@@ -18,7 +18,8 @@ export interface HourlyDay {
   readonly start: number;
   /** Where each hourly bucket starts: 23, 24 or 25 of them. */
   readonly hourStarts: readonly number[];
-  readonly counts: ContactChart;
+  /** Tellody's four series, one count per hourly bucket. */
+  readonly counts: Readonly<Record<Measure, readonly number[]>>;
 }
 
 /** The instant the local clock first reads `hour`:00 on the day starting at `dayStart`; 24 is the next day's start. */

@@ -76,11 +76,16 @@ function busiestOf(buckets: readonly ReportBucket[]): Report['busiest'] {
   return best;
 }
 
-export function failureOf(error: TellodyError): ReportFailure {
+function failureOf(error: TellodyError): ReportFailure {
   if (error instanceof TellodyCredentialsError) return { kind: 'tellody-credentials', detail: error.tellodyMessage };
   if (error instanceof TellodyUnavailableError) return { kind: 'tellody-unavailable', detail: error.message };
   if (error instanceof TellodyBadRequestError) return { kind: 'tellody-rejected', detail: error.message };
   return { kind: 'tellody-garbled', detail: error.message };
+}
+
+/** What a Tellody call through a report's source failed with, as a report failure; null for anything else (a bug). */
+export function tellodyFailure(error: unknown): ReportFailure | null {
+  return error instanceof TellodyError ? failureOf(error) : null;
 }
 
 /** The previous period's totals (or its same elapsed slice), fetched with the period's own unit so stepping back hits the cache. */
