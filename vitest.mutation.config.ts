@@ -14,6 +14,7 @@ export const SPAWNING_TESTS = [
   'test/integration/demo.test.ts',
   'test/integration/tellody/sandbox-cli.test.ts',
   'test/integration/digest/two-instances.test.ts',
+  'test/integration/alerts/two-instances.test.ts',
 ];
 
 /**

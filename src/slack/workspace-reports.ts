@@ -7,6 +7,7 @@ import { buildFailureMessage, buildNotConnectedMessage, LOGIN_UNREADABLE } from 
 import { buildHomeTab, type TellodyConnection } from '../views/home-tab.js';
 import type { SlackMessage } from '../views/report-message.js';
 import { canEditSettings } from './admin.js';
+import { alertsSectionFor } from './alerts-home.js';
 import type { SlackDeps } from './deps.js';
 import { digestSectionFor } from './digest-home.js';
 import { chartSourceFor, type Workspace } from './workspace.js';
@@ -77,7 +78,7 @@ export async function publishHome(
   userId: string,
   workspace: Workspace,
   logger: Logger,
-  options: { period?: Period; canEdit?: boolean; digestNotice?: string } = {},
+  options: { period?: Period; canEdit?: boolean; digestNotice?: string; alertsNotice?: string } = {},
 ): Promise<void> {
   const shown = options.period ?? resolvePeriod('this week', { ...workspace.settings, now: deps.now() });
   const [report, connection, canEdit] = await Promise.all([
@@ -85,7 +86,10 @@ export async function publishHome(
     connectionOf(deps, workspace),
     options.canEdit ?? canEditSettings(client, userId, workspace.settings),
   ]);
-  const digest = await digestSectionFor(deps, workspace, { canEdit, notice: options.digestNotice });
+  const [digest, alerts] = await Promise.all([
+    digestSectionFor(deps, workspace, { canEdit, notice: options.digestNotice }),
+    alertsSectionFor(deps, workspace, { canEdit, notice: options.alertsNotice }),
+  ]);
   const view = buildHomeTab({
     report: report?.message ?? null,
     connection,
@@ -93,6 +97,7 @@ export async function publishHome(
     weekStart: workspace.settings.weekStart,
     canEdit,
     digest,
+    alerts,
   });
   await client.views.publish({ user_id: userId, view });
 }

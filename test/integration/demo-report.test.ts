@@ -52,11 +52,35 @@ describe('the demo’s exit codes', () => {
     [['last week', '--tz', 'Mars/Olympus'], /Mars\/Olympus/],
     [['last week', '--week-start', 'someday'], /--week-start must be one of sunday/],
     [['last week', '--now', 'yesterday-ish'], /yesterday-ish/],
-  ])('exits 2 for %j, saying what was wrong on stderr and printing nothing else', async (argv, problem) => {
+  ])('exits 2 for %j, saying first what was wrong, on stderr, and printing nothing else', async (argv, problem) => {
     const result = await runDemo([...argv, ...(argv.includes('--now') ? [] : ['--now', NOW])], {});
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(problem);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr.split('\n')[0]).toMatch(problem);
+    expect(result.stderr).not.toMatch(/\bat \S+ \(|Error:/);
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('the demo’s alerts, in-process (test/integration/demo.test.ts runs npm run demo -- --alerts)', () => {
+  const MONDAY = '2026-11-30T12:10:00+02:00';
+
+  it('says every measure is as usual on an ordinary Monday', async () => {
+    const result = await runDemo(['--alerts', '--now', MONDAY], {});
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Today by 12:00 against the same hour of the last 8 Mondays');
+    expect(result.stdout).toMatch(/Opt-outs\s+\d+ by 12:00\s+usual \d+ \(range \d+–\d+\)\s+normal/);
+    expect(result.stdout).not.toContain('ALERT');
+  });
+
+  it.each([
+    [['--spike', 'contactsBlocked:4:from=2026-11-30T09:00Z'], /--spike .* is not series:<factor>x:from=ISO/],
+    [['--outage', 'signups:from=2026-11-30T09:00Z'], /“signups” is not a series/],
+    [['--outage', 'contactsAdded:from=yesterday'], /not an ISO 8601 instant/],
+    [['--sensitivity', 'paranoid'], /--sensitivity must be one of low, normal, high/],
+  ])('explains %j with exit 2', async (flags, message) => {
+    const result = await runDemo(['--alerts', '--now', MONDAY, ...flags], {});
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
     expect(result.stdout).toBe('');
   });
 });

@@ -48,3 +48,27 @@ describe('npm run demo', () => {
     expect(result.stdout).toBe('');
   });
 });
+
+describe('npm run demo -- --alerts', () => {
+  const MONDAY = '2026-11-30T12:10:00+02:00';
+
+  it('prints the alert, its chart and its Block Kit with the sandbox’s spike knob', async () => {
+    const result = await npmScript(
+      'demo',
+      '--alerts',
+      '--now',
+      MONDAY,
+      '--spike',
+      'contactsBlocked:4x:from=2026-11-30T09:00+02:00',
+      '--outage',
+      'contactsAdded:from=2026-11-30T08:00+02:00',
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/ALERT: Opt-outs are \d\.\d× a usual Monday by 12:00: \d+ against about \d+/);
+    expect(result.stdout).toMatch(/ALERT: No new contacts since 08:00; a usual Monday has about \d+ by 12:00/);
+    expect(result.stdout).toMatch(/Chart \(\d+ characters\): https:\/\/quickchart\.io\/chart\?/);
+    const first = result.stdout.indexOf('Block Kit:\n') + 11;
+    const json = result.stdout.slice(first, result.stdout.indexOf('\n}\n', first) + 2);
+    expectValidMessage(JSON.parse(json));
+  });
+});

@@ -1,4 +1,5 @@
 import { CHART_SERIES, type ContactChart, type ChartUnit as Unit, type ChartWindow as WindowKind } from '../types.js';
+import { type Anomaly, overlap } from './anomalies.js';
 import { nextBucketStart, windowEnd, windowStart } from './local-clock.js';
 import { activityBetween, type SlotContext } from './synthetic-data.js';
 
@@ -36,11 +37,34 @@ export function readChartQuery(body: unknown, zone: string): ChartQuery | string
   return query;
 }
 
+/** A bucket's totals with the injected anomalies applied: their share of the bucket scaled by their factor. */
+function withAnomalies(
+  account: SlotContext,
+  start: number,
+  end: number,
+  now: number,
+  anomalies: readonly Anomaly[],
+): Record<keyof ContactChart, number> {
+  const totals = activityBetween(account, start, end, now);
+  for (const anomaly of anomalies) {
+    const part = overlap(anomaly, start, end);
+    if (!part) continue;
+    const usual = activityBetween(account, part.start, part.end, now)[anomaly.series];
+    totals[anomaly.series] = Math.max(0, totals[anomaly.series] + Math.round((anomaly.factor - 1) * usual));
+  }
+  return totals;
+}
+
 /**
- * Calendar buckets of the window in the account's zone, the first starting at `from`, cut by the
- * sandbox's own calendar (local-clock.ts), never the app's: tests compare the two.
+ * Calendar buckets of the window in the account's zone, the first starting at `from`, anomalies
+ * included; cut by the sandbox's own calendar (local-clock.ts), never the app's: tests compare the two.
  */
-export function chartFor(query: ChartQuery, account: SlotContext, now: number): ContactChart {
+export function chartFor(
+  query: ChartQuery,
+  account: SlotContext,
+  now: number,
+  anomalies: readonly Anomaly[] = [],
+): ContactChart {
   const end = query.to + 1;
   const starts: number[] = [];
   for (let at = query.from; at < end; at = nextBucketStart(at, query.unit, query.dow, account.zone)) starts.push(at);
@@ -49,7 +73,7 @@ export function chartFor(query: ChartQuery, account: SlotContext, now: number): 
     number[]
   >;
   starts.forEach((start, i) => {
-    const totals = activityBetween(account, start, starts[i + 1] ?? end, now);
+    const totals = withAnomalies(account, start, starts[i + 1] ?? end, now, anomalies);
     for (const series of CHART_SERIES) chart[series].push(totals[series]);
   });
   return chart;
