@@ -40,16 +40,16 @@ afterEach(async () => {
 });
 
 describe('what a report asks Tellody again, and when', () => {
-  it('asks again for a day that ended minutes ago, since late events may still land in it', async () => {
-    await harnessAt('2026-11-27T22:05:00Z'); // 00:05 on 28 Nov in Athens: 27 Nov ended five minutes ago
+  it('asks again for a day that ended less than ten minutes ago, since late events may still land in it', async () => {
+    await harnessAt('2026-11-27T22:09:59.999Z'); // 00:09:59.999 on 28 Nov in Athens: 27 Nov's last millisecond was ten minutes ago
     const yesterday = h.period('yesterday');
     expect(await callsFor(yesterday)).toBe(2); // 27 Nov and, to compare with, 26 Nov
     advance(MINUTE + 1000);
     expect(await callsFor(yesterday)).toBe(1); // 27 Nov again; 26 Nov has settled and is kept
   });
 
-  it('keeps a day that ended more than ten minutes ago, and asks again for today after a minute', async () => {
-    await harnessAt('2026-11-27T22:11:00Z'); // 00:11 in Athens: 27 Nov ended eleven minutes ago
+  it('keeps a day that ended ten minutes ago, and asks again for today after a minute', async () => {
+    await harnessAt('2026-11-27T22:10:00Z'); // 00:10 in Athens: ten minutes and a millisecond after 27 Nov's last
     const yesterday = h.period('yesterday');
     const today = h.period('today');
     await callsFor(yesterday);

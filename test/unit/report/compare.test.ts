@@ -58,6 +58,37 @@ describe('opt-outs are judged by their rate', () => {
   });
 });
 
+describe('which way a count moved', () => {
+  it.each([
+    [12, 10, 'up', 2],
+    [8, 10, 'down', -2],
+    [10, 10, 'flat', 0],
+  ] as const)('%i after %i went %s', (current, previous, trend, delta) => {
+    expect(change('contactsAdded', current, previous)).toMatchObject({ trend, delta });
+  });
+});
+
+describe('opt-outs judged by their rate, where there is one', () => {
+  it('judges by the count when the period before sent nothing (no rate to compare with)', () => {
+    const c = optOutChange(totals(10_000, 100), totals(0, 0));
+    expect(c).toMatchObject({ judgedBy: 'count', verdict: 'bad', percent: null });
+  });
+
+  it('judges by the count when this period sent nothing', () => {
+    expect(optOutChange(totals(0, 0), totals(10_000, 100))).toMatchObject({ judgedBy: 'count', verdict: 'good' });
+  });
+
+  it('calls opt-outs after a period with none worse once they are many, whatever the rate was', () => {
+    expect(optOutChange(totals(10_000, 30), totals(10_000, 0))).toMatchObject({ judgedBy: 'rate', verdict: 'bad' });
+    expect(optOutChange(totals(10_000, 5), totals(10_000, 0))).toMatchObject({ judgedBy: 'rate', verdict: 'neutral' });
+  });
+
+  it('calls exactly the predicted number of opt-outs no news, and a fall of them good', () => {
+    expect(optOutChange(totals(20_000, 200), totals(10_000, 100))).toMatchObject({ verdict: 'neutral' });
+    expect(optOutChange(totals(10_000, 50), totals(10_000, 100))).toMatchObject({ verdict: 'good' });
+  });
+});
+
 describe('a verdict always stands on a change large enough to mean something', () => {
   it('holds for any two counts', () => {
     const measure = fc.constantFrom('contactsAdded', 'groupsAdded', 'contactsServed', 'contactsBlocked' as const);
