@@ -129,3 +129,25 @@ describe('the Tellody login in the settings modal', () => {
     expect(report.text).toMatch(/^[\d,]+ new contacts/);
   });
 });
+
+describe('what the Home tab says about the saved Tellody login', () => {
+  it('says Tellody refused it, and offers admins the way to enter it again', async () => {
+    await h.deps.credentials.set('TREFUSED', { username: 'demo', password: 'not-demo' }, h.clock.now());
+    const home = await homeTabOf('TREFUSED');
+    expect(home).toContain('*Tellody:* Tellody refused the saved login — an admin should enter it again.');
+    expect(home).toContain('Tellody refused this workspace’s login');
+    expect(home).toContain(ACTIONS.connectTellody);
+  });
+
+  it('says Tellody could not be reached, without calling the login wrong', async () => {
+    await h.deps.credentials.set('TAWAY', { username: 'demo', password: 'demo' }, h.clock.now());
+    h.sandbox.faults.errorRate = 1;
+    try {
+      const home = await homeTabOf('TAWAY');
+      expect(home).toContain('*Tellody:* Tellody could not be reached just now.');
+      expect(home).not.toContain('refused');
+    } finally {
+      h.sandbox.faults.errorRate = 0;
+    }
+  });
+});
