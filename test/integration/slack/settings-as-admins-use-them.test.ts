@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, SETTINGS_FIELDS } from '../../../src/views/ids.js';
+import { latestHome } from '../../support/home-tab.js';
 import { type Answer, fillModal } from '../../support/modal-filling.js';
 import { type AppHarness, slackAppHarness } from '../../support/slack-app-harness.js';
 
@@ -54,8 +55,7 @@ function firstAndLastDay(text: string): [string, string] {
 async function homeTabOf(team: string, user = 'UADMIN'): Promise<string> {
   const before = h.slack.callsTo('views.publish').length;
   await h.event({ type: 'app_home_opened', user, channel: 'D1', tab: 'home', event_ts: '1.1' }, team);
-  const [publish] = (await h.slack.waitForCalls('views.publish', before + 1)).slice(-1);
-  return JSON.stringify(publish?.args.view);
+  return (await latestHome(h, before)).text;
 }
 
 describe('the week start an admin picks in the settings modal', () => {
