@@ -69,17 +69,21 @@ export async function publishHome(
   userId: string,
   workspace: Workspace,
   logger: Logger,
-  options: { period?: Period; canEdit?: boolean; digestNotice?: string } = {},
+  options: { period?: Period; canEdit?: boolean; digestNotice?: string; message?: SlackMessage } = {},
 ): Promise<void> {
   const shown = options.period ?? resolvePeriod('this week', { ...workspace.settings, now: deps.now() });
-  const [report, connection, canEdit] = await Promise.all([
-    presentFor(deps, workspace, shown, { shareable: false }, logger),
+  // A message shown instead of a report (why a click could not be answered) needs no Tellody.
+  const report = options.message
+    ? Promise.resolve(options.message)
+    : presentFor(deps, workspace, shown, { shareable: false }, logger).then((p) => p?.message ?? null);
+  const [message, connection, canEdit] = await Promise.all([
+    report,
     connectionOf(deps, workspace),
     options.canEdit ?? canEditSettings(client, userId, workspace.settings),
   ]);
   const digest = await digestSectionFor(deps, workspace, { canEdit, notice: options.digestNotice });
   const view = buildHomeTab({
-    report: report?.message ?? null,
+    report: message,
     connection,
     zone: workspace.settings.zone,
     weekStart: workspace.settings.weekStart,

@@ -121,6 +121,28 @@ describe('the built app (node dist/index.js), over HTTP on a SQLite file', () =>
     expect(JSON.stringify(view)).toContain('connected as `demo`');
   });
 
+  it('survives signed bodies Bolt cannot handle, refusing them with 400 within Slack’s 3 s', async () => {
+    for (const [body, type] of [
+      ['payload=null', 'application/x-www-form-urlencoded'],
+      ['null', 'application/json'],
+      ['{"type":"event_callback","event":"x"}', 'application/json'],
+    ] as const) {
+      expect((await requests.send(body, type, { deadlineMs: 3000 })).status).toBe(400);
+    }
+    expect(app.child.exitCode).toBeNull();
+    expect((await fetch(`${app.base}/healthz`)).status).toBe(200);
+    await expectLastWeekFromSandbox(await lastPost((await requests.command('last week')).id));
+  });
+
+  it('refuses a request signed an hour ahead, and the same signed request sent twice', async () => {
+    const ahead = await requests.command('last week', {}, { timestamp: Math.floor(Date.now() / 1000) + 3600 });
+    expect(ahead.status).toBe(401);
+    const body = JSON.stringify({ type: 'url_verification', challenge: 'once', token: 'x' });
+    const timestamp = Math.floor(Date.now() / 1000);
+    expect((await requests.send(body, 'application/json', { timestamp })).status).toBe(200);
+    expect((await requests.send(body, 'application/json', { timestamp })).status).toBe(401);
+  });
+
   it('wrote no stack trace to its log', () => {
     expect(app.stderr()).not.toMatch(STACK_TRACE);
   });

@@ -61,6 +61,8 @@ export function slackRequests(options: { events: string; secret: string; respons
         team: { id: who.team ?? 'T1', domain: 'acme' },
         user: { id: who.user ?? 'UADMIN', team_id: who.team ?? 'T1' },
         api_app_id: 'A1',
+        // Each submission is its own request: two alike in the same second would be a replay.
+        trigger_id: `trigger-${++counter}`,
         view: {
           id: 'V1',
           type: 'modal',

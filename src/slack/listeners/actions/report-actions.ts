@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { type Period, PeriodError, periodFromToken } from '../../../period/index.js';
 import { buildHelpMessage } from '../../../views/help-message.js';
+import type { SlackMessage } from '../../../views/report-message.js';
 import type { SlackDeps } from '../../deps.js';
 import { safely, workspaceOf } from '../../safely.js';
 import { loadWorkspace } from '../../workspace.js';
@@ -16,23 +17,23 @@ function tokenOf(action: BlockAction['actions'][number]): string {
 }
 
 /**
- * The period a click asks for, or null after telling the person (privately) why there is none:
- * a value that is malformed, forged or no longer valid never reaches Tellody.
+ * The period a click asks for, or the help explaining why there is none: a value that is
+ * malformed, forged or no longer valid never reaches Tellody.
  */
-async function periodOfClick(
+function periodOfClick(
   args: ActionArgs,
   now: number,
   settings: { zone: string; weekStart: number },
-): Promise<Period | null> {
+): Period | SlackMessage {
   try {
     return periodFromToken(tokenOf(args.action), now);
   } catch (error) {
     if (!(error instanceof PeriodError)) throw error;
-    const help = buildHelpMessage({ ...settings, problem: error.message });
-    await args.respond({ response_type: 'ephemeral', replace_original: false, ...help });
-    return null;
+    return buildHelpMessage({ ...settings, problem: error.message });
   }
 }
+
+const isPeriod = (value: Period | SlackMessage): value is Period => 'start' in value;
 
 /**
  * ◀ previous, next ▶ and the granularity menu: the same report for another period or unit. In
@@ -46,12 +47,18 @@ export function stepReport(deps: SlackDeps) {
     await ack();
     await safely(logger, 'report button', respond, async () => {
       const workspace = await loadWorkspace(deps, workspaceOf(context));
-      const period = await periodOfClick(args, deps.now(), workspace.settings);
-      if (!period) return;
+      const clicked = periodOfClick(args, deps.now(), workspace.settings);
+      // The Home tab has no response_url: what went wrong is shown in the tab itself.
       if (body.container?.type === 'view') {
-        await publishHome(deps, client, body.user.id, workspace, logger, { period });
+        const shown = isPeriod(clicked) ? { period: clicked } : { message: clicked };
+        await publishHome(deps, client, body.user.id, workspace, logger, shown);
         return;
       }
+      if (!isPeriod(clicked)) {
+        await respond({ response_type: 'ephemeral', replace_original: false, ...clicked });
+        return;
+      }
+      const period = clicked;
       const message = await reportMessage(deps, workspace, period, { shareable: true }, logger);
       // A message in a channel (the weekly digest) is everyone's: a click on it answers the clicker alone.
       const ownCopy = body.container?.type === 'message' && body.container.is_ephemeral === true;
@@ -67,8 +74,11 @@ export function shareReport(deps: SlackDeps) {
     await ack();
     await safely(logger, 'share', respond, async () => {
       const workspace = await loadWorkspace(deps, workspaceOf(context));
-      const period = await periodOfClick(args, deps.now(), workspace.settings);
-      if (!period) return;
+      const period = periodOfClick(args, deps.now(), workspace.settings);
+      if (!isPeriod(period)) {
+        await respond({ response_type: 'ephemeral', replace_original: false, ...period });
+        return;
+      }
       const message = await reportMessage(deps, workspace, period, { shareable: false, interactive: false }, logger);
       await respond({ response_type: 'in_channel', replace_original: false, ...message });
       await respond({ delete_original: true });

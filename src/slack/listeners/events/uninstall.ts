@@ -35,7 +35,8 @@ export function appUninstalled(deps: SlackDeps) {
 /** Revoked bot tokens mean the app can no longer act there: forget the workspace. User tokens alone change nothing. */
 export function tokensRevoked(deps: SlackDeps) {
   return async ({ event, body, logger }: SlackEventMiddlewareArgs<'tokens_revoked'> & AllMiddlewareArgs) => {
-    if ((event.tokens.bot ?? []).length === 0) return;
+    // Slack always lists the revoked tokens, but a body missing them must not throw.
+    if ((event.tokens?.bot ?? []).length === 0) return;
     try {
       await forgetWorkspace(deps, workspaceOfBody(body));
     } catch (error) {
