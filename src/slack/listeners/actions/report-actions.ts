@@ -1,11 +1,12 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { type Period, PeriodError, periodFromToken } from '../../../period/index.js';
+import { buildNotConnectedMessage } from '../../../views/error-messages.js';
 import { buildHelpMessage } from '../../../views/help-message.js';
 import type { SlackMessage } from '../../../views/report-message.js';
 import type { SlackDeps } from '../../deps.js';
 import { safely, workspaceOf } from '../../safely.js';
 import { loadWorkspace } from '../../workspace.js';
-import { publishHome, reportMessage } from '../../workspace-reports.js';
+import { presentFor, publishHome, reportMessage } from '../../workspace-reports.js';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -16,9 +17,14 @@ function tokenOf(action: BlockAction['actions'][number]): string {
   return '';
 }
 
+const SETTINGS_CHANGED =
+  'This report’s settings changed since it was made (the report time zone or the day weeks start on) — run it again.';
+
 /**
  * The period a click asks for, or the help explaining why there is none: a value that is
- * malformed, forged or no longer valid never reaches Tellody.
+ * malformed, forged or no longer valid never reaches Tellody. A button carries its zone and week
+ * start, but they are input like the rest: a period in any calendar but the workspace's own
+ * (settings changed since, or a forged value) would ask Tellody for windows it refuses.
  */
 function periodOfClick(
   args: ActionArgs,
@@ -26,7 +32,9 @@ function periodOfClick(
   settings: { zone: string; weekStart: number },
 ): Period | SlackMessage {
   try {
-    return periodFromToken(tokenOf(args.action), now);
+    const period = periodFromToken(tokenOf(args.action), now);
+    if (period.zone === settings.zone && period.weekStart === settings.weekStart) return period;
+    return buildHelpMessage({ ...settings, problem: SETTINGS_CHANGED });
   } catch (error) {
     if (!(error instanceof PeriodError)) throw error;
     return buildHelpMessage({ ...settings, problem: error.message });
@@ -67,7 +75,11 @@ export function stepReport(deps: SlackDeps) {
   };
 }
 
-/** "Share in channel": the same report posted for everyone, without buttons, and the private copy removed. */
+/**
+ * "Share in channel": the same report posted for everyone, without buttons, and the private copy
+ * removed. Only a report is ever shared: a failure (Tellody down, no account) is told privately
+ * and the private report stays.
+ */
 export function shareReport(deps: SlackDeps) {
   return async (args: ActionArgs) => {
     const { ack, respond, context, logger } = args;
@@ -79,8 +91,13 @@ export function shareReport(deps: SlackDeps) {
         await respond({ response_type: 'ephemeral', replace_original: false, ...period });
         return;
       }
-      const message = await reportMessage(deps, workspace, period, { shareable: false, interactive: false }, logger);
-      await respond({ response_type: 'in_channel', replace_original: false, ...message });
+      const presented = await presentFor(deps, workspace, period, { shareable: false, interactive: false }, logger);
+      if (!presented?.ok) {
+        const message = presented?.message ?? buildNotConnectedMessage();
+        await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+        return;
+      }
+      await respond({ response_type: 'in_channel', replace_original: false, ...presented.message });
       await respond({ delete_original: true });
     });
   };
