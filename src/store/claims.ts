@@ -1,5 +1,6 @@
 import type KeyvRedis from '@keyv/redis';
 import type KeyvSqlite from '@keyv/sqlite';
+import { redisDeletePrefix } from './prefix.js';
 
 /**
  * Atomic claims with a lease: at most one owner holds a key at a time, across every instance
@@ -33,13 +34,7 @@ export function redisClaims(adapter: KeyvRedis<unknown>): Claims {
       await client.eval(RELEASE_IF_OWNER, { keys: [key], arguments: [owner] });
     },
     async forget(prefix) {
-      const client = await connection();
-      let cursor = '0';
-      do {
-        const page = await client.scan(cursor, { MATCH: `${prefix}*`, COUNT: 200 });
-        if (page.keys.length > 0) await client.del(page.keys);
-        cursor = String(page.cursor);
-      } while (cursor !== '0');
+      await redisDeletePrefix(await connection(), prefix);
     },
   };
 }

@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import { createSlackApp, startSlackApp } from '../../src/slack/app.js';
 import { buildDeps } from '../../src/slack/build-deps.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
-import { startSandbox } from '../../src/tellody/sandbox/server.js';
+import { type SandboxAccount, startSandbox } from '../../src/tellody/sandbox/server.js';
 import { manualClock } from './clock.js';
 import { slackRequests } from './slack-requests.js';
 import { type StandInChannel, type StandInUser, startSlackStandIn } from './slack-standin.js';
@@ -24,6 +24,8 @@ export interface AppHarnessOptions {
   readonly logSink?: (line: string) => void;
   /** Channels the Slack stand-in knows (see startSlackStandIn). */
   readonly channels?: Record<string, StandInChannel | 'missing'>;
+  /** Tellody accounts besides demo/demo and ny/ny-pass. */
+  readonly accounts?: readonly SandboxAccount[];
 }
 
 /** The whole app as Slack would meet it: Bolt over real HTTP, a SQLite file, the Tellody sandbox, the Slack stand-in. */
@@ -34,6 +36,7 @@ export async function slackAppHarness(options: AppHarnessOptions = {}) {
     accounts: [
       { username: 'demo', password: 'demo', zone: 'Europe/Athens', seed: 1, creditsAvailable: 90, creditsSpent: 10 },
       { username: 'ny', password: 'ny-pass', zone: 'America/New_York', seed: 7, creditsAvailable: 5 },
+      ...(options.accounts ?? []),
     ],
   });
   const slack = await startSlackStandIn({

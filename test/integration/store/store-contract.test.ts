@@ -198,6 +198,32 @@ describe.each([
     expect(await digests.schedule('TD2')).toMatchObject({ time: '10:30' });
   });
 
+  it('forgets every value, claim and set under a prefix, and nothing that merely looks alike', async () => {
+    await store.keyv.set('ws:TF1:settings', { a: 1 });
+    await store.keyv.set('ws:TF1:chart:x:week', { b: 2 });
+    await store.keyv.set('ws:TF10:settings', { kept: true });
+    await store.claims.claim('ws:TF1:digest:claim:w', 'a', 60_000);
+    await store.claims.claim('ws:TF10:digest:claim:w', 'a', 60_000);
+    await store.sets.add('ws:TF1:digest:weeks', '2026-11-16');
+    await store.sets.add('ws:TF10:digest:weeks', '2026-11-16');
+    await store.forget('ws:TF1:');
+    expect(await store.keyv.get('ws:TF1:settings')).toBeUndefined();
+    expect(await store.keyv.get('ws:TF1:chart:x:week')).toBeUndefined();
+    expect(await store.claims.claim('ws:TF1:digest:claim:w', 'b', 60_000)).toBe(true);
+    expect(await store.sets.members('ws:TF1:digest:weeks')).toEqual([]);
+    expect(await store.keyv.get('ws:TF10:settings')).toEqual({ kept: true });
+    expect(await store.claims.claim('ws:TF10:digest:claim:w', 'b', 60_000)).toBe(false);
+    expect(await store.sets.members('ws:TF10:digest:weeks')).toEqual(['2026-11-16']);
+  });
+
+  it('reads a prefix with glob characters literally', async () => {
+    await store.keyv.set('ws:T*:x', 1);
+    await store.keyv.set('ws:TQ:x', 2);
+    await store.forget('ws:T*:');
+    expect(await store.keyv.get('ws:T*:x')).toBeUndefined();
+    expect(await store.keyv.get('ws:TQ:x')).toBe(2);
+  });
+
   it('refuses a workspace id that could reach into another’s keys', () => {
     expect(() => workspaceKey('T1:settings', 'x')).toThrow();
     expect(() => workspaceKey('', 'x')).toThrow();

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { workspaceIdOf } from '../../../store/installations.js';
+import { workspaceKey } from '../../../store/keys.js';
 import type { SlackDeps } from '../../deps.js';
 import { logFailure } from '../../safely.js';
 
@@ -12,14 +13,14 @@ function workspaceOfBody(body: { team_id?: string; enterprise_id?: string; is_en
   });
 }
 
-/** Deletes everything a workspace left with us: its installation, Tellody credentials, settings and digest. */
+/**
+ * Deletes everything a workspace left with us: its place on the digest's list (shared by all
+ * workspaces), then every key under `ws:<id>:` — installation, Tellody login, settings, cached
+ * reports, the digest's schedule, log, claims and sets — unrecoverably (see store/forget-prefix.ts).
+ */
 export async function forgetWorkspace(deps: SlackDeps, workspace: string): Promise<void> {
-  await Promise.all([
-    deps.installations.deleteInstallation({ teamId: workspace, enterpriseId: workspace, isEnterpriseInstall: false }),
-    deps.credentials.delete(workspace),
-    deps.settings.delete(workspace),
-    deps.digests.forget(workspace),
-  ]);
+  await deps.digests.forget(workspace);
+  await deps.store.forget(`${workspaceKey(workspace)}:`);
 }
 
 export function appUninstalled(deps: SlackDeps) {
