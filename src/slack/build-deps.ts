@@ -22,8 +22,10 @@ export function buildDeps(
   const store = openStore(config.STORE_URL);
   const settings = new WorkspaceSettingsRepository(store);
   const now = overrides.now ?? Date.now;
+  const box = new SecretBox(config.ENCRYPTION_KEY ?? '');
   const installations = new KeyvInstallationStore(
     store,
+    box,
     settingsOnInstall({
       settings,
       slackApiUrl: config.SLACK_API_URL,
@@ -36,7 +38,7 @@ export function buildDeps(
     config,
     store,
     settings,
-    credentials: new TellodyCredentialsRepository(store, new SecretBox(config.ENCRYPTION_KEY ?? '')),
+    credentials: new TellodyCredentialsRepository(store, box),
     installations,
     fetcher: new ChartFetcher(new ChartCache(store)),
     tellody: new TellodyPool(config.TELLODY_BASE_URL),

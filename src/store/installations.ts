@@ -1,6 +1,8 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
+import { z } from 'zod';
 import { workspaceKey } from './keys.js';
 import type { Store } from './open-store.js';
+import type { SecretBox } from './secret-box.js';
 
 /**
  * Which id a Slack install lives under: an org-wide install is one for the whole enterprise,
@@ -16,10 +18,19 @@ export function workspaceIdOf(query: {
   return id;
 }
 
-/** Bolt's installation store in our key-value store: installs survive restarts and are shared by every instance. */
+/** How an installation is kept: the whole of it sealed (tokens, refresh tokens, webhook URL and all). */
+const sealedSchema = z.object({ sealed: z.string() });
+
+/**
+ * Bolt's installation store in our key-value store: installs survive restarts and are shared by
+ * every instance. An installation holds the workspace's bot token, so it is sealed like a Tellody
+ * password (same key, bound to the workspace). One stored in the clear by an earlier version is
+ * still read, and sealed the next time it is written.
+ */
 export class KeyvInstallationStore implements InstallationStore {
   constructor(
     private readonly store: Store,
+    private readonly box: SecretBox,
     private readonly onInstalled: (workspace: string, installation: Installation) => Promise<void> = async () => {},
   ) {}
 
@@ -29,17 +40,24 @@ export class KeyvInstallationStore implements InstallationStore {
       enterpriseId: installation.enterprise?.id,
       isEnterpriseInstall: installation.isEnterpriseInstall,
     });
-    await this.store.keyv.set(workspaceKey(workspace, 'installation'), installation);
+    const sealed = this.box.seal(JSON.stringify(installation), contextOf(workspace));
+    await this.store.keyv.set(workspaceKey(workspace, 'installation'), { sealed });
     await this.onInstalled(workspace, installation);
   }
 
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {
-    const installation = await this.store.keyv.get<Installation>(workspaceKey(workspaceIdOf(query), 'installation'));
-    if (!installation) throw new Error(`no installation for ${workspaceIdOf(query)}`);
-    return installation;
+    const workspace = workspaceIdOf(query);
+    const raw = await this.store.keyv.get<unknown>(workspaceKey(workspace, 'installation'));
+    if (!raw) throw new Error(`no installation for ${workspace}`);
+    const stored = sealedSchema.safeParse(raw);
+    if (!stored.success) return raw as Installation;
+    return JSON.parse(this.box.open(stored.data.sealed, contextOf(workspace))) as Installation;
   }
 
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
     await this.store.keyv.delete(workspaceKey(workspaceIdOf(query), 'installation'));
   }
 }
+
+/** Sealed for one workspace and one use: it opens neither for another workspace nor as a password. */
+const contextOf = (workspace: string) => `${workspace}:installation`;

@@ -91,10 +91,11 @@ describe.each([
 
   it('keeps Slack installations, org-wide ones by enterprise', async () => {
     const installs: string[] = [];
-    const installations = new KeyvInstallationStore(store, async (workspace) => {
+    const installations = new KeyvInstallationStore(store, new SecretBox(KEY), async (workspace) => {
       installs.push(workspace);
     });
     await installations.storeInstallation(installation('T9'));
+    expect(JSON.stringify(await store.keyv.get(workspaceKey('T9', 'installation')))).not.toContain('xoxb-T9');
     await installations.storeInstallation(installation('', 'E1', true));
     expect(installs).toEqual(['T9', 'E1']);
     const team = await installations.fetchInstallation({
@@ -109,6 +110,31 @@ describe.each([
     await expect(
       installations.fetchInstallation({ teamId: 'T9', enterpriseId: undefined, isEnterpriseInstall: false }),
     ).rejects.toThrow();
+  });
+
+  it('still reads an installation stored in the clear by an earlier version, and seals it on the next write', async () => {
+    const installations = new KeyvInstallationStore(store, new SecretBox(KEY));
+    const query = { teamId: 'TOLD', enterpriseId: undefined, isEnterpriseInstall: false };
+    await store.keyv.set(workspaceKey('TOLD', 'installation'), installation('TOLD'));
+    expect((await installations.fetchInstallation(query)).bot?.token).toBe('xoxb-TOLD');
+    await installations.storeInstallation(installation('TOLD'));
+    expect(JSON.stringify(await store.keyv.get(workspaceKey('TOLD', 'installation')))).not.toContain('xoxb-TOLD');
+    expect((await installations.fetchInstallation(query)).bot?.token).toBe('xoxb-TOLD');
+  });
+
+  it('opens a sealed installation only with the key and for its own workspace', async () => {
+    await new KeyvInstallationStore(store, new SecretBox(KEY)).storeInstallation(installation('TS1'));
+    const query = (teamId: string) => ({ teamId, enterpriseId: undefined, isEnterpriseInstall: false });
+    await expect(
+      new KeyvInstallationStore(store, new SecretBox(OTHER_KEY)).fetchInstallation(query('TS1')),
+    ).rejects.toThrow(SecretBoxError);
+    await store.keyv.set(
+      workspaceKey('TS2', 'installation'),
+      await store.keyv.get(workspaceKey('TS1', 'installation')),
+    );
+    await expect(new KeyvInstallationStore(store, new SecretBox(KEY)).fetchInstallation(query('TS2'))).rejects.toThrow(
+      SecretBoxError,
+    );
   });
 
   it('lets cached charts expire', async () => {
