@@ -49,7 +49,7 @@ export async function composeDigest(
   if (!presented) return { ok: false, problem: { kind: 'not-connected', detail: '' }, final: true };
   if (!presented.ok) {
     const { kind, detail } = presented.failure;
-    if (kind === 'tellody-credentials' || kind === 'tellody-rejected') {
+    if (kind === 'tellody-credentials' || kind === 'tellody-rejected' || kind === 'login-unreadable') {
       return { ok: false, problem: { kind, detail }, final: true };
     }
     // Unreachable, 5xx, timeouts, garbled answers: Tellody may be back soon. Never a blank report instead.

@@ -20,12 +20,13 @@ export function buildDeps(
   overrides: Partial<Pick<SlackDeps, 'now' | 'fetch'>> & { slackRetries?: number } = {},
 ): SlackDeps {
   const store = openStore(config.STORE_URL);
+  // One keyring for every secret at rest: sealed with ENCRYPTION_KEY, opened with it or a previous key.
+  const secrets = new SecretBox(config.ENCRYPTION_KEY ?? '', config.ENCRYPTION_KEY_PREVIOUS);
   const settings = new WorkspaceSettingsRepository(store);
   const now = overrides.now ?? Date.now;
-  const box = new SecretBox(config.ENCRYPTION_KEY ?? '');
   const installations = new KeyvInstallationStore(
     store,
-    box,
+    secrets,
     settingsOnInstall({
       settings,
       slackApiUrl: config.SLACK_API_URL,
@@ -38,7 +39,9 @@ export function buildDeps(
     config,
     store,
     settings,
-    credentials: new TellodyCredentialsRepository(store, box),
+    // A re-seal under the current key that fails is simply tried again at the next read: the login itself was read.
+    credentials: new TellodyCredentialsRepository(store, secrets),
+    secrets,
     installations,
     fetcher: new ChartFetcher(new ChartCache(store)),
     tellody: new TellodyPool(config.TELLODY_BASE_URL),

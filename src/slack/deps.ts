@@ -3,6 +3,7 @@ import type { ChartFetcher } from '../report/chart-fetcher.js';
 import type { DigestRepository } from '../store/digest-schedules.js';
 import type { KeyvInstallationStore } from '../store/installations.js';
 import type { Store } from '../store/open-store.js';
+import type { SecretBox } from '../store/secret-box.js';
 import type { TellodyCredentialsRepository } from '../store/tellody-credentials.js';
 import type { WorkspaceSettingsRepository } from '../store/workspace-settings.js';
 import type { SlackClientPool } from './digest-deps.js';
@@ -15,6 +16,8 @@ export interface SlackDeps {
   readonly store: Store;
   readonly settings: WorkspaceSettingsRepository;
   readonly credentials: TellodyCredentialsRepository;
+  /** Seals secrets at rest (Tellody passwords, bot tokens) with ENCRYPTION_KEY; opens them with it or a previous key. */
+  readonly secrets: SecretBox;
   readonly installations: KeyvInstallationStore;
   readonly fetcher: ChartFetcher;
   readonly tellody: TellodyPool;

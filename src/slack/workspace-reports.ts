@@ -3,7 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { type Period, resolvePeriod } from '../period/index.js';
 import { type Presented, presentReport } from '../present/present-report.js';
 import { TellodyError } from '../tellody/errors.js';
-import { buildNotConnectedMessage } from '../views/error-messages.js';
+import { buildFailureMessage, buildNotConnectedMessage, LOGIN_UNREADABLE } from '../views/error-messages.js';
 import { buildHomeTab, type TellodyConnection } from '../views/home-tab.js';
 import type { SlackMessage } from '../views/report-message.js';
 import { canEditSettings } from './admin.js';
@@ -24,6 +24,7 @@ export async function presentFor(
   flags: PresentFlags,
   logger: Logger,
 ): Promise<Presented | null> {
+  if (workspace.loginUnreadable) return loginUnreadable();
   if (!workspace.credentials) return null;
   const presented = await presentReport(period, {
     workspace: workspace.id,
@@ -38,6 +39,11 @@ export async function presentFor(
   return presented;
 }
 
+function loginUnreadable(): Presented {
+  const failure = { kind: 'login-unreadable', detail: 'no encryption key opens the saved password' } as const;
+  return { ok: false, failure, message: buildFailureMessage(failure) };
+}
+
 export async function reportMessage(
   deps: SlackDeps,
   workspace: Workspace,
@@ -49,6 +55,8 @@ export async function reportMessage(
 }
 
 async function connectionOf(deps: SlackDeps, workspace: Workspace): Promise<TellodyConnection> {
+  if (workspace.loginUnreadable)
+    return { state: 'failing', problem: `${LOGIN_UNREADABLE} An admin must enter it again.` };
   if (!workspace.credentials) return { state: 'not-connected' };
   try {
     return { state: 'connected', account: await deps.tellody.clientFor(workspace.credentials).userInfo() };

@@ -14,6 +14,12 @@ export interface Workspace {
   readonly credentials: TellodyCredentials | null;
   /** True when the credentials came from the workspace's own settings rather than the deployment's. */
   readonly ownCredentials: boolean;
+  /**
+   * The workspace saved its own login but no encryption key opens it (ENCRYPTION_KEY changed
+   * without ENCRYPTION_KEY_PREVIOUS). It must be entered again; the deployment's login is never
+   * used in its place, which would quietly show another account's numbers.
+   */
+  readonly loginUnreadable: boolean;
 }
 
 export async function loadWorkspace(deps: SlackDeps, id: string): Promise<Workspace> {
@@ -36,19 +42,20 @@ export async function settingsOf(deps: SlackDeps, id: string): Promise<Workspace
 export async function credentialsOf(
   deps: SlackDeps,
   id: string,
-): Promise<Pick<Workspace, 'credentials' | 'ownCredentials'>> {
+): Promise<Pick<Workspace, 'credentials' | 'ownCredentials' | 'loginUnreadable'>> {
   const own = await ownCredentials(deps, id);
+  if (own === 'unreadable') return { credentials: null, ownCredentials: false, loginUnreadable: true };
   const { TELLODY_USERNAME: username, TELLODY_PASSWORD: password } = deps.config;
   const fallback = username && password ? { username, password } : null;
-  return { credentials: own ?? fallback, ownCredentials: own !== null };
+  return { credentials: own ?? fallback, ownCredentials: own !== null, loginUnreadable: false };
 }
 
-/** A password that no longer opens (the encryption key changed) counts as not connected; it is never guessed. */
-async function ownCredentials(deps: SlackDeps, id: string): Promise<TellodyCredentials | null> {
+/** The workspace's own login; 'unreadable' when no key opens its password (it is never guessed). */
+async function ownCredentials(deps: SlackDeps, id: string): Promise<TellodyCredentials | null | 'unreadable'> {
   try {
     return (await deps.credentials.get(id)) ?? null;
   } catch (error) {
-    if (error instanceof SecretBoxError) return null;
+    if (error instanceof SecretBoxError) return 'unreadable';
     throw error;
   }
 }

@@ -33,6 +33,7 @@ export interface DigestProblem {
     | 'tellody-unavailable'
     | 'tellody-credentials'
     | 'tellody-rejected'
+    | 'login-unreadable'
     | 'not-connected'
     | 'slack-error'
     | 'slack-auth';
@@ -96,6 +97,7 @@ const recordSchema = z.object({
         'tellody-unavailable',
         'tellody-credentials',
         'tellody-rejected',
+        'login-unreadable',
         'not-connected',
         'slack-error',
         'slack-auth',

@@ -24,14 +24,16 @@ const sealedSchema = z.object({ sealed: z.string() });
 /**
  * Bolt's installation store in our key-value store: installs survive restarts and are shared by
  * every instance. An installation holds the workspace's bot token, so it is sealed like a Tellody
- * password (same key, bound to the workspace). One stored in the clear by an earlier version is
- * still read, and sealed the next time it is written.
+ * password (same keyring, bound to the workspace). One stored in the clear by an earlier version,
+ * or sealed under a previous key, is still read, and sealed again with the current key at once.
  */
 export class KeyvInstallationStore implements InstallationStore {
   constructor(
     private readonly store: Store,
     private readonly box: SecretBox,
     private readonly onInstalled: (workspace: string, installation: Installation) => Promise<void> = async () => {},
+    /** A re-seal that fails only delays it to the next read: the installation itself was read. */
+    private readonly onResealError: (error: unknown) => void = () => {},
   ) {}
 
   async storeInstallation(installation: Installation): Promise<void> {
@@ -40,8 +42,7 @@ export class KeyvInstallationStore implements InstallationStore {
       enterpriseId: installation.enterprise?.id,
       isEnterpriseInstall: installation.isEnterpriseInstall,
     });
-    const sealed = this.box.seal(JSON.stringify(installation), contextOf(workspace));
-    await this.store.keyv.set(workspaceKey(workspace, 'installation'), { sealed });
+    await this.write(workspace, installation);
     await this.onInstalled(workspace, installation);
   }
 
@@ -50,12 +51,25 @@ export class KeyvInstallationStore implements InstallationStore {
     const raw = await this.store.keyv.get<unknown>(workspaceKey(workspace, 'installation'));
     if (!raw) throw new Error(`no installation for ${workspace}`);
     const stored = sealedSchema.safeParse(raw);
-    if (!stored.success) return raw as Installation;
-    return JSON.parse(this.box.open(stored.data.sealed, contextOf(workspace))) as Installation;
+    const { installation, stale } = stored.success
+      ? this.open(stored.data.sealed, workspace)
+      : { installation: raw as Installation, stale: true };
+    if (stale) await this.write(workspace, installation).catch(this.onResealError);
+    return installation;
   }
 
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
     await this.store.keyv.delete(workspaceKey(workspaceIdOf(query), 'installation'));
+  }
+
+  private async write(workspace: string, installation: Installation): Promise<void> {
+    const sealed = this.box.seal(JSON.stringify(installation), contextOf(workspace));
+    await this.store.keyv.set(workspaceKey(workspace, 'installation'), { sealed });
+  }
+
+  private open(sealed: string, workspace: string): { installation: Installation; stale: boolean } {
+    const { plaintext, stale } = this.box.unseal(sealed, contextOf(workspace));
+    return { installation: JSON.parse(plaintext) as Installation, stale };
   }
 }
 

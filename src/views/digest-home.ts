@@ -31,6 +31,8 @@ export function problemWords(problem: DigestProblem): string {
   switch (problem.kind) {
     case 'tellody-credentials':
       return `Tellody refused the saved login (“${escapeText(problem.detail)}”): an admin must enter it again under Settings.`;
+    case 'login-unreadable':
+      return 'the saved Tellody login can no longer be read (the app’s encryption key was changed): an admin must enter it again under Settings.';
     case 'tellody-rejected':
       return 'Tellody turned the report down — usually the report time zone differs from the Tellody account’s (Settings).';
     case 'not-connected':

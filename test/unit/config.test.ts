@@ -35,6 +35,23 @@ describe('configuration', () => {
     }
   });
 
+  it('takes the previous encryption key (or several) for a rotation, and refuses the current one there', () => {
+    const old = 'cd'.repeat(32);
+    expect(loadConfig(minimal).ENCRYPTION_KEY_PREVIOUS).toEqual([]);
+    expect(loadConfig({ ...minimal, ENCRYPTION_KEY_PREVIOUS: old }).ENCRYPTION_KEY_PREVIOUS).toEqual([old]);
+    const two = `${old.toUpperCase()}, ${'ef'.repeat(32)}`;
+    expect(loadConfig({ ...minimal, ENCRYPTION_KEY_PREVIOUS: two }).ENCRYPTION_KEY_PREVIOUS).toEqual([
+      old,
+      'ef'.repeat(32),
+    ]);
+    expect(problems({ ...minimal, ENCRYPTION_KEY_PREVIOUS: 'short' })).toEqual([
+      'ENCRYPTION_KEY_PREVIOUS must be 64 hex characters (or several, separated by commas)',
+    ]);
+    expect(problems({ ...minimal, ENCRYPTION_KEY_PREVIOUS: KEY.toUpperCase() })).toEqual([
+      'ENCRYPTION_KEY_PREVIOUS must be the old key, not the same as ENCRYPTION_KEY',
+    ]);
+  });
+
   it('names every problem at once', () => {
     const found = problems({
       SLACK_BOT_TOKEN: 'not-a-bot-token',

@@ -112,14 +112,22 @@ describe.each([
     ).rejects.toThrow();
   });
 
-  it('still reads an installation stored in the clear by an earlier version, and seals it on the next write', async () => {
+  it('still reads an installation stored in the clear by an earlier version, and seals it then', async () => {
     const installations = new KeyvInstallationStore(store, new SecretBox(KEY));
     const query = { teamId: 'TOLD', enterpriseId: undefined, isEnterpriseInstall: false };
     await store.keyv.set(workspaceKey('TOLD', 'installation'), installation('TOLD'));
     expect((await installations.fetchInstallation(query)).bot?.token).toBe('xoxb-TOLD');
-    await installations.storeInstallation(installation('TOLD'));
     expect(JSON.stringify(await store.keyv.get(workspaceKey('TOLD', 'installation')))).not.toContain('xoxb-TOLD');
     expect((await installations.fetchInstallation(query)).bot?.token).toBe('xoxb-TOLD');
+  });
+
+  it('opens an installation sealed under a previous key and seals it again under the current one', async () => {
+    const query = { teamId: 'TROT', enterpriseId: undefined, isEnterpriseInstall: false };
+    await new KeyvInstallationStore(store, new SecretBox(OTHER_KEY)).storeInstallation(installation('TROT'));
+    const rotated = new KeyvInstallationStore(store, new SecretBox(KEY, [OTHER_KEY]));
+    expect((await rotated.fetchInstallation(query)).bot?.token).toBe('xoxb-TROT');
+    const currentOnly = new KeyvInstallationStore(store, new SecretBox(KEY));
+    expect((await currentOnly.fetchInstallation(query)).bot?.token).toBe('xoxb-TROT');
   });
 
   it('opens a sealed installation only with the key and for its own workspace', async () => {

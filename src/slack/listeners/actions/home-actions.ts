@@ -34,10 +34,16 @@ export function openSettings(deps: SlackDeps) {
     await safely(logger, 'open settings', undefined, async () => {
       await openModalThenFill(client, body.trigger_id, 'Contacts settings', async () => {
         const workspace = await loadWorkspace(deps, workspaceOf(context));
+        // A login that can no longer be read keeps its username on show; only the password must be typed again.
+        const username = workspace.ownCredentials
+          ? workspace.credentials?.username
+          : workspace.loginUnreadable
+            ? await deps.credentials.username(workspace.id)
+            : undefined;
         return buildSettingsModal({
           weekStart: workspace.settings.weekStart,
           zone: workspace.settings.zone,
-          username: workspace.ownCredentials ? workspace.credentials?.username : undefined,
+          username,
           connected: workspace.ownCredentials,
         });
       });
