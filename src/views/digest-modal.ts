@@ -3,6 +3,7 @@ import { CLOCK_TIME_PATTERN, WEEKDAY_NAMES, type Weekday } from '../period/calen
 import { input, plain } from './blocks.js';
 import { zoneAbbreviation } from './digest-format.js';
 import { CALLBACKS, DIGEST_ENABLED_VALUE, DIGEST_FIELDS } from './ids.js';
+import { problemBlocks } from './modal-notice.js';
 
 export interface DigestModalOptions {
   /** The saved digest, or the first-time defaults (off, Monday 09:00, no channel). */
@@ -13,6 +14,8 @@ export interface DigestModalOptions {
   /** The workspace's report zone, which the time is in. */
   readonly zone: string;
   readonly now: number;
+  /** Why the last save did not happen, shown above the form (when Slack could no longer be answered inline). */
+  readonly problems?: readonly string[] | undefined;
 }
 
 const title = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
@@ -32,6 +35,7 @@ export function buildDigestModal(options: DigestModalOptions): ModalView {
     submit: plain('Save'),
     close: plain('Cancel'),
     blocks: [
+      ...problemBlocks(options.problems),
       input(
         DIGEST_FIELDS.channel,
         'Channel',

@@ -2,11 +2,12 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import type { WebClient } from '@slack/web-api';
 import { slackErrorCode } from '../../../digest/post.js';
 import type { DigestSchedule } from '../../../store/digest-schedules.js';
-import { readDigestInput } from '../../../views/digest-modal.js';
+import { buildDigestModal, readDigestInput } from '../../../views/digest-modal.js';
 import { DIGEST_FIELDS } from '../../../views/ids.js';
 import { canEditSettings } from '../../admin.js';
+import { answerSubmission, type Checked } from '../../answer-submission.js';
 import type { SlackDeps } from '../../deps.js';
-import { logFailure, workspaceOf } from '../../safely.js';
+import { workspaceOf } from '../../safely.js';
 import { loadWorkspace } from '../../workspace.js';
 import { publishHome } from '../../workspace-reports.js';
 
@@ -44,44 +45,42 @@ export async function checkChannel(client: WebClient, channel: string): Promise<
 /**
  * Saves the digest modal. Who may save is asked of Slack again (a forged submission changes
  * nothing); the channel is checked (and joined) before anything is stored; the Home tab then
- * shows what was saved. A save clears a pause and starts the schedule afresh from now.
+ * shows what was saved. A save clears a pause and starts the schedule afresh from now. Slack
+ * being slow to answer those checks turns the modal into "checking…" within Slack's 3 s, and
+ * the verdict follows (answer-submission.ts).
  */
 export function digestSubmission(deps: SlackDeps) {
   return async (args: SubmitArgs) => {
-    let acked = false;
-    try {
-      await saveDigest(deps, args, async (errors) => {
-        acked = true;
-        await args.ack(errors ? { response_action: 'errors', errors } : undefined);
-      });
-    } catch (error) {
-      logFailure(args.logger, 'digest submission', error);
-      if (!acked)
-        await args.ack({
-          response_action: 'errors',
-          errors: { [CHANNEL]: 'Something went wrong on our side; nothing was saved. Please try again.' },
-        });
-    }
+    await answerSubmission(
+      args,
+      {
+        what: 'digest submission',
+        title: 'Weekly digest',
+        checking: 'Checking the channel…',
+        saved: 'Digest saved.',
+        fallbackField: CHANNEL,
+        budgetMs: deps.deadlines.submissionMs,
+      },
+      () => checkDigest(deps, args),
+    );
   };
 }
 
-async function saveDigest(
-  deps: SlackDeps,
-  { body, view, client, context, logger }: SubmitArgs,
-  answer: (errors?: Record<string, string>) => Promise<void>,
-): Promise<void> {
+async function checkDigest(deps: SlackDeps, { body, view, client, context, logger }: SubmitArgs): Promise<Checked> {
   const workspace = await loadWorkspace(deps, workspaceOf(context));
   const userId = body.user.id;
   if (!(await canEditSettings(client, userId, workspace.settings))) {
-    await answer({
-      [CHANNEL]: 'Only workspace admins and owners, and whoever installed Contacts, can change the digest.',
-    });
-    return;
+    return {
+      errors: { [CHANNEL]: 'Only workspace admins and owners, and whoever installed Contacts, can change the digest.' },
+    };
   }
   const input = readDigestInput(view.state.values);
-  if (!input.ok) return answer(input.errors);
+  if (!input.ok) return { errors: input.errors };
   const channel = await checkChannel(client, input.channelId);
-  if ('error' in channel) return answer({ [CHANNEL]: channel.error });
+  if ('error' in channel) {
+    const shown = { ...input, zone: workspace.settings.zone, now: deps.now() };
+    return { errors: { [CHANNEL]: channel.error }, form: buildDigestModal({ ...shown, problems: [channel.error] }) };
+  }
   const schedule: DigestSchedule = {
     enabled: input.enabled,
     channelId: input.channelId,
@@ -93,11 +92,9 @@ async function saveDigest(
     teamId: body.team?.id ?? context.teamId ?? workspace.id,
     appId: body.api_app_id,
   };
-  await deps.digests.setSchedule(workspace.id, schedule);
-  await answer();
-  try {
-    await publishHome(deps, client, userId, workspace, logger, { canEdit: true, digestNotice: 'Digest saved.' });
-  } catch (error) {
-    logFailure(logger, 'home after digest', error);
-  }
+  return {
+    save: () => deps.digests.setSchedule(workspace.id, schedule),
+    afterwards: () =>
+      publishHome(deps, client, userId, workspace, logger, { canEdit: true, digestNotice: 'Digest saved.' }),
+  };
 }
