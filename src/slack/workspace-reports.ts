@@ -3,12 +3,19 @@ import type { WebClient } from '@slack/web-api';
 import { type Period, resolvePeriod } from '../period/index.js';
 import { type Presented, presentReport } from '../present/present-report.js';
 import { TellodyError } from '../tellody/errors.js';
-import { buildFailureMessage, buildNotConnectedMessage, LOGIN_UNREADABLE } from '../views/error-messages.js';
+import {
+  buildFailureMessage,
+  buildFetchingMessage,
+  buildNotConnectedMessage,
+  buildSlowMessage,
+  LOGIN_UNREADABLE,
+} from '../views/error-messages.js';
 import { buildHomeTab, type TellodyConnection } from '../views/home-tab.js';
 import type { SlackMessage } from '../views/report-message.js';
 import { canEditSettings } from './admin.js';
 import type { SlackDeps } from './deps.js';
 import { digestSectionFor } from './digest-home.js';
+import { afterDeadlines } from './progress-reply.js';
 import { chartSourceFor, type Workspace } from './workspace.js';
 
 export interface PresentFlags {
@@ -70,7 +77,11 @@ async function connectionOf(deps: SlackDeps, workspace: Workspace): Promise<Tell
   }
 }
 
-/** Publishes a person's Home tab: a report (this week unless they picked another), the connection, the settings. */
+/**
+ * Publishes a person's Home tab: a report (this week unless they picked another), the
+ * connection, the settings. Tellody answers two of those: when it takes more than a moment the
+ * tab first says it is fetching, at the deadline that Tellody is slow, and then shows what came.
+ */
 export async function publishHome(
   deps: SlackDeps,
   client: WebClient,
@@ -84,19 +95,26 @@ export async function publishHome(
   const report = options.message
     ? Promise.resolve(options.message)
     : presentFor(deps, workspace, shown, { shareable: false }, logger).then((p) => p?.message ?? null);
-  const [message, connection, canEdit] = await Promise.all([
-    report,
-    connectionOf(deps, workspace),
-    options.canEdit ?? canEditSettings(client, userId, workspace.settings),
-  ]);
+  const fromTellody = Promise.all([report, connectionOf(deps, workspace)]);
+  fromTellody.catch(() => {});
+  const canEdit = await (options.canEdit ?? canEditSettings(client, userId, workspace.settings));
   const digest = await digestSectionFor(deps, workspace, { canEdit, notice: options.digestNotice });
-  const view = buildHomeTab({
-    report: message,
-    connection,
-    zone: workspace.settings.zone,
-    weekStart: workspace.settings.weekStart,
-    canEdit,
-    digest,
+  const publish = (message: SlackMessage | null, connection: TellodyConnection) =>
+    client.views.publish({
+      user_id: userId,
+      view: buildHomeTab({
+        report: message,
+        connection,
+        zone: workspace.settings.zone,
+        weekStart: workspace.settings.weekStart,
+        canEdit,
+        digest,
+      }),
+    });
+  const checking = { state: 'checking' } as const;
+  const { value } = await afterDeadlines(fromTellody, deps.deadlines, logger, {
+    fetching: () => publish(buildFetchingMessage(), checking).then(() => {}),
+    slow: () => publish(buildSlowMessage(), checking).then(() => {}),
   });
-  await client.views.publish({ user_id: userId, view });
+  await publish(...value);
 }

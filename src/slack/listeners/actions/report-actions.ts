@@ -4,6 +4,7 @@ import { buildNotConnectedMessage } from '../../../views/error-messages.js';
 import { buildHelpMessage } from '../../../views/help-message.js';
 import type { SlackMessage } from '../../../views/report-message.js';
 import type { SlackDeps } from '../../deps.js';
+import { ProgressReply, REPLY_PLACES } from '../../progress-reply.js';
 import { safely, workspaceOf } from '../../safely.js';
 import { loadWorkspace } from '../../workspace.js';
 import { presentFor, publishHome, reportMessage } from '../../workspace-reports.js';
@@ -46,31 +47,32 @@ const isPeriod = (value: Period | SlackMessage): value is Period => 'start' in v
 /**
  * ◀ previous, next ▶ and the granularity menu: the same report for another period or unit. In
  * the clicker's own (ephemeral) reply it replaces that reply in place; on a message in a channel
- * (the digest) it answers privately and leaves the message alone; on the Home tab it republishes
- * the tab.
+ * (the digest) it answers privately and leaves the message alone; on the Home tab (which has no
+ * response_url) it republishes the tab, with what went wrong in it if anything did.
  */
 export function stepReport(deps: SlackDeps) {
   return async (args: ActionArgs) => {
     const { ack, body, respond, client, context, logger } = args;
     await ack();
-    await safely(logger, 'report button', respond, async () => {
+    const atHome = body.container?.type === 'view';
+    // A message in a channel (the weekly digest) is everyone's: a click on it answers the clicker alone.
+    const ownReport = body.container?.type === 'message' && body.container.is_ephemeral === true;
+    const place = ownReport ? REPLY_PLACES.ownReport : REPLY_PLACES.beside;
+    const reply = atHome ? undefined : new ProgressReply(respond, place, deps.deadlines, logger);
+    await safely(logger, 'report button', reply?.tell, async () => {
       const workspace = await loadWorkspace(deps, workspaceOf(context));
       const clicked = periodOfClick(args, deps.now(), workspace.settings);
-      // The Home tab has no response_url: what went wrong is shown in the tab itself.
-      if (body.container?.type === 'view') {
+      if (!reply) {
         const shown = isPeriod(clicked) ? { period: clicked } : { message: clicked };
         await publishHome(deps, client, body.user.id, workspace, logger, shown);
         return;
       }
       if (!isPeriod(clicked)) {
-        await respond({ response_type: 'ephemeral', replace_original: false, ...clicked });
+        await reply.post({ response_type: 'ephemeral', replace_original: false, ...clicked });
         return;
       }
-      const period = clicked;
-      const message = await reportMessage(deps, workspace, period, { shareable: true }, logger);
-      // A message in a channel (the weekly digest) is everyone's: a click on it answers the clicker alone.
-      const ownCopy = body.container?.type === 'message' && body.container.is_ephemeral === true;
-      await respond({ response_type: 'ephemeral', replace_original: ownCopy, ...message });
+      const { value } = await reply.within(reportMessage(deps, workspace, clicked, { shareable: true }, logger));
+      await reply.send(value);
     });
   };
 }
@@ -78,27 +80,30 @@ export function stepReport(deps: SlackDeps) {
 /**
  * "Share in channel": the same report posted for everyone, without buttons, and the private copy
  * removed. Only a report is ever shared: a failure (Tellody down, no account) is told privately
- * and the private report stays.
+ * and the private report stays. A report that comes after the person was told Tellody is slow is
+ * not shared: they were told to try again, and a late post in the channel would surprise them.
  */
 export function shareReport(deps: SlackDeps) {
   return async (args: ActionArgs) => {
     const { ack, respond, context, logger } = args;
     await ack();
-    await safely(logger, 'share', respond, async () => {
+    const reply = new ProgressReply(respond, REPLY_PLACES.beside, deps.deadlines, logger);
+    await safely(logger, 'share', reply.tell, async () => {
       const workspace = await loadWorkspace(deps, workspaceOf(context));
       const period = periodOfClick(args, deps.now(), workspace.settings);
       if (!isPeriod(period)) {
-        await respond({ response_type: 'ephemeral', replace_original: false, ...period });
+        await reply.send(period);
         return;
       }
-      const presented = await presentFor(deps, workspace, period, { shareable: false, interactive: false }, logger);
+      const flags = { shareable: false, interactive: false };
+      const { value: presented, late } = await reply.within(presentFor(deps, workspace, period, flags, logger));
+      if (late) return;
       if (!presented?.ok) {
-        const message = presented?.message ?? buildNotConnectedMessage();
-        await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+        await reply.send(presented?.message ?? buildNotConnectedMessage());
         return;
       }
-      await respond({ response_type: 'in_channel', replace_original: false, ...presented.message });
-      await respond({ delete_original: true });
+      await reply.post({ response_type: 'in_channel', replace_original: false, ...presented.message });
+      await reply.post({ delete_original: true });
     });
   };
 }
