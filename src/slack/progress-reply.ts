@@ -34,7 +34,8 @@ export class ProgressReply {
   private showing = false;
 
   constructor(
-    private readonly respond: Respond,
+    /** Bolt's respond(); missing when a (tampered) request came without a response_url. */
+    private readonly respond: Respond | undefined,
     private readonly place: ReplyPlace,
     private readonly deadlines: Deadlines,
     private readonly logger: Logger,
@@ -49,6 +50,10 @@ export class ProgressReply {
 
   /** Any other reply (a share in the channel, removing the private copy), counted like the rest. */
   async post(args: RespondArguments): Promise<void> {
+    if (!this.respond) {
+      this.logger.warn('a reply was dropped: the request came without a response_url');
+      return;
+    }
     if (this.sent >= RESPONSE_URL_REPLIES) {
       this.logger.warn(`a reply was dropped: its response_url takes ${RESPONSE_URL_REPLIES} replies`);
       return;

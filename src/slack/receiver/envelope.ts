@@ -20,6 +20,8 @@ const absent = z.undefined().optional();
 
 const string = (max = 3000) => z.string().max(max);
 const id = string(255).min(1);
+/** Where replies go: a web address, nothing else (Slack's are https://hooks.slack.com/…). */
+const responseUrl = z.url({ protocol: /^https?$/ }).max(3000);
 
 const team = z.looseObject({ id, enterprise_id: id.optional() }).nullable().optional();
 const user = z.looseObject({ id, team_id: id.optional() });
@@ -55,7 +57,7 @@ const blockActions = z.looseObject({
   channel: z.looseObject({ id }).optional(),
   view: z.looseObject({ id }).optional(),
   message: z.looseObject({}).optional(),
-  response_url: string().optional(),
+  response_url: responseUrl.optional(),
   trigger_id: string().optional(),
 });
 
@@ -72,7 +74,7 @@ const viewSubmission = z.looseObject({
     hash: string(255).optional(),
     state: z.looseObject({ values: stateValues }).optional(),
   }),
-  response_urls: z.array(z.looseObject({ response_url: string() })).optional(),
+  response_urls: z.array(z.looseObject({ response_url: responseUrl })).optional(),
 });
 
 /** The fields Bolt reads of an event to find its channel and user. */
@@ -111,7 +113,7 @@ const slashCommand = z.looseObject({
   team_id: id,
   user_id: id,
   channel_id: id.optional(),
-  response_url: string().optional(),
+  response_url: responseUrl,
   trigger_id: string().optional(),
   enterprise_id: id.optional(),
   is_enterprise_install: z.enum(['true', 'false']).optional(),
@@ -121,13 +123,14 @@ const slashCommand = z.looseObject({
   actions: absent,
 });
 
-const SCHEMAS: Record<string, z.ZodType> = {
-  block_actions: blockActions,
-  view_submission: viewSubmission,
-  view_closed: viewSubmission,
-  event_callback: eventCallback,
-  url_verification: urlVerification,
-};
+/** By `type` (a Map: a type such as "constructor" must not find Object's own properties). */
+const SCHEMAS = new Map<string, z.ZodType>([
+  ['block_actions', blockActions],
+  ['view_submission', viewSubmission],
+  ['view_closed', viewSubmission],
+  ['event_callback', eventCallback],
+  ['url_verification', urlVerification],
+]);
 
 const refused = (reason: string): Verdict => ({ kind: 'refused', status: 400, reason });
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -142,7 +145,7 @@ function firstProblem(error: z.ZodError): string {
 function checkObject(body: Record<string, unknown>): Verdict {
   const type = body.type;
   if (type === 'app_rate_limited') return { kind: 'answered', status: 200 };
-  const schema = typeof type === 'string' ? SCHEMAS[type] : undefined;
+  const schema = typeof type === 'string' ? SCHEMAS.get(type) : undefined;
   if (!schema) return refused(`not a kind of request this app takes (type ${JSON.stringify(type)?.slice(0, 40)})`);
   const result = schema.safeParse(body);
   return result.success ? { kind: 'bolt' } : refused(firstProblem(result.error));

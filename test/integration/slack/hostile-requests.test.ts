@@ -66,12 +66,20 @@ describe('a signed body Bolt would crash on or never answer', () => {
     ['an action that is null', payload(blockActions({ actions: [null] })), FORM],
     ['a click without a user', payload(blockActions({ user: null })), FORM],
     ['a click with a null channel', payload(blockActions({ channel: null })), FORM],
+    ['a click whose response_url is not a web address', payload(blockActions({ response_url: 'V}' })), FORM],
     ['a click that is also an event', payload(blockActions({ event: { type: 'app_home_opened' } })), FORM],
     ['a submission without a view', payload({ type: 'view_submission', user: { id: 'U1' }, team: null }), FORM],
     ['an unknown kind of payload', payload({ type: 'shortcut', user: { id: 'U1' }, callback_id: 'x' }), FORM],
     ['a repeated form field', 'command=%2Fcontacts&command=%2Fother&text=&team_id=T1&user_id=U1', FORM],
     ['a form that is not a command', 'hello=world', FORM],
     ['a command whose text is missing', 'command=%2Fcontacts&team_id=T1&user_id=U1', FORM],
+    ['a command without a response_url', 'command=%2Fcontacts&text=&team_id=T1&user_id=U1', FORM],
+    [
+      'a payload whose type names a property of every object',
+      payload({ type: 'constructor', user: { id: 'U1' } }),
+      FORM,
+    ],
+    ['a body whose type is valueOf', JSON.stringify({ type: 'valueOf', event: { type: 'x' } }), JSON_TYPE],
     ['JSON nested 10,000 deep', deep(10_000), JSON_TYPE],
     ['a payload nested 10,000 deep', `payload=${encodeURIComponent(deep(10_000))}`, FORM],
   ])('%s: refused with 400 at once, nothing done, and the app serves on', async (_what, body, type) => {
@@ -206,6 +214,13 @@ describe('clicks and events no listener expects', () => {
     expect(click.status).toBe(200);
     const [publish] = (await h.slack.waitForCalls('views.publish', publishes + 1)).slice(-1);
     expect(JSON.stringify(publish?.args.view)).toContain('no longer describes a period');
+    expect(logs.join('\n')).not.toMatch(/TypeError|Cannot read properties|is not a function/);
+  });
+
+  it('answers a click on a message that came without a response_url, saying nothing it cannot say', async () => {
+    const body = payload(blockActions({ container: { type: 'message', is_ephemeral: true } }));
+    expect((await h.send(body, FORM, SLACK_DEADLINE)).status).toBe(200);
+    await settle();
     expect(logs.join('\n')).not.toMatch(/TypeError|Cannot read properties|is not a function/);
   });
 
