@@ -2,13 +2,13 @@ import type { Logger } from '@slack/bolt';
 import { config as loadDotenv } from 'dotenv';
 import { type Config, loadConfig } from './config.js';
 import { installCrashPolicy } from './crash-policy.js';
-import { DigestRunner, type RunningScheduler, startDigestScheduler } from './digest/scheduler.js';
+import type { RunningScheduler } from './digest/scheduler.js';
 import { isEntryPoint } from './entry-point.js';
 import { createSlackApp, type RunningApp, startSlackApp } from './slack/app.js';
 import { buildDeps } from './slack/build-deps.js';
 import type { SlackDeps } from './slack/deps.js';
-import { digestDeps } from './slack/digest-deps.js';
 import { logFailure } from './slack/safely.js';
+import { startScheduledJobs } from './slack/scheduled-jobs.js';
 import { startupProblem } from './startup-problem.js';
 
 /** How long a shutdown waits for requests in flight (Kubernetes allows 30 s between SIGTERM and SIGKILL). */
@@ -21,10 +21,9 @@ interface Started {
   readonly digests: RunningScheduler;
 }
 
+/** The digest's scheduler, and the same-day alert checks beside it. */
 function startDigests(deps: SlackDeps, logger: Logger): RunningScheduler {
-  return startDigestScheduler(new DigestRunner(digestDeps(deps, logger)), {
-    onError: (error) => logFailure(logger, 'digest scheduler', error),
-  });
+  return startScheduledJobs(deps, logger);
 }
 
 /** Opens the store (and checks it answers), then starts Bolt: HTTP on PORT, or Socket Mode. */

@@ -20,15 +20,13 @@ export interface DigestLogger {
 }
 
 /**
- * Everything a digest job touches, passed in: the store, the report, Slack, the clock. The Slack
- * side (slack/digest-deps.ts) builds it from the app's deps; tests build it the same way.
+ * What every job riding on the scheduler needs (the weekly digest, the same-day alerts): the
+ * workspace, Slack, the store's claims, the clock. The Slack side (slack/digest-deps.ts) builds it
+ * from the app's deps; tests build it the same way.
  */
-export interface DigestDeps {
-  readonly digests: DigestRepository;
+export interface JobDeps {
   readonly claims: Claims;
   readonly workspace: (id: string) => Promise<DigestWorkspace>;
-  /** The report and its message pieces for a period, or null when the workspace has no Tellody login. */
-  readonly present: (workspace: DigestWorkspace, period: Period) => Promise<Presented | null>;
   /** A Web API client with the workspace's bot token, or null when there is none (uninstalled). */
   readonly slack: (id: string) => Promise<WebClient | null>;
   readonly now: () => number;
@@ -41,6 +39,13 @@ export interface DigestDeps {
   readonly concurrency: number;
   /** Keeps posts to one channel at least a second apart. */
   readonly pacer: ChannelPacer;
+}
+
+/** Everything a digest job touches: the job's common needs, the schedules and the report. */
+export interface DigestDeps extends JobDeps {
+  readonly digests: DigestRepository;
+  /** The report and its message pieces for a period, or null when the workspace has no Tellody login. */
+  readonly present: (workspace: DigestWorkspace, period: Period) => Promise<Presented | null>;
 }
 
 /** Slack allows about one message per second per channel: posts to the same channel wait their turn. */

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { PauseReason } from '../store/digest-schedules.js';
 import type { SlackMessage } from '../views/report-message.js';
-import type { ChannelPacer } from './deps.js';
+import type { ChannelPacer, JobDeps } from './deps.js';
 
 export type PostResult =
   | { readonly ok: true; readonly ts: string; readonly permalink: string | undefined }
@@ -46,7 +46,18 @@ async function permalinkOf(client: WebClient, channel: string, ts: string): Prom
   }
 }
 
-async function postOnce(client: WebClient, channel: string, message: SlackMessage, pacer: ChannelPacer) {
+/** Where a post goes besides its channel: a reply in a thread. */
+export interface PostOptions {
+  readonly threadTs?: string | undefined;
+}
+
+async function postOnce(
+  client: WebClient,
+  channel: string,
+  message: SlackMessage,
+  pacer: ChannelPacer,
+  options: PostOptions,
+) {
   await pacer.wait(channel);
   const posted = await client.chat.postMessage({
     channel,
@@ -54,6 +65,7 @@ async function postOnce(client: WebClient, channel: string, message: SlackMessag
     blocks: message.blocks,
     unfurl_links: false,
     unfurl_media: false,
+    ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
   });
   return posted.ts ?? '';
 }
@@ -68,16 +80,17 @@ export async function postToChannel(
   channel: string,
   message: SlackMessage,
   pacer: ChannelPacer,
+  options: PostOptions = {},
 ): Promise<PostResult> {
   let ts: string;
   try {
-    ts = await postOnce(client, channel, message, pacer);
+    ts = await postOnce(client, channel, message, pacer, options);
   } catch (error) {
     const code = slackErrorCode(error);
     if (code !== 'not_in_channel') return failure(code);
     try {
       await client.conversations.join({ channel });
-      ts = await postOnce(client, channel, message, pacer);
+      ts = await postOnce(client, channel, message, pacer, options);
     } catch (retryError) {
       const again = slackErrorCode(retryError);
       // A private channel cannot be joined: it needs an invitation.
@@ -97,5 +110,20 @@ export async function sendDirectMessage(client: WebClient, user: string, message
     return true;
   } catch {
     return false;
+  }
+}
+
+/** Direct messages to each of `people` (whoever set something up, the installer), once each; failures are logged. */
+export async function tellPeople(
+  deps: Pick<JobDeps, 'slack' | 'logger'>,
+  workspace: string,
+  people: readonly (string | undefined)[],
+  message: SlackMessage,
+): Promise<void> {
+  const client = await deps.slack(workspace);
+  if (!client) return;
+  for (const user of new Set(people.filter((u): u is string => !!u))) {
+    if (!(await sendDirectMessage(client, user, message)))
+      deps.logger.warn(`${workspace}: could not send a direct message to ${user}`);
   }
 }

@@ -2,9 +2,10 @@ import type { DigestProblem, DigestSchedule, PauseReason, WeekRecord } from '../
 import { buildDigestMessage } from '../views/digest-message.js';
 import { buildDigestPausedNotice, buildDigestStoppedNotice } from '../views/digest-notices.js';
 import type { SlackMessage } from '../views/report-message.js';
+import { holdingClaim, pastHalfLease } from './claim.js';
 import type { DigestDeps, DigestWorkspace } from './deps.js';
 import { type DigestWeek, decide, digestWeek, retryDelay } from './due.js';
-import { postToChannel, sendDirectMessage } from './post.js';
+import { postToChannel, tellPeople } from './post.js';
 import { reportedWeek, weekKey } from './schedule.js';
 
 export type DigestOutcome =
@@ -73,13 +74,7 @@ async function tellAdmins(
   schedule: DigestSchedule,
   message: SlackMessage,
 ): Promise<void> {
-  const client = await deps.slack(workspace.id);
-  if (!client) return;
-  const people = new Set([schedule.setUpBy, workspace.installerUserId].filter((u): u is string => !!u));
-  for (const user of people) {
-    if (!(await sendDirectMessage(client, user, message)))
-      deps.logger.warn(`digest ${workspace.id}: could not send a direct message to ${user}`);
-  }
+  await tellPeople(deps, workspace.id, [schedule.setUpBy, workspace.installerUserId], message);
 }
 
 function record(job: Job, now: number, fields: Omit<Partial<WeekRecord>, 'week'> & Pick<WeekRecord, 'state'>) {
@@ -140,7 +135,7 @@ async function deliver(deps: DigestDeps, job: Job, claimedAt: number): Promise<D
   const client = await deps.slack(job.workspace.id);
   if (!client) return failed(deps, job, { kind: 'slack-auth', detail: 'no bot token' }, true);
   // Past half the lease another instance may soon take over: leave the week to it rather than risk two posts.
-  if (performance.now() - claimedAt > deps.leaseMs / 2) return { outcome: 'retry-later' };
+  if (pastHalfLease(claimedAt, deps.leaseMs)) return { outcome: 'retry-later' };
   const posted = await postToChannel(client, job.schedule.channelId, composed.message, deps.pacer);
   if (posted.ok) {
     const now = deps.now();
@@ -164,16 +159,8 @@ async function underClaim(
   week: string,
   work: (claimedAt: number) => Promise<DigestResult>,
 ): Promise<DigestResult> {
-  const key = deps.digests.claimKey(workspace, week);
-  if (!(await deps.claims.claim(key, deps.owner, deps.leaseMs))) return { outcome: 'claimed-elsewhere' };
-  const claimedAt = performance.now();
-  try {
-    return await work(claimedAt);
-  } finally {
-    await deps.claims.release(key, deps.owner).catch((error: unknown) => {
-      deps.logger.warn(`digest ${workspace}: releasing the claim failed (it lapses with its lease): ${String(error)}`);
-    });
-  }
+  const result = await holdingClaim(deps, deps.digests.claimKey(workspace, week), work);
+  return result === 'claimed-elsewhere' ? { outcome: 'claimed-elsewhere' } : result;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { Weekday } from '../period/calendar.js';
 import { ChartFetcher } from '../report/chart-fetcher.js';
+import { AlertRepository } from '../store/alert-settings.js';
 import { ChartCache } from '../store/chart-cache.js';
 import { DigestRepository } from '../store/digest-schedules.js';
 import { KeyvInstallationStore } from '../store/installations.js';
@@ -47,6 +48,7 @@ export function buildDeps(
     fetcher: new ChartFetcher(new ChartCache(store)),
     tellody: new TellodyPool(config.TELLODY_BASE_URL),
     digests: new DigestRepository(store),
+    alerts: new AlertRepository(store),
     slackClients: new SlackClientPool({ slackApiUrl: config.SLACK_API_URL, retries: overrides.slackRetries }),
     inFlight: new InFlight(),
     now,

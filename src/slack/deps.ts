@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { ChartFetcher } from '../report/chart-fetcher.js';
+import type { AlertRepository } from '../store/alert-settings.js';
 import type { DigestRepository } from '../store/digest-schedules.js';
 import type { KeyvInstallationStore } from '../store/installations.js';
 import type { Store } from '../store/open-store.js';
@@ -24,6 +25,8 @@ export interface SlackDeps {
   readonly tellody: TellodyPool;
   /** Weekly digest schedules and delivery log. */
   readonly digests: DigestRepository;
+  /** Same-day alert settings, the checks' state, the day's mutes. */
+  readonly alerts: AlertRepository;
   /** Web API clients for work outside a Slack request (the digest), one per bot token. */
   readonly slackClients: SlackClientPool;
   /** Work taken on and not yet finished: a shutdown waits for it. */

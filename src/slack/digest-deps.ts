@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type { Logger } from '@slack/bolt';
 import webApi, { type WebClient as WebClientType } from '@slack/web-api';
-import { ChannelPacer, type DigestDeps } from '../digest/deps.js';
+import { ChannelPacer, type DigestDeps, type JobDeps } from '../digest/deps.js';
 import type { SlackDeps } from './deps.js';
 import { credentialsOf, settingsOf } from './workspace.js';
 import { presentFor } from './workspace-reports.js';
@@ -67,21 +67,13 @@ async function botToken(deps: SlackDeps, workspace: string): Promise<string | nu
   }
 }
 
-/** The digest's dependencies, from the app's. */
-export function digestDeps(deps: SlackDeps, logger: Logger, options: { leaseMs?: number } = {}): DigestDeps {
+/** What every scheduled job needs (the digest, the alerts), from the app's: the workspace, Slack, claims, the clock. */
+export function jobDeps(deps: SlackDeps, logger: Logger, leaseMs: number): JobDeps {
   return {
-    digests: deps.digests,
     claims: deps.store.claims,
     async workspace(id) {
       const { zone, weekStart, installerUserId } = await settingsOf(deps, id);
       return { id, zone, weekStart, installerUserId };
-    },
-    // Only the login is read here: the calendar came with the workspace, and the report needs no more.
-    async present(workspace, period) {
-      const { zone, weekStart } = workspace;
-      const settings = { zone, weekStart, updatedAt: 0 };
-      const loaded = { id: workspace.id, settings, ...(await credentialsOf(deps, workspace.id)) };
-      return presentFor(deps, loaded, period, { shareable: false }, logger);
     },
     async slack(id) {
       const token = await botToken(deps, id);
@@ -90,8 +82,23 @@ export function digestDeps(deps: SlackDeps, logger: Logger, options: { leaseMs?:
     now: deps.now,
     logger,
     owner: deps.slackClients.owner,
-    leaseMs: options.leaseMs ?? DIGEST_LEASE_MS,
+    leaseMs,
     concurrency: deps.config.DIGEST_CONCURRENCY,
     pacer: deps.slackClients.pacer,
+  };
+}
+
+/** The digest's dependencies, from the app's. */
+export function digestDeps(deps: SlackDeps, logger: Logger, options: { leaseMs?: number } = {}): DigestDeps {
+  return {
+    ...jobDeps(deps, logger, options.leaseMs ?? DIGEST_LEASE_MS),
+    digests: deps.digests,
+    // Only the login is read here: the calendar came with the workspace, and the report needs no more.
+    async present(workspace, period) {
+      const { zone, weekStart } = workspace;
+      const settings = { zone, weekStart, updatedAt: 0 };
+      const loaded = { id: workspace.id, settings, ...(await credentialsOf(deps, workspace.id)) };
+      return presentFor(deps, loaded, period, { shareable: false }, logger);
+    },
   };
 }

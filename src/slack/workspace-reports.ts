@@ -13,6 +13,7 @@ import {
 import { buildHomeTab, type TellodyConnection } from '../views/home-tab.js';
 import type { SlackMessage } from '../views/report-message.js';
 import { canEditSettings } from './admin.js';
+import { alertsSectionFor } from './alerts-home.js';
 import type { SlackDeps } from './deps.js';
 import { digestSectionFor } from './digest-home.js';
 import { afterDeadlines } from './progress-reply.js';
@@ -88,7 +89,13 @@ export async function publishHome(
   userId: string,
   workspace: Workspace,
   logger: Logger,
-  options: { period?: Period; canEdit?: boolean; digestNotice?: string; message?: SlackMessage } = {},
+  options: {
+    period?: Period;
+    canEdit?: boolean;
+    digestNotice?: string;
+    alertsNotice?: string;
+    message?: SlackMessage;
+  } = {},
 ): Promise<void> {
   const shown = options.period ?? resolvePeriod('this week', { ...workspace.settings, now: deps.now() });
   // A message shown instead of a report (why a click could not be answered) needs no Tellody.
@@ -98,7 +105,10 @@ export async function publishHome(
   const fromTellody = Promise.all([report, connectionOf(deps, workspace)]);
   fromTellody.catch(() => {});
   const canEdit = await (options.canEdit ?? canEditSettings(client, userId, workspace.settings));
-  const digest = await digestSectionFor(deps, workspace, { canEdit, notice: options.digestNotice });
+  const [digest, alerts] = await Promise.all([
+    digestSectionFor(deps, workspace, { canEdit, notice: options.digestNotice }),
+    alertsSectionFor(deps, workspace, { canEdit, notice: options.alertsNotice }),
+  ]);
   const publish = (message: SlackMessage | null, connection: TellodyConnection) =>
     client.views.publish({
       user_id: userId,
@@ -109,6 +119,7 @@ export async function publishHome(
         weekStart: workspace.settings.weekStart,
         canEdit,
         digest,
+        alerts,
       }),
     });
   const checking = { state: 'checking' } as const;

@@ -64,6 +64,28 @@ const ENROLLED = 'digest:workspaces';
 /** Weeks of delivery log kept per workspace: enough for Home's "last delivery" and some history. */
 const KEPT_WEEKS = 12;
 
+/** Why Tellody's numbers could not be had, for anything that reads them on its own (the digest, the alerts). */
+export const TELLODY_PROBLEMS = [
+  'tellody-unavailable',
+  'tellody-credentials',
+  'tellody-rejected',
+  'login-unreadable',
+  'not-connected',
+] as const;
+
+/**
+ * What anything that posts to a channel on its own keeps besides the channel (the digest, the
+ * alerts): who set it up (told when it pauses), the link into the app, and why it is paused.
+ */
+export const postingFields = {
+  setUpBy: z.string(),
+  teamId: z.string(),
+  appId: z.string(),
+  paused: z
+    .object({ reason: z.enum(['channel_not_found', 'is_archived', 'not_in_channel']), at: z.number() })
+    .optional(),
+};
+
 const scheduleSchema = z.object({
   enabled: z.boolean(),
   channelId: z.string().min(1),
@@ -71,12 +93,7 @@ const scheduleSchema = z.object({
   day: z.number().int().min(0).max(6),
   time: z.string().regex(CLOCK_TIME_PATTERN),
   activeSince: z.number(),
-  setUpBy: z.string(),
-  teamId: z.string(),
-  appId: z.string(),
-  paused: z
-    .object({ reason: z.enum(['channel_not_found', 'is_archived', 'not_in_channel']), at: z.number() })
-    .optional(),
+  ...postingFields,
 });
 
 const recordSchema = z.object({
@@ -93,15 +110,7 @@ const recordSchema = z.object({
   nextAttemptAt: z.number().optional(),
   problem: z
     .object({
-      kind: z.enum([
-        'tellody-unavailable',
-        'tellody-credentials',
-        'tellody-rejected',
-        'login-unreadable',
-        'not-connected',
-        'slack-error',
-        'slack-auth',
-      ]),
+      kind: z.enum([...TELLODY_PROBLEMS, 'slack-error', 'slack-auth']),
       detail: z.string(),
     })
     .optional(),

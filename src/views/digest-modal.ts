@@ -1,6 +1,7 @@
 import type { ModalView, PlainTextOption } from '@slack/types';
 import { CLOCK_TIME_PATTERN, WEEKDAY_NAMES, type Weekday } from '../period/calendar.js';
 import { input, plain } from './blocks.js';
+import { channelInput, fieldOf, pickedChannel, type SubmittedValues } from './channel-input.js';
 import { zoneAbbreviation } from './digest-format.js';
 import { CALLBACKS, DIGEST_ENABLED_VALUE, DIGEST_FIELDS } from './ids.js';
 import { problemBlocks } from './modal-notice.js';
@@ -36,16 +37,7 @@ export function buildDigestModal(options: DigestModalOptions): ModalView {
     close: plain('Cancel'),
     blocks: [
       ...problemBlocks(options.problems),
-      input(
-        DIGEST_FIELDS.channel,
-        'Channel',
-        {
-          type: 'conversations_select',
-          filter: { include: ['public', 'private'], exclude_bot_users: true },
-          ...(options.channelId ? { initial_conversation: options.channelId } : {}),
-        },
-        { hint: plain('For a private channel, invite @contacts to it first.') },
-      ),
+      channelInput(DIGEST_FIELDS.channel, options.channelId),
       input(DIGEST_FIELDS.day, 'Day', {
         type: 'static_select',
         options: WEEKDAY_NAMES.map((_, day) => dayOption(day)),
@@ -67,19 +59,6 @@ export function buildDigestModal(options: DigestModalOptions): ModalView {
   };
 }
 
-type SubmittedValues = Record<
-  string,
-  Record<
-    string,
-    {
-      selected_conversation?: string | null;
-      selected_option?: { value?: string } | null;
-      selected_time?: string | null;
-      selected_options?: { value?: string }[] | null;
-    }
-  >
->;
-
 export type DigestInput =
   | {
       readonly ok: true;
@@ -92,10 +71,9 @@ export type DigestInput =
 
 /** Reads and checks a digest submission; problems come back keyed by block id, for inline errors. */
 export function readDigestInput(values: SubmittedValues): DigestInput {
-  const field = (f: { block: string; action: string }) => values[f.block]?.[f.action];
+  const field = fieldOf(values);
   const errors: Record<string, string> = {};
-  const channelId = field(DIGEST_FIELDS.channel)?.selected_conversation ?? '';
-  if (!/^[CG][A-Z0-9]{2,30}$/.test(channelId)) errors[DIGEST_FIELDS.channel.block] = 'Pick the channel for the digest.';
+  const channelId = pickedChannel(values, DIGEST_FIELDS.channel, errors, 'Pick the channel for the digest.');
   const day = WEEKDAY_NAMES.indexOf(field(DIGEST_FIELDS.day)?.selected_option?.value as (typeof WEEKDAY_NAMES)[number]);
   if (day < 0) errors[DIGEST_FIELDS.day.block] = 'Pick the day the digest goes out.';
   const time = field(DIGEST_FIELDS.time)?.selected_time ?? '';

@@ -5,12 +5,17 @@ import { ACTIONS, DIGEST_ACTIONS } from './ids.js';
 import type { SlackMessage } from './report-message.js';
 
 /** A direct message to an admin: what happened, and one button to the fix. */
-function notice(emoji: string, text: string, fix: { text: string; actionId: string }): SlackMessage {
+export function notice(
+  emoji: string,
+  text: string,
+  fix: { text: string; actionId: string },
+  blockId = 'digest_notice',
+): SlackMessage {
   return {
     text,
     blocks: [
-      section(`${emoji} ${text}`, 'digest_notice'),
-      actions([button({ ...fix, style: 'primary' })], 'digest_notice_actions'),
+      section(`${emoji} ${text}`, blockId),
+      actions([button({ ...fix, style: 'primary' })], `${blockId}_actions`),
     ],
   };
 }

@@ -22,6 +22,8 @@ export interface HomeTabOptions {
   readonly canEdit: boolean;
   /** The weekly digest's section (views/digest-home.ts), shown before the settings. */
   readonly digest?: readonly KnownBlock[] | undefined;
+  /** The same-day alerts' section (views/alerts-home.ts), after the digest's. */
+  readonly alerts?: readonly KnownBlock[] | undefined;
 }
 
 const QUICK_LABELS: Record<keyof typeof HOME_QUICK_REPORTS, string> = {
@@ -103,6 +105,7 @@ export function buildHomeTab(options: HomeTabOptions): HomeView {
     { type: 'divider', block_id: 'home_divider' },
     ...connectionBlocks(options.connection, options.canEdit),
     ...(options.digest ?? []),
+    ...(options.alerts ?? []),
     ...settingsBlocks(options),
   );
   return { type: 'home', blocks };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { periodToken, resolvePeriod } from '../../src/period/index.js';
-import { ACTIONS, CALLBACKS, DIGEST_ACTIONS, HOME_QUICK_REPORTS } from '../../src/views/ids.js';
+import { ACTIONS, ALERT_ACTIONS, CALLBACKS, DIGEST_ACTIONS, HOME_QUICK_REPORTS } from '../../src/views/ids.js';
 import { PHRASE_FORMS } from './phrase-forms.js';
 
 /** One request body as it goes on the wire, with its content type. */
@@ -79,6 +79,7 @@ const actionId = fc.oneof(
     ...Object.values(ACTIONS).filter((id) => id !== ACTIONS.homeQuick),
     ...Object.keys(HOME_QUICK_REPORTS).map((key) => `${ACTIONS.homeQuick}${key}`),
     ...Object.values(DIGEST_ACTIONS),
+    ...Object.values(ALERT_ACTIONS),
   ),
   fc.string({ maxLength: 30 }),
 );

@@ -119,3 +119,27 @@ export function digestValues(fields: { channel?: string; day?: string; time?: st
     },
   };
 }
+
+/** An alerts modal submission's `state.values`, keyed by the stable block and action ids. */
+export function alertsValues(fields: {
+  measures?: readonly string[];
+  channel?: string;
+  sensitivity?: string;
+  quietFrom?: string | null;
+  quietTo?: string | null;
+}) {
+  return {
+    alerts_measures: {
+      measures: {
+        type: 'checkboxes',
+        selected_options: (fields.measures ?? ['contactsBlocked', 'contactsAdded']).map((value) => ({ value })),
+      },
+    },
+    alerts_channel: { channel: { type: 'conversations_select', selected_conversation: fields.channel ?? null } },
+    alerts_sensitivity: {
+      sensitivity: { type: 'static_select', selected_option: { value: fields.sensitivity ?? 'normal' } },
+    },
+    alerts_quiet_from: { from: { type: 'timepicker', selected_time: fields.quietFrom ?? null } },
+    alerts_quiet_to: { to: { type: 'timepicker', selected_time: fields.quietTo ?? null } },
+  };
+}

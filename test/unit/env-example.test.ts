@@ -54,4 +54,17 @@ describe('README', () => {
     ];
     for (const id of ids) expect(stable, id).toContain(id);
   });
+
+  it('lists every alert id scripts rely on, exactly as the code registers them', async () => {
+    const { ALERT_ACTIONS, ALERT_FIELDS, CALLBACKS } = await import('../../src/views/ids.js');
+    const { ALERT_MEASURES, SENSITIVITIES } = await import('../../src/store/alert-settings.js');
+    const ids = [
+      CALLBACKS.alerts,
+      ...Object.values(ALERT_ACTIONS),
+      ...Object.values(ALERT_FIELDS).map((f) => `${f.block}\`/\`${f.action}`),
+      ...ALERT_MEASURES,
+      ...SENSITIVITIES,
+    ];
+    for (const id of ids) expect(stable, id).toContain(id);
+  });
 });

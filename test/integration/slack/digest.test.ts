@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, CALLBACKS, DIGEST_ACTIONS } from '../../../src/views/ids.js';
 import { expectValidMessage, expectValidView } from '../../support/block-kit.js';
+import { latestHome as latestHomeOf } from '../../support/home-tab.js';
 import { type AppHarness, digestValues, slackAppHarness } from '../../support/slack-app-harness.js';
 
 let h: AppHarness;
@@ -20,12 +21,7 @@ afterAll(() => h.close());
 const home = { container: { type: 'view', view_id: 'V1' } };
 const adminAtHome = { user: 'UADMIN', ...home };
 
-async function latestHome(before: number) {
-  const [call] = (await h.slack.waitForCalls('views.publish', before + 1)).slice(-1);
-  const view = call?.args.view as { blocks: unknown[] };
-  expectValidView(view);
-  return { user: call?.args.user_id, text: JSON.stringify(view.blocks) };
-}
+const latestHome = (before: number) => latestHomeOf(h, before);
 
 describe('setting up the weekly digest', () => {
   it('shows a read-only section to people who are not admins', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Installation } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AlertRepository, type AlertState } from '../../../src/store/alert-settings.js';
 import { ChartCache } from '../../../src/store/chart-cache.js';
 import { DigestRepository, type WeekRecord } from '../../../src/store/digest-schedules.js';
 import { KeyvInstallationStore } from '../../../src/store/installations.js';
@@ -256,6 +257,57 @@ describe.each([
     await store.forget('ws:T*:');
     expect(await store.keyv.get('ws:T*:x')).toBeUndefined();
     expect(await store.keyv.get('ws:TQ:x')).toBe(2);
+  });
+
+  it('keeps alert settings, state and the day’s mutes, and forgets all of a workspace’s on request', async () => {
+    const alerts = new AlertRepository(store);
+    const settings = {
+      measures: { contactsBlocked: true, contactsAdded: false, contactsServed: true },
+      channelId: 'C1',
+      channelName: 'marketing',
+      sensitivity: 'high' as const,
+      quietHours: { from: '22:00', to: '07:00' },
+      setUpBy: 'U1',
+      teamId: 'T1',
+      appId: 'A1',
+    };
+    await alerts.setSettings('TA1', settings);
+    await alerts.setSettings('TA2', { ...settings, sensitivity: 'low' });
+    expect(await alerts.settings('TA1')).toEqual(settings);
+    expect(await alerts.enrolled()).toEqual(expect.arrayContaining(['TA1', 'TA2']));
+    const episode = {
+      measure: 'contactsBlocked' as const,
+      openedAt: 5,
+      hour: 11,
+      channelId: 'C1',
+      ts: '1.2',
+      summary: 'x',
+    };
+    const state: AlertState = {
+      day: '2026-11-30',
+      checkedSlot: 7,
+      checkedAt: 5,
+      episodes: { contactsBlocked: episode },
+      last: episode,
+    };
+    await alerts.setState('TA1', state);
+    expect(await alerts.state('TA1')).toEqual(state);
+    // Mutes from two clicks at once both count; yesterday's are dropped when today's are read.
+    await Promise.all([
+      alerts.mute('TA1', '2026-11-30', 'contactsBlocked'),
+      alerts.mute('TA1', '2026-11-30', 'contactsServed'),
+      alerts.mute('TA1', '2026-11-29', 'contactsAdded'),
+    ]);
+    expect([...(await alerts.mutedOn('TA1', '2026-11-30'))].sort()).toEqual(['contactsBlocked', 'contactsServed']);
+    expect([...(await alerts.mutedOn('TA1', '2026-11-29'))]).toEqual([]);
+    expect(await store.claims.claim(alerts.claimKey('TA1'), 'instance-1', 60_000)).toBe(true);
+    await alerts.forget('TA1');
+    expect(await alerts.settings('TA1')).toBeUndefined();
+    expect(await alerts.state('TA1')).toBeUndefined();
+    expect([...(await alerts.mutedOn('TA1', '2026-11-30'))]).toEqual([]);
+    expect(await alerts.enrolled()).not.toContain('TA1');
+    expect(await store.claims.claim(alerts.claimKey('TA1'), 'instance-2', 60_000)).toBe(true);
+    expect(await alerts.settings('TA2')).toMatchObject({ sensitivity: 'low' });
   });
 
   it('refuses a workspace id that could reach into another’s keys', () => {

@@ -14,12 +14,13 @@ function workspaceOfBody(body: { team_id?: string; enterprise_id?: string; is_en
 }
 
 /**
- * Deletes everything a workspace left with us: its place on the digest's list (shared by all
- * workspaces), then every key under `ws:<id>:` — installation, Tellody login, settings, cached
- * reports, the digest's schedule, log, claims and sets — unrecoverably (see store/forget-prefix.ts).
+ * Deletes everything a workspace left with us: its places on the digest's and the alerts' lists
+ * (shared by all workspaces), then every key under `ws:<id>:` — installation, Tellody login,
+ * settings, cached reports, the digest's and the alerts' settings, logs, claims and sets —
+ * unrecoverably (see store/forget-prefix.ts).
  */
 export async function forgetWorkspace(deps: SlackDeps, workspace: string): Promise<void> {
-  await deps.digests.forget(workspace);
+  await Promise.all([deps.digests.forget(workspace), deps.alerts.forget(workspace)]);
   await deps.store.forget(`${workspaceKey(workspace)}:`);
 }
 
