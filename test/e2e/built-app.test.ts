@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { expectValidMessage, expectValidView } from '../support/block-kit.js';
 import { freePort } from '../support/free-port.js';
 import { startRedis } from '../support/redis-server.js';
 import { type Json, sandboxTotals, totalsShown } from '../support/report-reading.js';
+import { settingsValues } from '../support/slack-app-harness.js';
 import { slackRequests } from '../support/slack-requests.js';
 import { startSlackStandIn } from '../support/slack-standin.js';
 import { startSocketModeStandIn } from '../support/socket-mode-standin.js';
@@ -145,6 +146,43 @@ describe('the built app (node dist/index.js), over HTTP on a SQLite file', () =>
 
   it('wrote no stack trace to its log', () => {
     expect(app.stderr()).not.toMatch(STACK_TRACE);
+  });
+});
+
+describe('the built app, when a workspace uninstalls', () => {
+  it('leaves neither its login nor the sealed password readable in the SQLite file or its -wal', async () => {
+    const env = productionEnv();
+    const app = await run(env);
+    const requests = slackRequests({
+      events: `${app.base}/slack/events`,
+      secret: SECRET,
+      responseUrl: slack.responseUrl,
+    });
+    const saved = await requests.submit(settingsValues({ username: 'demo', password: 'demo' }), { team: 'TGONE' });
+    expect(saved).toMatchObject({ status: 200, text: '' });
+    const db = String(env.STORE_URL).slice('sqlite://'.length);
+    const bytes = () =>
+      [db, `${db}-wal`]
+        .filter((file) => existsSync(file))
+        .map((file) => readFileSync(file).toString('latin1'))
+        .join('');
+    const sealed = /"password":"(v1\.[A-Za-z0-9_.-]+)"/.exec(bytes())?.[1] ?? 'no sealed password found';
+    expect(bytes()).toContain('"username":"demo"');
+    expect((await requests.event({ type: 'app_uninstalled' }, 'TGONE')).status).toBe(200);
+    for (let i = 0; i < 100 && bytes().includes(sealed); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(bytes()).not.toContain(sealed);
+    expect(bytes()).not.toContain('"username":"demo"');
+  });
+
+  it('escapes a mention typed after the command, so the reply pings nobody', async () => {
+    const app = await run(productionEnv());
+    const requests = slackRequests({
+      events: `${app.base}/slack/events`,
+      secret: SECRET,
+      responseUrl: slack.responseUrl,
+    });
+    const post = await lastPost((await requests.command('<!channel> ＜@U123＞')).id);
+    expect(JSON.stringify(post)).not.toMatch(/<[@#!]/);
   });
 });
 

@@ -48,8 +48,19 @@ async function useEverything(app: AppHarness): Promise<{ sealed: string }> {
     tokenType: 'bot',
     authVersion: 'v2',
   } as Installation);
+  await app.deps.alerts.setSettings('T1', {
+    measures: { contactsBlocked: true, contactsAdded: true, contactsServed: false },
+    channelId: 'CDIGEST',
+    channelName: 'cdigest',
+    sensitivity: 'normal',
+    setUpBy: 'UADMIN',
+    teamId: 'T1',
+    appId: 'A1',
+  });
+  await app.deps.alerts.mute('T1', '2026-11-27', 'contactsBlocked');
   const stored = (await app.deps.store.keyv.get('ws:T1:tellody')) as { password: string };
   expect(await app.deps.digests.enrolled()).toContain('T1');
+  expect(await app.deps.alerts.enrolled()).toContain('T1');
   return { sealed: stored.password };
 }
 
@@ -85,6 +96,7 @@ describe('uninstalling, on a SQLite file', () => {
     expect(await rows('SELECT key FROM claims WHERE substr(key, 1, length(?)) = ?')).toEqual([]);
     expect(await rows('SELECT name FROM member_sets WHERE substr(name, 1, length(?)) = ?')).toEqual([]);
     expect(await h.deps.digests.enrolled()).not.toContain('T1');
+    expect(await h.deps.alerts.enrolled()).not.toContain('T1');
     const after = fileBytes(path);
     expect(after).not.toContain(CANARY.username);
     expect(after).not.toContain(sealed);
@@ -107,5 +119,6 @@ describe('uninstalling, on Redis', () => {
 
     expect(await keysOfT1()).toEqual([]);
     expect(await h.deps.digests.enrolled()).not.toContain('T1');
+    expect(await h.deps.alerts.enrolled()).not.toContain('T1');
   });
 });
