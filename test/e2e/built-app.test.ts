@@ -52,6 +52,10 @@ function productionEnv(extra: Record<string, string> = {}): Record<string, strin
   };
 }
 
+/** Slack's requests, signed, to a running built app; answers go to the shared Slack stand-in. */
+const requestsTo = (app: AppProcess) =>
+  slackRequests({ events: `${app.base}/slack/events`, secret: SECRET, responseUrl: slack.responseUrl });
+
 async function run(env: Record<string, string>): Promise<AppProcess> {
   const app = await startBuiltApp({ env });
   started.push(app);
@@ -74,7 +78,7 @@ describe('the built app (node dist/index.js), over HTTP on a SQLite file', () =>
   let requests: ReturnType<typeof slackRequests>;
   beforeAll(async () => {
     app = await run(productionEnv());
-    requests = slackRequests({ events: `${app.base}/slack/events`, secret: SECRET, responseUrl: slack.responseUrl });
+    requests = requestsTo(app);
   });
 
   it('says it is running, and answers /healthz', async () => {
@@ -153,11 +157,7 @@ describe('the built app, when a workspace uninstalls', () => {
   it('leaves neither its login nor the sealed password readable in the SQLite file or its -wal', async () => {
     const env = productionEnv();
     const app = await run(env);
-    const requests = slackRequests({
-      events: `${app.base}/slack/events`,
-      secret: SECRET,
-      responseUrl: slack.responseUrl,
-    });
+    const requests = requestsTo(app);
     const saved = await requests.submit(settingsValues({ username: 'demo', password: 'demo' }), { team: 'TGONE' });
     expect(saved).toMatchObject({ status: 200, text: '' });
     const db = String(env.STORE_URL).slice('sqlite://'.length);
@@ -176,11 +176,7 @@ describe('the built app, when a workspace uninstalls', () => {
 
   it('escapes a mention typed after the command, so the reply pings nobody', async () => {
     const app = await run(productionEnv());
-    const requests = slackRequests({
-      events: `${app.base}/slack/events`,
-      secret: SECRET,
-      responseUrl: slack.responseUrl,
-    });
+    const requests = requestsTo(app);
     const post = await lastPost((await requests.command('<!channel> ＜@U123＞')).id);
     expect(JSON.stringify(post)).not.toMatch(/<[@#!]/);
   });
@@ -211,11 +207,7 @@ describe('the built app on Redis', () => {
     try {
       const app = await run(productionEnv({ STORE_URL: redis.url }));
       expect(await (await fetch(`${app.base}/healthz`)).json()).toEqual({ ok: true, store: 'redis' });
-      const requests = slackRequests({
-        events: `${app.base}/slack/events`,
-        secret: SECRET,
-        responseUrl: slack.responseUrl,
-      });
+      const requests = requestsTo(app);
       await expectLastWeekFromSandbox(await lastPost((await requests.command('last week')).id));
     } finally {
       await redis.stop();
@@ -226,11 +218,7 @@ describe('the built app on Redis', () => {
 describe('stopping on SIGTERM', () => {
   it('stops taking requests, still answers the command in flight, closes the store and exits 0', async () => {
     const app = await run(productionEnv());
-    const requests = slackRequests({
-      events: `${app.base}/slack/events`,
-      secret: SECRET,
-      responseUrl: slack.responseUrl,
-    });
+    const requests = requestsTo(app);
     await lastPost((await requests.command('last week')).id); // logged in to Tellody
     sandbox.faults.latencyMs = 1500;
     try {

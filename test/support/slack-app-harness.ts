@@ -92,6 +92,13 @@ export async function slackAppHarness(options: AppHarnessOptions = {}) {
 
 export type AppHarness = Awaited<ReturnType<typeof slackAppHarness>>;
 
+/** The harness with workspace T1 connected to the sandbox's demo account (its own saved login). */
+export async function connectedAppHarness(options: AppHarnessOptions = {}): Promise<AppHarness> {
+  const h = await slackAppHarness(options);
+  await h.deps.credentials.set('T1', { username: 'demo', password: 'demo' }, h.clock.now());
+  return h;
+}
+
 /** A view_submission's `state.values` for the settings modal. */
 export function settingsValues(fields: { weekStart?: number; zone?: string; username?: string; password?: string }) {
   return {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fuzzBodies } from '../../support/fuzz-bodies.js';
-import { type AppHarness, slackAppHarness } from '../../support/slack-app-harness.js';
+import { type AppHarness, connectedAppHarness } from '../../support/slack-app-harness.js';
 
 /** Random signed bodies sent one after another: thousands, in well under a minute. */
 const RUNS = 2500;
@@ -9,8 +9,7 @@ const RUNS = 2500;
 let h: AppHarness;
 const logs: string[] = [];
 beforeAll(async () => {
-  h = await slackAppHarness({ logSink: (line) => logs.push(line) });
-  await h.deps.credentials.set('T1', { username: 'demo', password: 'demo' }, Date.now());
+  h = await connectedAppHarness({ logSink: (line) => logs.push(line) });
 });
 afterAll(() => h.close());
 

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../../src/views/ids.js';
 import { startRedis } from '../../support/redis-server.js';
 import { payload } from '../../support/signed-request.js';
-import { type AppHarness, slackAppHarness } from '../../support/slack-app-harness.js';
+import { type AppHarness, connectedAppHarness, slackAppHarness } from '../../support/slack-app-harness.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';
@@ -13,8 +13,7 @@ const NOW_S = () => Math.floor(Date.now() / 1000);
 let h: AppHarness;
 const logs: string[] = [];
 beforeAll(async () => {
-  h = await slackAppHarness({ logSink: (line) => logs.push(line) });
-  await h.deps.credentials.set('T1', { username: 'demo', password: 'demo' }, Date.now());
+  h = await connectedAppHarness({ logSink: (line) => logs.push(line) });
 });
 afterEach(() => {
   logs.length = 0;

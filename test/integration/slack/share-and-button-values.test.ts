@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodToken, resolvePeriod } from '../../../src/period/index.js';
 import { ACTIONS } from '../../../src/views/ids.js';
-import { type AppHarness, slackAppHarness } from '../../support/slack-app-harness.js';
+import { type AppHarness, connectedAppHarness } from '../../support/slack-app-harness.js';
 
 let h: AppHarness;
 const NOW = Date.parse('2026-11-27T10:00:00Z');
 const ATHENS = { zone: 'Europe/Athens', weekStart: 1 as const, now: NOW };
 
 beforeAll(async () => {
-  h = await slackAppHarness();
-  await h.deps.credentials.set('T1', { username: 'demo', password: 'demo' }, NOW);
+  h = await connectedAppHarness();
 });
 afterAll(async () => {
   expect(h.sandbox.statuses.get(400) ?? 0).toBe(0);

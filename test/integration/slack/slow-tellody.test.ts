@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { periodToken, resolvePeriod } from '../../../src/period/index.js';
 import { ACTIONS } from '../../../src/views/ids.js';
 import { expectValidMessage, expectValidView } from '../../support/block-kit.js';
-import { type AppHarness, slackAppHarness } from '../../support/slack-app-harness.js';
+import { type AppHarness, connectedAppHarness } from '../../support/slack-app-harness.js';
 
 /** Shortened deadlines; every Tellody call takes longer than the whole of them. */
 const DEADLINES = { fetchingNoticeMs: 300, answerMs: 1500 };
@@ -12,8 +12,7 @@ const ATHENS = { zone: 'Europe/Athens', weekStart: 1 as const, now: NOW };
 
 let h: AppHarness;
 beforeAll(async () => {
-  h = await slackAppHarness({ deadlines: DEADLINES });
-  await h.deps.credentials.set('T1', { username: 'demo', password: 'demo' }, NOW);
+  h = await connectedAppHarness({ deadlines: DEADLINES });
 });
 afterEach(() => {
   h.sandbox.faults.latencyMs = 0;
