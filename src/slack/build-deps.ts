@@ -9,6 +9,7 @@ import { openStore } from '../store/open-store.js';
 import { SecretBox } from '../store/secret-box.js';
 import { TellodyCredentialsRepository } from '../store/tellody-credentials.js';
 import { WorkspaceSettingsRepository } from '../store/workspace-settings.js';
+import { DEADLINES, type Deadlines } from './deadlines.js';
 import type { SlackDeps } from './deps.js';
 import { SlackClientPool } from './digest-deps.js';
 import { InFlight } from './in-flight.js';
@@ -18,7 +19,7 @@ import { TellodyPool } from './tellody-pool.js';
 /** Wires the app from a validated config: one store, one Tellody pool, one fetcher, every listener. */
 export function buildDeps(
   config: Config,
-  overrides: Partial<Pick<SlackDeps, 'now' | 'fetch'>> & { slackRetries?: number } = {},
+  overrides: Partial<Pick<SlackDeps, 'now' | 'fetch'>> & { slackRetries?: number; deadlines?: Partial<Deadlines> } = {},
 ): SlackDeps {
   const store = openStore(config.STORE_URL);
   // One keyring for every secret at rest: sealed with ENCRYPTION_KEY, opened with it or a previous key.
@@ -27,6 +28,7 @@ export function buildDeps(
   const now = overrides.now ?? Date.now;
   const installations = new KeyvInstallationStore(
     store,
+    secrets,
     settingsOnInstall({
       settings,
       slackApiUrl: config.SLACK_API_URL,
@@ -50,6 +52,7 @@ export function buildDeps(
     slackClients: new SlackClientPool({ slackApiUrl: config.SLACK_API_URL, retries: overrides.slackRetries }),
     inFlight: new InFlight(),
     now,
+    deadlines: { ...DEADLINES, ...overrides.deadlines },
     ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
   };
 }
