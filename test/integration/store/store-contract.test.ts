@@ -157,6 +157,31 @@ describe.each([
     expect(await cache.get('ws:T1:chart:x')).toBeUndefined();
   });
 
+  it('keeps a cached chart per workspace, Tellody account and exact window, and no account’s name in its key', async () => {
+    const cache = new ChartCache(store);
+    const week = {
+      from: 1_795_300_000_000,
+      to: 1_795_904_799_999,
+      unit: 'day' as const,
+      window: 'week' as const,
+      dow: 1,
+    };
+    const key = cache.key('T1', 'https://tellody.example/|acme', week);
+    expect(key).toMatch(/^ws:T1:chart:[\w-]{16}:week:day:1:1795300000000:1795904799999$/);
+    expect(key).not.toContain('acme');
+    const others = [
+      cache.key('T2', 'https://tellody.example/|acme', week),
+      cache.key('T1', 'https://tellody.example/|other', week),
+      cache.key('T1', 'https://tellody.example/|acme', { ...week, unit: 'hour' }),
+      cache.key('T1', 'https://tellody.example/|acme', { ...week, dow: 0 }),
+    ];
+    expect(new Set([key, ...others]).size).toBe(5);
+    const chart = { contactsAdded: [1], groupsAdded: [0], contactsServed: [3], contactsBlocked: [0] };
+    await cache.set(key, { chart, fetchedAt: 1 }, 60_000);
+    expect((await cache.get(key))?.chart).toEqual(chart);
+    for (const other of others) expect(await cache.get(other)).toBeUndefined();
+  });
+
   it('lets one owner at a time claim a key, until the lease runs out or the owner lets go', async () => {
     const key = `ws:T1:digest:claim:${Math.random()}`;
     expect(await store.claims.claim(key, 'instance-a', 60_000)).toBe(true);
