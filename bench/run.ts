@@ -6,6 +6,7 @@
  *   --only a,b       only these parts: micro, table, cold (the default is all three), soak, profile
  *   --soak           add the memory soak (100,000 commands over 1,000 workspaces; minutes)
  *   --profile        add a CPU profile of the built app under load (node --cpu-prof), summarized
+ *   --no-redis       leave out the Redis rows (the SQLite app and the anchors only)
  */
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -49,7 +50,7 @@ if (['table', 'cold', 'soak', 'profile'].some((part) => parts.has(part))) {
   setupBuild(); // the load runs drive dist/, as production runs it: build it when it is missing or stale
   const standIn = await startStandIn();
   const sandbox = await startSandbox({ zone: 'Europe/Athens' });
-  const redis = QUICK ? null : await startRedis();
+  const redis = QUICK || args.includes('--no-redis') ? null : await startRedis();
   const stores = [{ store: 'SQLite' }, ...(redis ? [{ store: 'Redis', storeUrl: redis.url }] : [])];
   try {
     if (parts.has('table')) results.table = await benchVersusAnchor(standIn, sandbox, redis?.url);

@@ -78,7 +78,7 @@ export interface AppOptions {
   /** Default: a SQLite file of its own. */
   readonly storeUrl?: string;
   /** Node flags for the app, e.g. `--cpu-prof`. */
-  readonly nodeOptions?: string;
+  readonly nodeArgs?: readonly string[];
 }
 
 /** The built app, `node dist/index.js`, with a production environment (see test/support/app-process.ts). */
@@ -96,8 +96,8 @@ export async function startApp(options: AppOptions): Promise<AppProcess> {
       STORE_URL: options.storeUrl ?? `sqlite://${join(dir, 'contacts.sqlite')}`,
       ENCRYPTION_KEY,
       LOG_LEVEL: 'info',
-      ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}),
     },
+    ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
   });
 }
 

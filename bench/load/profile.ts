@@ -58,7 +58,7 @@ export function summarize(profile: CpuProfile, top = 20): { places: string[]; fu
 /** `npm run bench -- --profile`: the built app under full-speed `/contacts last week` with `node --cpu-prof`. */
 export async function benchProfile(standIn: StandIn, sandbox: Sandbox, options: { seconds: number }): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'contacts-profile-'));
-  const app = await startApp({ standIn, sandbox, nodeOptions: `--cpu-prof --cpu-prof-dir=${dir}` });
+  const app = await startApp({ standIn, sandbox, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
   const drive = (seconds: number, tag: string) =>
     signedLoad({
       urls: [`${app.base}/slack/events`],
