@@ -1,13 +1,6 @@
 import type { KnownBlock, PlainTextOption, StaticSelect } from '@slack/types';
 import { wallParts } from '../period/calendar.js';
-import {
-  nextPeriod,
-  type Period,
-  periodToken,
-  previousPeriod,
-  unlessPeriodError,
-  validUnits,
-} from '../period/index.js';
+import { nextPeriod, type Period, periodToken, previousPeriodOrNull, validUnits } from '../period/index.js';
 import { formatRange } from '../period/label.js';
 import type { Measure, Report } from '../report/types.js';
 import { actions, button, context, fields, header, image, plain, section } from './blocks.js';
@@ -133,13 +126,13 @@ function granularityMenu(report: Report, now: number): StaticSelect | null {
 
 function actionElements(report: Report, now: number, shareable: boolean) {
   const elements = [];
-  const previous = unlessPeriodError(() => previousPeriod(report.period, now));
+  const previous = previousPeriodOrNull(report.period, now);
   if (previous) {
     elements.push(
       button({ text: `◀ ${periodName(previous)}`, actionId: ACTIONS.previous, value: periodToken(previous) }),
     );
   }
-  const next = unlessPeriodError(() => nextPeriod(report.period, now));
+  const next = nextPeriod(report.period, now);
   if (next) elements.push(button({ text: `${periodName(next)} ▶`, actionId: ACTIONS.next, value: periodToken(next) }));
   const menu = granularityMenu(report, now);
   if (menu) elements.push(menu);
