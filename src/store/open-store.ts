@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import KeyvRedis from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
+import { localChanges, redisChanges, type StoreChanges } from './changes.js';
 
 /** Where state lives when `STORE_URL` is unset: a SQLite file beside the app. */
 export const DEFAULT_STORE_URL = 'sqlite://./data/contacts.sqlite';
@@ -38,6 +39,8 @@ export function describeStoreUrl(url: string): string {
 export interface Store {
   readonly kind: StoreKind;
   readonly keyv: Keyv;
+  /** Word between instances that a value changed, for copies kept in memory (see changes.ts). */
+  readonly changes: StoreChanges;
   /** True when a round trip to the backend works: for health checks. */
   ping(): Promise<boolean>;
   /**
@@ -75,8 +78,8 @@ class KeyvRedisConnectingOnce extends KeyvRedis<unknown> {
 /** How long start-up waits for the backend before saying it cannot be reached. */
 const READY_TIMEOUT_MS = 5000;
 
-function describe(url: string): { kind: StoreKind; keyv: Keyv } {
-  if (url === 'memory:') return { kind: 'memory', keyv: new Keyv({ throwOnErrors: true }) };
+function describe(url: string): { kind: StoreKind; keyv: Keyv; changes: StoreChanges } {
+  if (url === 'memory:') return { kind: 'memory', keyv: new Keyv({ throwOnErrors: true }), changes: localChanges() };
   if (url.startsWith('sqlite://')) {
     const path = sqlitePath(url);
     try {
@@ -85,7 +88,11 @@ function describe(url: string): { kind: StoreKind; keyv: Keyv } {
       throw new StoreUnavailableError(describeStoreUrl(url), `its folder cannot be created (${folderProblem(error)})`);
     }
     const store = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 });
-    return { kind: 'sqlite', keyv: new Keyv({ store, throwOnErrors: true, useKeyPrefix: false }) };
+    return {
+      kind: 'sqlite',
+      keyv: new Keyv({ store, throwOnErrors: true, useKeyPrefix: false }),
+      changes: localChanges(),
+    };
   }
   if (url.startsWith('redis://') || url.startsWith('rediss://')) {
     // Fail fast while Redis is away instead of queueing commands (and Slack requests) without end.
@@ -99,7 +106,11 @@ function describe(url: string): { kind: StoreKind; keyv: Keyv } {
       throwOnErrors: true,
       connectionTimeout: 3000,
     });
-    return { kind: 'redis', keyv: new Keyv({ store, throwOnErrors: true, useKeyPrefix: false }) };
+    return {
+      kind: 'redis',
+      keyv: new Keyv({ store, throwOnErrors: true, useKeyPrefix: false }),
+      changes: redisChanges(url, { connectTimeout: 3000 }),
+    };
   }
   throw new Error('STORE_URL must start with sqlite://, redis:// or rediss:// (or be memory: for tests)');
 }
@@ -148,7 +159,7 @@ async function checkReady(kind: StoreKind, keyv: Keyv, where: string, errors: un
 
 export function openStore(url: string = DEFAULT_STORE_URL): Store {
   const where = describeStoreUrl(url);
-  const { kind, keyv } = describe(url);
+  const { kind, keyv, changes } = describe(url);
   // Without a listener an adapter's error event would crash the process; the throw reaches the caller anyway.
   // The first few are kept: they say why the backend could not be reached at start-up.
   const errors: unknown[] = [];
@@ -162,6 +173,7 @@ export function openStore(url: string = DEFAULT_STORE_URL): Store {
   return {
     kind,
     keyv,
+    changes,
     ready: () => ready,
     async ping() {
       const roundTrip = (async () => {
@@ -172,7 +184,7 @@ export function openStore(url: string = DEFAULT_STORE_URL): Store {
       return Promise.race([roundTrip.catch(() => false), timeout]);
     },
     async close() {
-      await keyv.disconnect();
+      await Promise.all([keyv.disconnect(), changes.close()]);
     },
   };
 }
