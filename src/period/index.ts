@@ -2,7 +2,7 @@ export { type Bucket, periodBuckets } from './buckets.js';
 export { type Calendar, isValidZone, parseWeekday, type Unit, WEEKDAY_NAMES, type Weekday } from './calendar.js';
 export { keyOf, type Made, makePeriod, type PeriodKey, type PeriodProblem, periodOrProblem } from './make-period.js';
 export { type BucketMap, bucketMap, type PlannedRequest, planRequests, type RequestPlan } from './plan-requests.js';
-export { normalizePhrase, resolvePeriod } from './resolve-period.js';
+export { normalizePhrase, resolvePeriod, resolvePeriodAfresh } from './resolve-period.js';
 export {
   type Comparison,
   comparisonFor,

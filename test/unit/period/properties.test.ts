@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Weekday } from '../../../src/period/calendar.js';
-import { UNITS } from '../../../src/period/calendar.js';
+import { floorTo, offsetAt, shiftBoundary, UNITS } from '../../../src/period/calendar.js';
 import {
   bucketMap,
   comparisonFor,
@@ -17,6 +17,7 @@ import {
   previousPeriod,
   previousPeriodOrNull,
   resolvePeriod,
+  resolvePeriodAfresh,
   validUnits,
 } from '../../../src/period/index.js';
 import { type PlanRange, windowsFrom } from '../../../src/period/plan-requests.js';
@@ -178,6 +179,48 @@ describe('properties of every resolved period', () => {
         expect(comparison.endExclusive).toBeGreaterThan(comparison.start);
       }),
       RUNS,
+    );
+  });
+});
+
+describe('what a phrase means depends on the day, not the time of day', () => {
+  it('resolves a phrase the same at any two instants of one local day with the same UTC offset', () => {
+    fc.assert(
+      fc.property(withUnit, settings, fc.double({ min: 0, max: 1, noNaN: true }), (text, s, fraction) => {
+        const dayStart = floorTo(s.now, 'day', s);
+        const dayEnd = shiftBoundary(dayStart, 'day', 1, s);
+        const other = { ...s, now: Math.min(dayEnd - 1, dayStart + Math.floor(fraction * (dayEnd - dayStart))) };
+        if (offsetAt(other.now, s.zone) !== offsetAt(s.now, s.zone)) return;
+        const outcome = (at: typeof s) => {
+          try {
+            return resolvePeriodAfresh(text, at);
+          } catch (error) {
+            if (error instanceof PeriodError) return error.code;
+            throw error;
+          }
+        };
+        expect(outcome(other)).toEqual(outcome(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('answers a phrase asked again that day with what parsing it afresh gives', () => {
+    fc.assert(
+      fc.property(withUnit, settings, fc.integer({ min: 0, max: 86_399_999 }), (text, s, later) => {
+        const outcome = (resolve: typeof resolvePeriod, at: typeof s) => {
+          try {
+            return resolve(text, at);
+          } catch (error) {
+            if (error instanceof PeriodError) return error.code;
+            throw error;
+          }
+        };
+        const again = { ...s, now: s.now + later };
+        outcome(resolvePeriod, s);
+        expect(outcome(resolvePeriod, again)).toEqual(outcome(resolvePeriodAfresh, again));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
