@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Weekday } from '../period/calendar.js';
+import { SettledReports } from '../present/settled-reports.js';
 import { ChartFetcher } from '../report/chart-fetcher.js';
 import { ChartCache } from '../store/chart-cache.js';
 import { KeyvInstallationStore } from '../store/installations.js';
@@ -34,6 +35,7 @@ export function buildDeps(config: Config, overrides: Partial<Pick<SlackDeps, 'no
     credentials: new TellodyCredentialsRepository(store, new SecretBox(config.ENCRYPTION_KEY ?? '')),
     installations,
     fetcher: new ChartFetcher(new ChartCache(store)),
+    settledReports: new SettledReports(),
     tellody: new TellodyPool(config.TELLODY_BASE_URL),
     inFlight: new InFlight(),
     now,

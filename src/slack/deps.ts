@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import type { SettledReports } from '../present/settled-reports.js';
 import type { ChartFetcher } from '../report/chart-fetcher.js';
 import type { KeyvInstallationStore } from '../store/installations.js';
 import type { Store } from '../store/open-store.js';
@@ -15,6 +16,8 @@ export interface SlackDeps {
   readonly credentials: TellodyCredentialsRepository;
   readonly installations: KeyvInstallationStore;
   readonly fetcher: ChartFetcher;
+  /** Settled reports with their messages, made once per instance and day. */
+  readonly settledReports: SettledReports;
   readonly tellody: TellodyPool;
   /** Work taken on and not yet finished: a shutdown waits for it. */
   readonly inFlight: InFlight;

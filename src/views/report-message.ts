@@ -168,6 +168,22 @@ function shortHash(text: string): string {
   return (hash >>> 0).toString(36);
 }
 
+/** What makes a message's block ids its own: the instant it is made and the period shown. */
+export function blockIdSuffix(period: Period, now: number): string {
+  return `${now.toString(36)}${shortHash(periodToken(period))}`;
+}
+
+/** The same message with every block id's suffix `from` replaced by `to`: a kept message sent again as a new one. */
+export function withBlockIdSuffix(message: SlackMessage, from: string, to: string): SlackMessage {
+  const tail = `.${from}`;
+  return {
+    ...message,
+    blocks: message.blocks.map((block) =>
+      block.block_id?.endsWith(tail) ? { ...block, block_id: `${block.block_id.slice(0, -tail.length)}.${to}` } : block,
+    ),
+  };
+}
+
 /** Where a week is involved (a week, weekly points), which day it starts on. */
 function weekStartNote(report: Report, chart: ChartImage): string | null {
   const p = report.period;
@@ -180,7 +196,7 @@ export function buildReportMessage(options: ReportMessageOptions): SlackMessage 
   const { report, chart, now } = options;
   const p = report.period;
   const data = chartData(report, chart.unit ?? p.unit);
-  const suffix = options.blockIdSuffix ?? `${now.toString(36)}${shortHash(periodToken(p))}`;
+  const suffix = options.blockIdSuffix ?? blockIdSuffix(p, now);
   const id = (block: string) => `${block}.${suffix}`;
   const marked = READING_ORDER.some((m) => report.comparison && verdictWord(report.comparison.changes[m]));
   const contextLine = [
