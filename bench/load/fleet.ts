@@ -49,7 +49,11 @@ export interface Target {
   stop(): Promise<void>;
 }
 
-export async function startAnchor(standIn: StandIn, message: string | null): Promise<Target> {
+export async function startAnchor(
+  standIn: StandIn,
+  message: string | null,
+  nodeArgs: readonly string[] = [],
+): Promise<Target> {
   const env: Record<string, string> = {
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_BOT_TOKEN: 'xoxb-bench',
@@ -60,7 +64,7 @@ export async function startAnchor(standIn: StandIn, message: string | null): Pro
     writeFileSync(file, message);
     env.ANCHOR_MESSAGE_FILE = file;
   }
-  const child: Child = await startHelper('./bolt-anchor.mjs', env);
+  const child: Child = await startHelper('./bolt-anchor.mjs', env, nodeArgs);
   return {
     name: message === null ? 'bare Bolt, ack only' : 'bare Bolt, ack + post the message',
     urls: [`http://127.0.0.1:${child.port}/slack/events`],

@@ -35,9 +35,13 @@ export interface Child {
  * Starts a bench helper (`node [--import tsx] <file>`) that prints `listening <port>` when ready.
  * TypeScript helpers run through tsx; the anchor is plain JavaScript under plain node, like the built app.
  */
-export async function startHelper(file: string, env: Record<string, string> = {}): Promise<Child> {
+export async function startHelper(
+  file: string,
+  env: Record<string, string> = {},
+  nodeArgs: readonly string[] = [],
+): Promise<Child> {
   const path = fileURLToPath(new URL(file, import.meta.url));
-  const args = path.endsWith('.ts') ? ['--import', 'tsx', path] : [path];
+  const args = [...nodeArgs, ...(path.endsWith('.ts') ? ['--import', 'tsx', path] : [path])];
   const child = spawn(process.execPath, args, {
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

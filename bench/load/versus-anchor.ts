@@ -13,7 +13,7 @@ async function measured(start: () => Promise<Target>, standIn: StandIn): Promise
 }
 
 /** The report message the app sends for `/contacts last week`: what the ack + post anchor posts. */
-async function realMessage(app: AppProcess, standIn: StandIn): Promise<string> {
+export async function realMessage(app: AppProcess, standIn: StandIn): Promise<string> {
   await signedLoad({
     urls: [`${app.base}/slack/events`],
     secret: SECRET,

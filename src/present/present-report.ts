@@ -25,8 +25,8 @@ export interface PresentOptions extends ReportContext {
  * all come through here, so they show the same thing.
  */
 export async function presentReport(period: Period, options: PresentOptions): Promise<Presented> {
-  const key =
-    options.settled?.keyFor(period, {
+  const slot =
+    options.settled?.slotFor(period, {
       workspace: options.workspace,
       accountId: options.source.accountId,
       now: options.now,
@@ -34,15 +34,15 @@ export async function presentReport(period: Period, options: PresentOptions): Pr
       shareable: options.shareable,
       interactive: options.interactive,
     }) ?? null;
-  const kept = key ? options.settled?.get(key, period, options.now) : undefined;
+  const kept = slot ? options.settled?.get(slot) : undefined;
   if (kept) return { ok: true, ...kept };
-  const presented = await makePresented(period, options);
+  const presented = await makePresented(period, options, slot?.suffix);
   // A short URL expires on QuickChart's side: such a chart is made again rather than kept.
-  if (key && presented.ok && presented.chart.kind !== 'short') options.settled?.keep(key, presented, options.now);
+  if (slot && presented.ok && presented.chart.kind !== 'short') options.settled?.keep(slot, presented);
   return presented;
 }
 
-async function makePresented(period: Period, options: PresentOptions): Promise<Presented> {
+async function makePresented(period: Period, options: PresentOptions, blockIdSuffix?: string): Promise<Presented> {
   const outcome = await buildReport(period, options);
   if (!outcome.ok) return { ok: false, failure: outcome.failure, message: buildFailureMessage(outcome.failure) };
   const chart = await chartImage(outcome.report, options.chart);
@@ -52,6 +52,7 @@ async function makePresented(period: Period, options: PresentOptions): Promise<P
     now: options.now,
     ...(options.shareable === undefined ? {} : { shareable: options.shareable }),
     ...(options.interactive === undefined ? {} : { interactive: options.interactive }),
+    ...(blockIdSuffix === undefined ? {} : { blockIdSuffix }),
   });
   return { ok: true, report: outcome.report, chart, message };
 }

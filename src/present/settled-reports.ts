@@ -20,6 +20,12 @@ interface Kept extends SettledReport {
   readonly suffix: string;
 }
 
+/** A place in the keeping: its key, and the block id suffix a message sent now gets. */
+export interface SettledSlot {
+  readonly key: string;
+  readonly suffix: string;
+}
+
 export interface SettledKey {
   readonly workspace: string;
   readonly accountId: string;
@@ -43,29 +49,35 @@ export class SettledReports {
     this.kept = new LRUCache({ max });
   }
 
-  /** The key for this period as shown now, or null while its numbers may still change. */
-  keyFor(period: Period, options: SettledKey): string | null {
+  /** Where this period, as shown now, is kept; null while its numbers may still change. */
+  slotFor(period: Period, options: SettledKey): SettledSlot | null {
     if (!(period.end + SETTLE_MS < options.now)) return null;
-    return [
+    const token = periodToken(period);
+    const key = [
       options.workspace,
       options.accountId,
-      periodToken(period),
+      token,
       floorTo(options.now, 'day', period),
       options.host,
       options.shareable ?? '',
       options.interactive ?? '',
     ].join('\n');
+    return { key, suffix: blockIdSuffix(token, options.now) };
   }
 
-  /** The kept report, its message with block ids made `now`. */
-  get(key: string, period: Period, now: number): SettledReport | undefined {
-    const kept = this.kept.get(key);
+  /** The kept report, its message with the block ids of this slot. */
+  get(slot: SettledSlot): SettledReport | undefined {
+    const kept = this.kept.get(slot.key);
     if (!kept) return undefined;
-    const message = withBlockIdSuffix(kept.message, kept.suffix, blockIdSuffix(period, now));
-    return { report: kept.report, chart: kept.chart, message };
+    return {
+      report: kept.report,
+      chart: kept.chart,
+      message: withBlockIdSuffix(kept.message, kept.suffix, slot.suffix),
+    };
   }
 
-  keep(key: string, made: SettledReport, now: number): void {
-    this.kept.set(key, { ...made, suffix: blockIdSuffix(made.report.period, now) });
+  /** Keeps a report whose message was made with the block ids of this slot. */
+  keep(slot: SettledSlot, made: SettledReport): void {
+    this.kept.set(slot.key, { ...made, suffix: slot.suffix });
   }
 }

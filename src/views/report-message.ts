@@ -168,9 +168,9 @@ function shortHash(text: string): string {
   return (hash >>> 0).toString(36);
 }
 
-/** What makes a message's block ids its own: the instant it is made and the period shown. */
-export function blockIdSuffix(period: Period, now: number): string {
-  return `${now.toString(36)}${shortHash(periodToken(period))}`;
+/** What makes a message's block ids its own: the instant it is made and the period shown (its token). */
+export function blockIdSuffix(token: string, now: number): string {
+  return `${now.toString(36)}${shortHash(token)}`;
 }
 
 /** The same message with every block id's suffix `from` replaced by `to`: a kept message sent again as a new one. */
@@ -196,7 +196,7 @@ export function buildReportMessage(options: ReportMessageOptions): SlackMessage 
   const { report, chart, now } = options;
   const p = report.period;
   const data = chartData(report, chart.unit ?? p.unit);
-  const suffix = options.blockIdSuffix ?? blockIdSuffix(p, now);
+  const suffix = options.blockIdSuffix ?? blockIdSuffix(periodToken(p), now);
   const id = (block: string) => `${block}.${suffix}`;
   const marked = READING_ORDER.some((m) => report.comparison && verdictWord(report.comparison.changes[m]));
   const contextLine = [
