@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import { outboundHttp } from '../http/outbound.js';
 import type { Weekday } from '../period/calendar.js';
 import { SettledReports } from '../present/settled-reports.js';
 import { ChartFetcher } from '../report/chart-fetcher.js';
@@ -16,6 +17,8 @@ import { TellodyPool } from './tellody-pool.js';
 /** Wires the app from a validated config: one store, one Tellody pool, one fetcher, every listener. */
 export function buildDeps(config: Config, overrides: Partial<Pick<SlackDeps, 'now' | 'fetch'>> = {}): SlackDeps {
   const store = openStore(config.STORE_URL);
+  const http = outboundHttp();
+  const fetch = overrides.fetch ?? http.fetch;
   const settings = new WorkspaceSettingsRepository(store);
   const now = overrides.now ?? Date.now;
   const installations = new KeyvInstallationStore(
@@ -26,6 +29,7 @@ export function buildDeps(config: Config, overrides: Partial<Pick<SlackDeps, 'no
       defaultZone: config.DEFAULT_TIMEZONE,
       defaultWeekStart: config.DEFAULT_WEEK_START as Weekday,
       now,
+      fetch,
     }),
   );
   return {
@@ -36,9 +40,10 @@ export function buildDeps(config: Config, overrides: Partial<Pick<SlackDeps, 'no
     installations,
     fetcher: new ChartFetcher(new ChartCache(store)),
     settledReports: new SettledReports(),
-    tellody: new TellodyPool(config.TELLODY_BASE_URL),
+    tellody: new TellodyPool(config.TELLODY_BASE_URL, { fetch }),
     inFlight: new InFlight(),
     now,
-    ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
+    http,
+    fetch,
   };
 }

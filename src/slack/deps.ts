@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import type { Outbound } from '../http/outbound.js';
 import type { SettledReports } from '../present/settled-reports.js';
 import type { ChartFetcher } from '../report/chart-fetcher.js';
 import type { KeyvInstallationStore } from '../store/installations.js';
@@ -23,6 +24,8 @@ export interface SlackDeps {
   readonly inFlight: InFlight;
   /** The clock: tests pin it. */
   readonly now: () => number;
-  /** For QuickChart short URLs. */
+  /** The one outbound HTTP client (kept-alive connections) every call goes through. */
+  readonly http: Outbound;
+  /** How every outbound call is made (Bolt's respond and Web API, Tellody, QuickChart): `http.fetch` unless a test gives another. */
   readonly fetch?: typeof fetch;
 }
