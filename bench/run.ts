@@ -58,7 +58,7 @@ if (['table', 'cold', 'soak', 'profile'].some((part) => parts.has(part))) {
       console.log('');
       results.cold = [];
       for (const store of stores)
-        results.cold.push(...(await benchCold(standIn, sandbox, { ...store, latencies: [50, 200] })));
+        results.cold.push(...(await benchCold(standIn, sandbox, { ...store, latencies: [0, 50, 200] })));
     }
     if (parts.has('profile')) await benchProfile(standIn, sandbox, { seconds: QUICK ? 1 : 10 });
     if (parts.has('soak')) {
