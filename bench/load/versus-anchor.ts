@@ -41,6 +41,7 @@ export async function benchVersusAnchor(
   standIn: StandIn,
   sandbox: Sandbox,
   redisUrl: string | undefined,
+  smallHeap: readonly string[],
 ): Promise<VersusAnchor> {
   const first = await startApp({ standIn, sandbox });
   const message = await realMessage(first, standIn).finally(() => first.stop());
@@ -52,6 +53,15 @@ export async function benchVersusAnchor(
   rows.push(
     await measured(
       async () => appTarget('Contacts for Slack, SQLite', [await startApp({ standIn, sandbox })]),
+      standIn,
+    ),
+  );
+  rows.push(
+    await measured(
+      async () =>
+        appTarget('Contacts for Slack, SQLite, small heap', [
+          await startApp({ standIn, sandbox, nodeArgs: smallHeap }),
+        ]),
       standIn,
     ),
   );
