@@ -6,8 +6,8 @@ import type { Report } from '../report/types.js';
 import type { ChartImage } from '../views/chart.js';
 import { blockIdSuffix, type SlackMessage, withBlockIdSuffix } from '../views/report-message.js';
 
-/** How many settled reports (with chart and message, some 15 KB each) one instance keeps at most. */
-export const SETTLED_REPORTS = 500;
+/** How many settled reports (with chart and message, some 20 KiB of heap each) one instance keeps at most. */
+export const SETTLED_REPORTS = 300;
 
 export interface SettledReport {
   readonly report: Report;
@@ -76,8 +76,9 @@ export class SettledReports {
     };
   }
 
-  /** Keeps a report whose message was made with the block ids of this slot. */
+  /** Keeps a report whose message was made with the block ids of this slot (not the chart's config: only a PNG drawn offline needs it). */
   keep(slot: SettledSlot, made: SettledReport): void {
-    this.kept.set(slot.key, { ...made, suffix: slot.suffix });
+    const { config: _config, ...chart } = made.chart;
+    this.kept.set(slot.key, { report: made.report, chart, message: made.message, suffix: slot.suffix });
   }
 }

@@ -17,10 +17,10 @@ export const OPEN_WINDOW_TTL_MS = 60_000;
 /** A settled window never changes; a month keeps the store from growing without end. */
 export const SETTLED_TTL_MS = 30 * 86_400_000;
 /**
- * How many bucket values the in-process copy holds at most (about 8 bytes each, a few MB in all):
- * some 9,000 weeks by day, or 340 years by day. Least recently used charts go first.
+ * How many bucket values the in-process copy holds at most (a few MiB in all): some 5,000 weeks
+ * by day, or 100 years by day. Least recently used charts go first.
  */
-export const MEMORY_BUCKETS = 250_000;
+export const MEMORY_BUCKETS = 150_000;
 
 export interface FetchedChart {
   readonly chart: ContactChart;
