@@ -3,7 +3,7 @@
  *
  *   --quick          a smoke run of a few seconds (CI): every part runs, the numbers mean little
  *   --json <file>    also write every number to a file
- *   --only a,b       only these parts: micro, table, cold (the default is all three), soak, profile
+ *   --only a,b       only these parts: micro, table, cold, digest (the default is these four), soak, profile
  *   --soak           add the memory soak (100,000 commands over 1,000 workspaces at 500/s; minutes)
  *   --profile        add a CPU profile of the built app under load (node --cpu-prof), summarized
  *   --no-redis       leave out the Redis rows (the SQLite app and the anchors only)
@@ -11,6 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import setupBuild from '../test/global-setup.js';
+import { benchDigest } from './digest.bench.js';
 import { QUICK } from './harness.js';
 import { benchCold, type ColdRow } from './load/cold.js';
 import { startRedis, startSandbox, startStandIn } from './load/fleet.js';
@@ -28,7 +29,7 @@ const flagValue = (flag: string) => {
   const i = args.indexOf(flag);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const parts = new Set((flagValue('--only') ?? 'micro,table,cold').split(','));
+const parts = new Set((flagValue('--only') ?? 'micro,table,cold,digest').split(','));
 if (args.includes('--soak')) parts.add('soak');
 if (args.includes('--profile')) parts.add('profile');
 
@@ -76,6 +77,8 @@ if (['table', 'cold', 'soak', 'profile'].some((part) => parts.has(part))) {
     await standIn.stop();
   }
 }
+
+if (parts.has('digest')) await benchDigest();
 
 const jsonFile = flagValue('--json');
 if (jsonFile) {

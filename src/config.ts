@@ -3,6 +3,9 @@ import { isValidZone, parseWeekday, type Weekday } from './period/calendar.js';
 import { DEFAULT_STORE_URL } from './store/open-store.js';
 import { DEFAULT_QUICKCHART_HOST } from './views/chart.js';
 
+/** Workspaces whose digests are made and posted at once by one instance (see README, Scale). */
+export const DEFAULT_DIGEST_CONCURRENCY = 16;
+
 const optional = z
   .string()
   .trim()
@@ -48,11 +51,23 @@ const schema = z
       (v) => v === undefined || /^[0-9a-fA-F]{64}$/.test(v),
       'ENCRYPTION_KEY must be 64 hex characters (32 bytes); make one with: openssl rand -hex 32',
     ),
+    ENCRYPTION_KEY_PREVIOUS: optional
+      .refine(
+        (v) => v === undefined || v.split(',').every((key) => /^[0-9a-fA-F]{64}$/.test(key.trim())),
+        'ENCRYPTION_KEY_PREVIOUS must be 64 hex characters (or several, separated by commas)',
+      )
+      .transform((v) => (v === undefined ? [] : v.split(',').map((key) => key.trim().toLowerCase()))),
     QUICKCHART_HOST: url('QUICKCHART_HOST').transform((v) => v ?? DEFAULT_QUICKCHART_HOST),
     PORT: optional
       .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) > 0 && Number(v) < 65536), 'PORT must be 1–65535')
       .transform((v) => Number(v ?? 3000)),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    DIGEST_CONCURRENCY: optional
+      .refine(
+        (v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 500),
+        'DIGEST_CONCURRENCY must be a whole number from 1 to 500',
+      )
+      .transform((v) => Number(v ?? DEFAULT_DIGEST_CONCURRENCY)),
   })
   .superRefine((env, ctx) => {
     const problem = (message: string) => ctx.addIssue({ code: 'custom', message });
@@ -65,6 +80,9 @@ const schema = z
     }
     if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) problem('SLACK_SIGNING_SECRET is required in HTTP mode');
     if (!env.ENCRYPTION_KEY) problem('ENCRYPTION_KEY is required: make one with: openssl rand -hex 32');
+    if (env.ENCRYPTION_KEY && env.ENCRYPTION_KEY_PREVIOUS.includes(env.ENCRYPTION_KEY.toLowerCase())) {
+      problem('ENCRYPTION_KEY_PREVIOUS must be the old key, not the same as ENCRYPTION_KEY');
+    }
     if (Boolean(env.TELLODY_USERNAME) !== Boolean(env.TELLODY_PASSWORD)) {
       problem('TELLODY_USERNAME and TELLODY_PASSWORD go together');
     }

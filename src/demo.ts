@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { CALENDAR_FLAGS, calendarOptions, mistakeMessage } from './command-line.js';
 import { ConfigError, loadDemoConfig } from './config.js';
+import { alertsDemo } from './demo-alerts.js';
 import { isEntryPoint } from './entry-point.js';
 import { type Period, resolvePeriod, WEEKDAY_NAMES } from './period/index.js';
 import { type Presented, presentReport } from './present/present-report.js';
@@ -11,20 +12,39 @@ import { MEASURES, type Report } from './report/types.js';
 import { ChartCache } from './store/chart-cache.js';
 import { openStore } from './store/open-store.js';
 import { TellodyClient } from './tellody/client.js';
+import { ANOMALY_FLAGS } from './tellody/sandbox/anomalies.js';
 import { startSandbox } from './tellody/sandbox/server.js';
 import { CHART_SIZE, type ChartImage } from './views/chart.js';
 import { changeText, count, MEASURE_NAMES, rate } from './views/format.js';
 
 const USAGE =
-  'Usage: npm run demo -- "<phrase>" [--tz Europe/Athens] [--week-start monday] [--now ISO] [--json] [--png chart.png]';
+  'Usage: npm run demo -- "<phrase>" [--tz Europe/Athens] [--week-start monday] [--now ISO] [--json] [--png chart.png]\n' +
+  `  or: npm run demo -- --alerts [--tz …] [--now ISO] [--sensitivity low|normal|high] ${ANOMALY_FLAGS}`;
 
 function options(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { ...CALENDAR_FLAGS, json: { type: 'boolean', default: false }, png: { type: 'string' } },
+    options: {
+      ...CALENDAR_FLAGS,
+      json: { type: 'boolean', default: false },
+      png: { type: 'string' },
+      alerts: { type: 'boolean', default: false },
+      sensitivity: { type: 'string' },
+      spike: { type: 'string', multiple: true },
+      outage: { type: 'string', multiple: true },
+    },
   });
-  return { phrase: positionals.join(' '), ...calendarOptions(values), json: values.json, png: values.png };
+  return {
+    phrase: positionals.join(' '),
+    ...calendarOptions(values),
+    json: values.json,
+    png: values.png,
+    alerts: values.alerts,
+    sensitivity: values.sensitivity,
+    spikes: values.spike ?? [],
+    outages: values.outage ?? [],
+  };
 }
 
 function table(report: Report): string {
@@ -68,6 +88,7 @@ export async function runDemo(argv: string[], env: NodeJS.ProcessEnv = process.e
   try {
     const args = options(argv);
     const { QUICKCHART_HOST } = loadDemoConfig(env);
+    if (args.alerts) return { code: 0, stdout: await alertsDemo({ ...args, chartHost: QUICKCHART_HOST }), stderr: '' };
     const period = resolvePeriod(args.phrase, { zone: args.zone, weekStart: args.weekStart, now: args.now });
     const presented = await presentAgainstSandbox(period, args.now, QUICKCHART_HOST);
     const blockKit = JSON.stringify(presented.message, null, 2);

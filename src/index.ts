@@ -1,11 +1,13 @@
 import type { Logger } from '@slack/bolt';
 import { config as loadDotenv } from 'dotenv';
 import { type Config, loadConfig } from './config.js';
+import type { RunningScheduler } from './digest/scheduler.js';
 import { isEntryPoint } from './entry-point.js';
 import { createSlackApp, type RunningApp, startSlackApp } from './slack/app.js';
 import { buildDeps } from './slack/build-deps.js';
 import type { SlackDeps } from './slack/deps.js';
 import { logFailure } from './slack/safely.js';
+import { startScheduledJobs } from './slack/scheduled-jobs.js';
 import { startupProblem } from './startup-problem.js';
 
 /** How long a shutdown waits for requests in flight (Kubernetes allows 30 s between SIGTERM and SIGKILL). */
@@ -14,6 +16,13 @@ const SHUTDOWN_GRACE_MS = 10_000;
 interface Started {
   readonly deps: SlackDeps;
   readonly running: RunningApp;
+  /** The weekly digest's scheduler: every instance runs one; the store's claims keep each digest to one post. */
+  readonly digests: RunningScheduler;
+}
+
+/** The digest's scheduler, and the same-day alert checks beside it. */
+function startDigests(deps: SlackDeps, logger: Logger): RunningScheduler {
+  return startScheduledJobs(deps, logger);
 }
 
 /** Opens the store (and checks it answers), then starts Bolt: HTTP on PORT, or Socket Mode. */
@@ -21,7 +30,8 @@ async function start(config: Config): Promise<Started> {
   const deps = buildDeps(config);
   try {
     await deps.store.ready();
-    return { deps, running: await startSlackApp(createSlackApp(deps), config.PORT) };
+    const running = await startSlackApp(createSlackApp(deps), config.PORT);
+    return { deps, running, digests: startDigests(deps, running.app.logger) };
   } catch (error) {
     await deps.store.close().catch(() => {});
     throw error;
@@ -29,11 +39,13 @@ async function start(config: Config): Promise<Started> {
 }
 
 /** Stops taking requests, lets those in flight finish (bounded), closes the store. */
-async function stop({ deps, running }: Started, logger: Logger, signal: string): Promise<void> {
+async function stop({ deps, running, digests }: Started, logger: Logger, signal: string): Promise<void> {
   logger.info(`${signal}: taking no new requests; finishing ${deps.inFlight.size} in flight, then stopping`);
   const deadline = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
   const [finished] = await Promise.all([
     deps.inFlight.settle(SHUTDOWN_GRACE_MS),
+    // A digest cut short keeps its claim until the lease runs out; another instance then posts it.
+    Promise.race([digests.stop(), deadline]),
     Promise.race([
       running.stop().catch((error: unknown) => logFailure(logger, 'stopping the receiver', error)),
       deadline,

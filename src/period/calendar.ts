@@ -17,6 +17,8 @@ export interface Calendar {
 export const UNITS: readonly Unit[] = ['hour', 'day', 'week', 'month'];
 export const WINDOW_KINDS: readonly WindowKind[] = ['day', 'week', 'month', 'year'];
 export const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+/** A wall-clock time as Slack's timepicker gives it: 24-hour "HH:mm". */
+export const CLOCK_TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;

@@ -82,6 +82,11 @@ function failureOf(error: TellodyError): ReportFailure {
   return { kind: 'tellody-garbled', detail: error.message };
 }
 
+/** What a Tellody call through a report's source failed with, as a report failure; null for anything else (a bug). */
+export function tellodyFailure(error: unknown): ReportFailure | null {
+  return error instanceof TellodyError ? failureOf(error) : null;
+}
+
 /** The previous period's totals (or its same elapsed slice), fetched with the period's own unit so stepping back hits the cache. */
 async function fetchComparison(
   period: Period,

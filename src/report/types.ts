@@ -74,7 +74,13 @@ export interface Report {
   readonly tellodyCalls: number;
 }
 
-export type ReportFailureKind = 'tellody-unavailable' | 'tellody-credentials' | 'tellody-rejected' | 'tellody-garbled';
+export type ReportFailureKind =
+  | 'tellody-unavailable'
+  | 'tellody-credentials'
+  | 'tellody-rejected'
+  | 'tellody-garbled'
+  /** The workspace's saved login is there but no encryption key opens it: it must be entered again. */
+  | 'login-unreadable';
 
 /** Why a report could not be made, in a form the views can explain. Nothing half-made is ever shown. */
 export interface ReportFailure {

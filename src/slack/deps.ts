@@ -2,10 +2,14 @@ import type { Config } from '../config.js';
 import type { Outbound } from '../http/outbound.js';
 import type { SettledReports } from '../present/settled-reports.js';
 import type { ChartFetcher } from '../report/chart-fetcher.js';
+import type { AlertRepository } from '../store/alert-settings.js';
+import type { DigestRepository } from '../store/digest-schedules.js';
 import type { KeyvInstallationStore } from '../store/installations.js';
 import type { Store } from '../store/open-store.js';
+import type { SecretBox } from '../store/secret-box.js';
 import type { TellodyCredentialsRepository } from '../store/tellody-credentials.js';
 import type { WorkspaceSettingsRepository } from '../store/workspace-settings.js';
+import type { SlackClientPool } from './digest-deps.js';
 import type { InFlight } from './in-flight.js';
 import type { TellodyPool } from './tellody-pool.js';
 
@@ -15,11 +19,19 @@ export interface SlackDeps {
   readonly store: Store;
   readonly settings: WorkspaceSettingsRepository;
   readonly credentials: TellodyCredentialsRepository;
+  /** Seals secrets at rest (Tellody passwords, bot tokens) with ENCRYPTION_KEY; opens them with it or a previous key. */
+  readonly secrets: SecretBox;
   readonly installations: KeyvInstallationStore;
   readonly fetcher: ChartFetcher;
   /** Settled reports with their messages, made once per instance and day. */
   readonly settledReports: SettledReports;
   readonly tellody: TellodyPool;
+  /** Weekly digest schedules and delivery log. */
+  readonly digests: DigestRepository;
+  /** Same-day alert settings, the checks' state, the day's mutes. */
+  readonly alerts: AlertRepository;
+  /** Web API clients for work outside a Slack request (the digest), one per bot token. */
+  readonly slackClients: SlackClientPool;
   /** Work taken on and not yet finished: a shutdown waits for it. */
   readonly inFlight: InFlight;
   /** The clock: tests pin it. */

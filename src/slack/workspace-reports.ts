@@ -3,11 +3,13 @@ import type { WebClient } from '@slack/web-api';
 import { type Period, resolvePeriod } from '../period/index.js';
 import { type Presented, presentReport } from '../present/present-report.js';
 import { TellodyError } from '../tellody/errors.js';
-import { buildNotConnectedMessage } from '../views/error-messages.js';
+import { buildFailureMessage, buildNotConnectedMessage, LOGIN_UNREADABLE } from '../views/error-messages.js';
 import { buildHomeTab, type TellodyConnection } from '../views/home-tab.js';
 import type { SlackMessage } from '../views/report-message.js';
 import { canEditSettings } from './admin.js';
+import { alertsSectionFor } from './alerts-home.js';
 import type { SlackDeps } from './deps.js';
+import { digestSectionFor } from './digest-home.js';
 import { chartSourceFor, type Workspace } from './workspace.js';
 
 export interface PresentFlags {
@@ -23,6 +25,7 @@ export async function presentFor(
   flags: PresentFlags,
   logger: Logger,
 ): Promise<Presented | null> {
+  if (workspace.loginUnreadable) return loginUnreadable();
   if (!workspace.credentials) return null;
   const presented = await presentReport(period, {
     workspace: workspace.id,
@@ -38,6 +41,11 @@ export async function presentFor(
   return presented;
 }
 
+function loginUnreadable(): Presented {
+  const failure = { kind: 'login-unreadable', detail: 'no encryption key opens the saved password' } as const;
+  return { ok: false, failure, message: buildFailureMessage(failure) };
+}
+
 export async function reportMessage(
   deps: SlackDeps,
   workspace: Workspace,
@@ -49,6 +57,8 @@ export async function reportMessage(
 }
 
 async function connectionOf(deps: SlackDeps, workspace: Workspace): Promise<TellodyConnection> {
+  if (workspace.loginUnreadable)
+    return { state: 'failing', problem: `${LOGIN_UNREADABLE} An admin must enter it again.` };
   if (!workspace.credentials) return { state: 'not-connected' };
   try {
     return { state: 'connected', account: await deps.tellody.clientFor(workspace.credentials).userInfo() };
@@ -69,7 +79,7 @@ export async function publishHome(
   userId: string,
   workspace: Workspace,
   logger: Logger,
-  options: { period?: Period; canEdit?: boolean } = {},
+  options: { period?: Period; canEdit?: boolean; digestNotice?: string; alertsNotice?: string } = {},
 ): Promise<void> {
   const shown = options.period ?? resolvePeriod('this week', { ...workspace.settings, now: deps.now() });
   const [report, connection, canEdit] = await Promise.all([
@@ -77,12 +87,18 @@ export async function publishHome(
     connectionOf(deps, workspace),
     options.canEdit ?? canEditSettings(client, userId, workspace.settings),
   ]);
+  const [digest, alerts] = await Promise.all([
+    digestSectionFor(deps, workspace, { canEdit, notice: options.digestNotice }),
+    alertsSectionFor(deps, workspace, { canEdit, notice: options.alertsNotice }),
+  ]);
   const view = buildHomeTab({
     report: report?.message ?? null,
     connection,
     zone: workspace.settings.zone,
     weekStart: workspace.settings.weekStart,
     canEdit,
+    digest,
+    alerts,
   });
   await client.views.publish({ user_id: userId, view });
 }

@@ -14,26 +14,48 @@ export interface Workspace {
   readonly credentials: TellodyCredentials | null;
   /** True when the credentials came from the workspace's own settings rather than the deployment's. */
   readonly ownCredentials: boolean;
+  /**
+   * The workspace saved its own login but no encryption key opens it (ENCRYPTION_KEY changed
+   * without ENCRYPTION_KEY_PREVIOUS). It must be entered again; the deployment's login is never
+   * used in its place, which would quietly show another account's numbers.
+   */
+  readonly loginUnreadable: boolean;
 }
 
 export async function loadWorkspace(deps: SlackDeps, id: string): Promise<Workspace> {
-  const [stored, own] = await Promise.all([deps.settings.get(id), ownCredentials(deps, id)]);
-  const settings: WorkspaceSettings = stored ?? {
-    weekStart: deps.config.DEFAULT_WEEK_START as Weekday,
-    zone: deps.config.DEFAULT_TIMEZONE,
-    updatedAt: 0,
-  };
-  const { TELLODY_USERNAME: username, TELLODY_PASSWORD: password } = deps.config;
-  const fallback = username && password ? { username, password } : null;
-  return { id, settings, credentials: own ?? fallback, ownCredentials: own !== null };
+  const [settings, credentials] = await Promise.all([settingsOf(deps, id), credentialsOf(deps, id)]);
+  return { id, settings, ...credentials };
 }
 
-/** A password that no longer opens (the encryption key changed) counts as not connected; it is never guessed. */
-async function ownCredentials(deps: SlackDeps, id: string): Promise<TellodyCredentials | null> {
+/** A workspace's settings, the deployment's defaults where it has chosen none. */
+export async function settingsOf(deps: SlackDeps, id: string): Promise<WorkspaceSettings> {
+  return (
+    (await deps.settings.get(id)) ?? {
+      weekStart: deps.config.DEFAULT_WEEK_START as Weekday,
+      zone: deps.config.DEFAULT_TIMEZONE,
+      updatedAt: 0,
+    }
+  );
+}
+
+/** The workspace's own Tellody login, else the deployment's (TELLODY_USERNAME/PASSWORD), else none. */
+export async function credentialsOf(
+  deps: SlackDeps,
+  id: string,
+): Promise<Pick<Workspace, 'credentials' | 'ownCredentials' | 'loginUnreadable'>> {
+  const own = await ownCredentials(deps, id);
+  if (own === 'unreadable') return { credentials: null, ownCredentials: false, loginUnreadable: true };
+  const { TELLODY_USERNAME: username, TELLODY_PASSWORD: password } = deps.config;
+  const fallback = username && password ? { username, password } : null;
+  return { credentials: own ?? fallback, ownCredentials: own !== null, loginUnreadable: false };
+}
+
+/** The workspace's own login; 'unreadable' when no key opens its password (it is never guessed). */
+async function ownCredentials(deps: SlackDeps, id: string): Promise<TellodyCredentials | null | 'unreadable'> {
   try {
     return (await deps.credentials.get(id)) ?? null;
   } catch (error) {
-    if (error instanceof SecretBoxError) return null;
+    if (error instanceof SecretBoxError) return 'unreadable';
     throw error;
   }
 }

@@ -4,6 +4,8 @@ import KeyvRedis from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { localChanges, redisChanges, type StoreChanges } from './changes.js';
+import { type Claims, memoryClaims, redisClaims, sqliteClaims } from './claims.js';
+import { type MemberSets, memorySets, redisSets, sqliteSets } from './member-sets.js';
 
 /** Where state lives when `STORE_URL` is unset: a SQLite file beside the app. */
 export const DEFAULT_STORE_URL = 'sqlite://./data/contacts.sqlite';
@@ -41,6 +43,10 @@ export interface Store {
   readonly keyv: Keyv;
   /** Word between instances that a value changed, for copies kept in memory (see changes.ts). */
   readonly changes: StoreChanges;
+  /** Atomic claims with a lease (the digest's exactly-once), on the same backend. */
+  readonly claims: Claims;
+  /** Sets that concurrent writers can add to and remove from safely, on the same backend. */
+  readonly sets: MemberSets;
   /** True when a round trip to the backend works: for health checks. */
   ping(): Promise<boolean>;
   /**
@@ -78,8 +84,13 @@ class KeyvRedisConnectingOnce extends KeyvRedis<unknown> {
 /** How long start-up waits for the backend before saying it cannot be reached. */
 const READY_TIMEOUT_MS = 5000;
 
-function describe(url: string): { kind: StoreKind; keyv: Keyv; changes: StoreChanges } {
-  if (url === 'memory:') return { kind: 'memory', keyv: new Keyv({ throwOnErrors: true }), changes: localChanges() };
+type Backend = Pick<Store, 'kind' | 'keyv' | 'changes' | 'claims' | 'sets'>;
+
+function describe(url: string): Backend {
+  if (url === 'memory:') {
+    const keyv = new Keyv({ throwOnErrors: true });
+    return { kind: 'memory', keyv, changes: localChanges(), claims: memoryClaims(), sets: memorySets() };
+  }
   if (url.startsWith('sqlite://')) {
     const path = sqlitePath(url);
     try {
@@ -88,15 +99,14 @@ function describe(url: string): { kind: StoreKind; keyv: Keyv; changes: StoreCha
       throw new StoreUnavailableError(describeStoreUrl(url), `its folder cannot be created (${folderProblem(error)})`);
     }
     const store = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 });
-    // Write-ahead log: a write (a chart kept after an answer) no longer holds up the reads of the
-    // next command, and each commit costs one sync instead of several. Still synced on every
-    // commit (synchronous stays FULL): a saved setting survives a power cut. Failure is seen at start-up.
-    store.query('PRAGMA journal_mode=WAL').catch(() => {});
-    return {
-      kind: 'sqlite',
-      keyv: new Keyv({ store, throwOnErrors: true, useKeyPrefix: false }),
-      changes: localChanges(),
-    };
+    // Write-ahead log: readers never wait for the writer (the next command's reads never wait for
+    // the chart kept after the last answer), and a commit is one append instead of a rewritten
+    // journal (a digest run writes a dozen rows per workspace). Kept in the file, so every process
+    // on it agrees. NORMAL sync in WAL mode survives any crash of the app.
+    store.query('PRAGMA journal_mode = WAL').catch(() => {});
+    store.query('PRAGMA synchronous = NORMAL').catch(() => {});
+    const keyv = new Keyv({ store, throwOnErrors: true, useKeyPrefix: false });
+    return { kind: 'sqlite', keyv, changes: localChanges(), claims: sqliteClaims(store), sets: sqliteSets(store) };
   }
   if (url.startsWith('redis://') || url.startsWith('rediss://')) {
     // Fail fast while Redis is away instead of queueing commands (and Slack requests) without end.
@@ -110,11 +120,9 @@ function describe(url: string): { kind: StoreKind; keyv: Keyv; changes: StoreCha
       throwOnErrors: true,
       connectionTimeout: 3000,
     });
-    return {
-      kind: 'redis',
-      keyv: new Keyv({ store, throwOnErrors: true, useKeyPrefix: false }),
-      changes: redisChanges(url, { connectTimeout: 3000 }),
-    };
+    const keyv = new Keyv({ store, throwOnErrors: true, useKeyPrefix: false });
+    const changes = redisChanges(url, { connectTimeout: 3000 });
+    return { kind: 'redis', keyv, changes, claims: redisClaims(store), sets: redisSets(store) };
   }
   throw new Error('STORE_URL must start with sqlite://, redis:// or rediss:// (or be memory: for tests)');
 }
@@ -163,7 +171,7 @@ async function checkReady(kind: StoreKind, keyv: Keyv, where: string, errors: un
 
 export function openStore(url: string = DEFAULT_STORE_URL): Store {
   const where = describeStoreUrl(url);
-  const { kind, keyv, changes } = describe(url);
+  const { kind, keyv, changes, claims, sets } = describe(url);
   // Without a listener an adapter's error event would crash the process; the throw reaches the caller anyway.
   // The first few are kept: they say why the backend could not be reached at start-up.
   const errors: unknown[] = [];
@@ -178,6 +186,8 @@ export function openStore(url: string = DEFAULT_STORE_URL): Store {
     kind,
     keyv,
     changes,
+    claims,
+    sets,
     ready: () => ready,
     async ping() {
       const roundTrip = (async () => {

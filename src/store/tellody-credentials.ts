@@ -19,19 +19,31 @@ export class TellodyCredentialsRepository {
   constructor(
     private readonly store: Store,
     private readonly box: SecretBox,
+    /** A password opened with a previous key is sealed again with the current one; a failure there only delays that. */
+    private readonly onResealError: (error: unknown) => void = () => {},
     reads: CachedReadsOptions = SETTINGS_READS,
   ) {
     this.reads = new CachedReads(store.changes, reads);
   }
 
+  /** The login, or undefined when none is stored; `SecretBoxError` when no key opens the password (never kept). */
   get(workspace: string): Promise<TellodyCredentials | undefined> {
     const key = workspaceKey(workspace, 'tellody');
     return this.reads.read(key, async () => {
       const raw = await this.store.keyv.get(key);
       if (raw === undefined) return undefined;
       const stored = storedSchema.parse(raw);
-      return { username: stored.username, password: this.box.open(stored.password, workspace) };
+      const { plaintext, stale } = this.box.unseal(stored.password, workspace);
+      const credentials = { username: stored.username, password: plaintext };
+      if (stale) await this.set(workspace, credentials, stored.savedAt).catch(this.onResealError);
+      return credentials;
     });
+  }
+
+  /** The stored username even when the password cannot be opened: to show whose login must be entered again. */
+  async username(workspace: string): Promise<string | undefined> {
+    const parsed = storedSchema.safeParse(await this.store.keyv.get(workspaceKey(workspace, 'tellody')));
+    return parsed.success ? parsed.data.username : undefined;
   }
 
   async set(workspace: string, credentials: TellodyCredentials, now: number): Promise<void> {

@@ -1,4 +1,12 @@
-import type { ActionsBlock, Button, ContextBlock, HeaderBlock, ImageBlock, SectionBlock } from '@slack/types';
+import type {
+  ActionsBlock,
+  Button,
+  ContextBlock,
+  HeaderBlock,
+  ImageBlock,
+  KnownBlock,
+  SectionBlock,
+} from '@slack/types';
 
 /** A few small builders instead of repeated Block Kit literals. */
 export const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
@@ -64,4 +72,20 @@ export function button(options: ButtonOptions): Button {
 
 export function actions(elements: ActionsBlock['elements'], blockId?: string): ActionsBlock {
   return { type: 'actions', elements: elements.slice(0, 25), ...(blockId ? { block_id: blockId } : {}) };
+}
+
+/** A modal input: `element` gets the action id; `extra` carries `hint`, `optional`. */
+export function input(
+  ids: { readonly block: string; readonly action: string },
+  label: string,
+  element: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): KnownBlock {
+  return {
+    type: 'input',
+    block_id: ids.block,
+    label: plain(label),
+    element: { action_id: ids.action, ...element },
+    ...extra,
+  } as KnownBlock;
 }

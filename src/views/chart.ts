@@ -135,14 +135,18 @@ export function chartConfigSource(data: ChartData, compact: boolean): string | n
   );
 }
 
-export function quickChart(config: string, host: string): QuickChart {
+export function quickChart(
+  config: string,
+  host: string,
+  size: { readonly width: number; readonly height: number; readonly devicePixelRatio: number } = CHART_SIZE,
+): QuickChart {
   const base = new URL(host.includes('://') ? host : `https://${host}`);
   const chart = new QuickChart();
   chart.setConfig(config);
   chart.setVersion('4');
-  chart.setWidth(CHART_SIZE.width);
-  chart.setHeight(CHART_SIZE.height);
-  chart.setDevicePixelRatio(CHART_SIZE.devicePixelRatio);
+  chart.setWidth(size.width);
+  chart.setHeight(size.height);
+  chart.setDevicePixelRatio(size.devicePixelRatio);
   chart.setBackgroundColor('white');
   chart.setScheme(base.protocol.replace(':', '') as 'http' | 'https');
   chart.setHost(base.host + base.pathname.replace(/\/$/, ''));

@@ -7,6 +7,10 @@ function message(text: string, hint: string): SlackMessage {
   return { text: `${text} ${hint}`, blocks: [section(`:warning: ${text}`), context([hint])] };
 }
 
+/** The saved login exists but cannot be opened: said the same way in messages, Home and the digest's notices. */
+export const LOGIN_UNREADABLE =
+  'This workspace’s saved Tellody login can no longer be read (the app’s encryption key was changed), so there is no report.';
+
 /**
  * What people see when Tellody fails: what happened and what to do next, in plain words. The
  * operator detail stays in the logs.
@@ -32,6 +36,11 @@ export function buildFailureMessage(failure: ReportFailure): SlackMessage {
       return message(
         'Tellody sent back something I couldn’t read.',
         'Please try again in a few minutes; if it keeps happening, tell your Slack admin.',
+      );
+    case 'login-unreadable':
+      return message(
+        LOGIN_UNREADABLE,
+        'A workspace admin can enter it again in the Contacts app’s Home tab, under Settings. Nothing else was changed.',
       );
   }
 }

@@ -18,6 +18,10 @@ export interface HomeTabOptions {
   readonly weekStart: number;
   /** Whether this person may change settings (workspace admins, owners, the installer). */
   readonly canEdit: boolean;
+  /** The weekly digest's section (views/digest-home.ts), shown before the settings. */
+  readonly digest?: readonly KnownBlock[] | undefined;
+  /** The same-day alerts' section (views/alerts-home.ts), after the digest's. */
+  readonly alerts?: readonly KnownBlock[] | undefined;
 }
 
 const QUICK_LABELS: Record<keyof typeof HOME_QUICK_REPORTS, string> = {
@@ -92,6 +96,8 @@ export function buildHomeTab(options: HomeTabOptions): HomeView {
   blocks.push(
     { type: 'divider', block_id: 'home_divider' },
     ...connectionBlocks(options.connection, options.canEdit),
+    ...(options.digest ?? []),
+    ...(options.alerts ?? []),
     ...settingsBlocks(options),
   );
   return { type: 'home', blocks };

@@ -24,7 +24,62 @@ export const HOME_QUICK_REPORTS = {
   this_month: 'this month',
 } as const;
 
-export const CALLBACKS = { settings: 'contacts_settings' } as const;
+export const CALLBACKS = {
+  settings: 'contacts_settings',
+  digest: 'contacts_digest',
+  alerts: 'contacts_alerts',
+} as const;
+
+/** The digest's buttons (Home tab; "Edit digest" also in the notices admins get). Stable: see README. */
+export const DIGEST_ACTIONS = {
+  settings: 'contacts_digest_settings',
+  sendNow: 'contacts_digest_send_now',
+  preview: 'contacts_digest_preview',
+} as const;
+
+/** The digest modal's inputs, block id / action id. Stable: see README. */
+export const DIGEST_FIELDS = {
+  channel: { block: 'digest_channel', action: 'channel' },
+  day: { block: 'digest_day', action: 'day' },
+  time: { block: 'digest_time', action: 'time' },
+  enabled: { block: 'digest_enabled', action: 'enabled' },
+} as const;
+
+/** The checkbox option that means "on". */
+export const DIGEST_ENABLED_VALUE = 'on';
+
+export const DIGEST_BLOCKS = {
+  intro: 'digest_intro',
+  link: 'digest_link',
+} as const;
+
+/**
+ * Same-day alerts: the Home tab's button (also on the paused notice) and the two buttons on every
+ * alert in a channel. Stable: see README.
+ */
+export const ALERT_ACTIONS = {
+  settings: 'contacts_alerts_settings',
+  today: 'contacts_alerts_today',
+  mute: 'contacts_alerts_mute',
+} as const;
+
+/** The alerts modal's inputs, block id / action id. Stable: see README. */
+export const ALERT_FIELDS = {
+  measures: { block: 'alerts_measures', action: 'measures' },
+  channel: { block: 'alerts_channel', action: 'channel' },
+  sensitivity: { block: 'alerts_sensitivity', action: 'sensitivity' },
+  quietFrom: { block: 'alerts_quiet_from', action: 'from' },
+  quietTo: { block: 'alerts_quiet_to', action: 'to' },
+} as const;
+
+export const ALERT_BLOCKS = {
+  summary: 'alert_summary',
+  chart: 'alert_chart',
+  context: 'alert_context',
+  actions: 'alert_actions',
+  normal: 'alert_back_to_normal',
+  muted: 'alert_muted',
+} as const;
 
 /** Blocks and inputs of the settings modal: `response_action: 'errors'` is keyed by these block ids. */
 export const SETTINGS_FIELDS = {

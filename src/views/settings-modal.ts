@@ -1,6 +1,6 @@
-import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { ModalView, PlainTextOption } from '@slack/types';
 import { canonicalZone, isValidZone, WEEKDAY_NAMES, type Weekday } from '../period/calendar.js';
-import { plain } from './blocks.js';
+import { input, plain } from './blocks.js';
 import { weekdayName } from './format.js';
 import { CALLBACKS, SETTINGS_FIELDS } from './ids.js';
 
@@ -13,20 +13,8 @@ export interface SettingsModalOptions {
 
 const dayOption = (day: number): PlainTextOption => ({ text: plain(weekdayName(day)), value: String(day) });
 
-function input(
-  blockId: string,
-  label: string,
-  element: Record<string, unknown>,
-  extra: Record<string, unknown> = {},
-): KnownBlock {
-  return {
-    type: 'input',
-    block_id: blockId,
-    label: plain(label),
-    element: { action_id: blockId, ...element },
-    ...extra,
-  } as KnownBlock;
-}
+/** The settings modal's inputs use their block id as action id too. */
+const field = (blockId: string) => ({ block: blockId, action: blockId });
 
 /** The settings modal: week start, report time zone, Tellody login. */
 export function buildSettingsModal(options: SettingsModalOptions): ModalView {
@@ -40,25 +28,25 @@ export function buildSettingsModal(options: SettingsModalOptions): ModalView {
     submit: plain('Save'),
     close: plain('Cancel'),
     blocks: [
-      input(SETTINGS_FIELDS.weekStart, 'Weeks start on', {
+      input(field(SETTINGS_FIELDS.weekStart), 'Weeks start on', {
         type: 'static_select',
         options: WEEKDAY_NAMES.map((_, day) => dayOption(day)),
         initial_option: dayOption(options.weekStart),
       }),
       input(
-        SETTINGS_FIELDS.zone,
+        field(SETTINGS_FIELDS.zone),
         'Report time zone',
         { type: 'plain_text_input', initial_value: options.zone, placeholder: plain('Europe/Athens') },
         { hint: plain('An IANA time zone name; it should match your Tellody account’s zone.') },
       ),
       input(
-        SETTINGS_FIELDS.username,
+        field(SETTINGS_FIELDS.username),
         'Tellody username',
         { type: 'plain_text_input', ...(options.username ? { initial_value: options.username } : {}) },
         { optional: true },
       ),
       input(
-        SETTINGS_FIELDS.password,
+        field(SETTINGS_FIELDS.password),
         'Tellody password',
         { type: 'plain_text_input', placeholder: plain(options.connected ? '(unchanged)' : 'password') },
         { optional: true, hint: plain(passwordHint) },

@@ -60,3 +60,47 @@ describe('npm run demo', () => {
     expect(result.stdout).toBe('');
   });
 });
+
+describe('npm run demo -- --alerts', () => {
+  const MONDAY = '2026-11-30T12:10:00+02:00';
+
+  it('says every measure is as usual on an ordinary Monday', async () => {
+    const result = await runDemo(['--alerts', '--now', MONDAY], {});
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Today by 12:00 against the same hour of the last 8 Mondays');
+    expect(result.stdout).toMatch(/Opt-outs\s+\d+ by 12:00\s+usual \d+ \(range \d+–\d+\)\s+normal/);
+    expect(result.stdout).not.toContain('ALERT');
+  });
+
+  it('prints the alert, its chart and its Block Kit with the sandbox’s spike knob', async () => {
+    const result = await npmScript(
+      'demo',
+      '--alerts',
+      '--now',
+      MONDAY,
+      '--spike',
+      'contactsBlocked:4x:from=2026-11-30T09:00+02:00',
+      '--outage',
+      'contactsAdded:from=2026-11-30T08:00+02:00',
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/ALERT: Opt-outs are \d\.\d× a usual Monday by 12:00: \d+ against about \d+/);
+    expect(result.stdout).toMatch(/ALERT: No new contacts since 08:00; a usual Monday has about \d+ by 12:00/);
+    expect(result.stdout).toMatch(/Chart \(\d+ characters\): https:\/\/quickchart\.io\/chart\?/);
+    const first = result.stdout.indexOf('Block Kit:\n') + 11;
+    const json = result.stdout.slice(first, result.stdout.indexOf('\n}\n', first) + 2);
+    expectValidMessage(JSON.parse(json));
+  });
+
+  it.each([
+    [['--spike', 'contactsBlocked:4:from=2026-11-30T09:00Z'], /--spike .* is not series:<factor>x:from=ISO/],
+    [['--outage', 'signups:from=2026-11-30T09:00Z'], /“signups” is not a series/],
+    [['--outage', 'contactsAdded:from=yesterday'], /not an ISO 8601 instant/],
+    [['--sensitivity', 'paranoid'], /--sensitivity must be one of low, normal, high/],
+  ])('explains %j with exit 2', async (flags, message) => {
+    const result = await runDemo(['--alerts', '--now', MONDAY, ...flags], {});
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stdout).toBe('');
+  });
+});

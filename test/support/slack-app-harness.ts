@@ -8,7 +8,7 @@ import type { SlackDeps } from '../../src/slack/deps.js';
 import { startSandbox } from '../../src/tellody/sandbox/server.js';
 import { manualClock } from './clock.js';
 import { slackRequests } from './slack-requests.js';
-import { type StandInUser, startSlackStandIn } from './slack-standin.js';
+import { type StandInChannel, type StandInUser, startSlackStandIn } from './slack-standin.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const ENCRYPTION_KEY = '0f'.repeat(32);
@@ -22,6 +22,8 @@ export interface AppHarnessOptions {
   readonly socketUrl?: string;
   /** Receives every log line the app writes (after redaction). */
   readonly logSink?: (line: string) => void;
+  /** Channels the Slack stand-in knows (see startSlackStandIn). */
+  readonly channels?: Record<string, StandInChannel | 'missing'>;
 }
 
 /** The whole app as Slack would meet it: Bolt over real HTTP, a SQLite file, the Tellody sandbox, the Slack stand-in. */
@@ -38,6 +40,7 @@ export async function slackAppHarness(options: AppHarnessOptions = {}) {
     users: options.users ?? { UADMIN: { tz: 'Europe/Athens', is_admin: true }, UUSER: { tz: 'Asia/Kolkata' } },
     ...(options.oauth ? { oauth: options.oauth } : {}),
     ...(options.socketUrl ? { socketUrl: options.socketUrl } : {}),
+    ...(options.channels ? { channels: options.channels } : {}),
   });
   const dir = mkdtempSync(join(tmpdir(), 'contacts-app-'));
   const config = loadConfig({
@@ -51,7 +54,8 @@ export async function slackAppHarness(options: AppHarnessOptions = {}) {
     LOG_LEVEL: 'error',
     ...options.env,
   });
-  const deps: SlackDeps = buildDeps(config, { now: clock.now });
+  // The digest's own Slack clients retry twice, quickly (a 429's Retry-After is still honoured).
+  const deps: SlackDeps = buildDeps(config, { now: clock.now, slackRetries: 2 });
   const running = await startSlackApp(
     createSlackApp(deps, { retries: 0, ...(options.logSink ? { logSink: options.logSink } : {}) }),
     0,
@@ -91,5 +95,41 @@ export function settingsValues(fields: { weekStart?: number; zone?: string; user
     settings_tellody_password: {
       settings_tellody_password: { type: 'plain_text_input', value: fields.password ?? null },
     },
+  };
+}
+
+/** A digest modal submission's `state.values`, keyed by the stable block and action ids. */
+export function digestValues(fields: { channel?: string; day?: string; time?: string | null; on?: boolean }) {
+  return {
+    digest_channel: { channel: { type: 'conversations_select', selected_conversation: fields.channel ?? null } },
+    digest_day: { day: { type: 'static_select', selected_option: { value: fields.day ?? 'monday' } } },
+    digest_time: { time: { type: 'timepicker', selected_time: fields.time === undefined ? '09:00' : fields.time } },
+    digest_enabled: {
+      enabled: { type: 'checkboxes', selected_options: fields.on === false ? [] : [{ value: 'on' }] },
+    },
+  };
+}
+
+/** An alerts modal submission's `state.values`, keyed by the stable block and action ids. */
+export function alertsValues(fields: {
+  measures?: readonly string[];
+  channel?: string;
+  sensitivity?: string;
+  quietFrom?: string | null;
+  quietTo?: string | null;
+}) {
+  return {
+    alerts_measures: {
+      measures: {
+        type: 'checkboxes',
+        selected_options: (fields.measures ?? ['contactsBlocked', 'contactsAdded']).map((value) => ({ value })),
+      },
+    },
+    alerts_channel: { channel: { type: 'conversations_select', selected_conversation: fields.channel ?? null } },
+    alerts_sensitivity: {
+      sensitivity: { type: 'static_select', selected_option: { value: fields.sensitivity ?? 'normal' } },
+    },
+    alerts_quiet_from: { from: { type: 'timepicker', selected_time: fields.quietFrom ?? null } },
+    alerts_quiet_to: { to: { type: 'timepicker', selected_time: fields.quietTo ?? null } },
   };
 }

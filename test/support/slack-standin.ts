@@ -18,6 +18,30 @@ export interface StandInUser {
   readonly is_owner?: boolean;
 }
 
+/** A channel as Slack would describe it to the bot. */
+export interface StandInChannel {
+  readonly name: string;
+  readonly is_private?: boolean;
+  is_archived?: boolean;
+  is_member?: boolean;
+}
+
+/** What the next call to a method gets instead of its answer: an HTTP status (429 with Retry-After, 5xx) or a Slack error. */
+export interface StandInFailure {
+  readonly status?: number;
+  readonly retryAfter?: number;
+  readonly error?: string;
+}
+
+/** A message the stand-in accepted (chat.postMessage that succeeded). */
+export interface PostedMessage {
+  readonly channel: string;
+  readonly ts: string;
+  readonly token: string | undefined;
+  readonly text: string;
+  readonly blocks: unknown[];
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve) => {
     let body = '';
@@ -47,14 +71,73 @@ function parseArgs(body: string, contentType: string | undefined): Record<string
  * option) and response_url endpoints under /respond/. Every call and post is kept for assertions.
  */
 export async function startSlackStandIn(
-  options: { users?: Record<string, StandInUser>; oauth?: Record<string, unknown>; socketUrl?: string } = {},
+  options: {
+    users?: Record<string, StandInUser>;
+    oauth?: Record<string, unknown>;
+    socketUrl?: string;
+    /** Channels the bot can see; any other id is a public channel the bot is in, unless listed as 'missing'. */
+    channels?: Record<string, StandInChannel | 'missing'>;
+  } = {},
 ) {
   const calls: WebApiCall[] = [];
   const posts: ResponseUrlPost[] = [];
+  const messages: PostedMessage[] = [];
+  const failures = new Map<string, StandInFailure[]>();
   const users = options.users ?? {};
+  const channels: Record<string, StandInChannel | 'missing'> = options.channels ?? {};
   let views = 0;
-  const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
+  let ts = 1_700_000_000;
+  const channelOf = (id: string): StandInChannel | null => {
+    const known = channels[id];
+    if (known === 'missing') return null;
+    if (known) return known;
+    channels[id] = { name: id.toLowerCase(), is_member: true };
+    return channels[id] as StandInChannel;
+  };
+  const postMessage = (args: Record<string, unknown>, token: string | undefined): Record<string, unknown> => {
+    const id = String(args.channel);
+    if (!id.startsWith('D')) {
+      const channel = channelOf(id);
+      if (!channel || (channel.is_private && !channel.is_member)) return { ok: false, error: 'channel_not_found' };
+      if (channel.is_archived) return { ok: false, error: 'is_archived' };
+      if (!channel.is_member) return { ok: false, error: 'not_in_channel' };
+    }
+    const message = {
+      channel: id,
+      ts: `${++ts}.000100`,
+      token,
+      text: String(args.text ?? ''),
+      blocks: Array.isArray(args.blocks) ? args.blocks : [],
+    };
+    messages.push(message);
+    return { ok: true, channel: id, ts: message.ts };
+  };
+  const conversations = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
+    if (method === 'conversations.open') return { ok: true, channel: { id: `D${String(args.users)}` } };
+    const id = String(args.channel);
+    const channel = channelOf(id);
+    if (!channel) return { ok: false, error: 'channel_not_found' };
+    if (method === 'conversations.info')
+      return { ok: true, channel: { id, is_private: false, is_archived: false, is_member: false, ...channel } };
+    if (channel.is_archived) return { ok: false, error: 'is_archived' };
+    if (channel.is_private) return { ok: false, error: 'method_not_supported_for_channel_type' };
+    channel.is_member = true;
+    return { ok: true, channel: { id, ...channel } };
+  };
+  const answer = (method: string, args: Record<string, unknown>, token?: string): Record<string, unknown> => {
     switch (method) {
+      case 'chat.postMessage':
+        return postMessage(args, token);
+      case 'chat.getPermalink':
+        return {
+          ok: true,
+          channel: args.channel,
+          permalink: `https://acme.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}`,
+        };
+      case 'conversations.info':
+      case 'conversations.join':
+      case 'conversations.open':
+        return conversations(method, args);
       case 'auth.test':
         return { ok: true, team_id: 'T1', user_id: 'UBOT', bot_id: 'BBOT', url: 'https://t1.slack.com/' };
       case 'users.info': {
@@ -84,7 +167,15 @@ export async function startSlackStandIn(
       const args = parseArgs(body, req.headers['content-type']);
       const token = req.headers.authorization?.replace(/^Bearer /, '') ?? (args.token as string | undefined);
       calls.push({ method, token, args });
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer(method, args)));
+      const failure = failures.get(method)?.shift();
+      if (failure?.status) {
+        const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+        if (failure.retryAfter !== undefined) headers['Retry-After'] = String(failure.retryAfter);
+        res.writeHead(failure.status, headers).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+        return;
+      }
+      const reply = failure?.error ? { ok: false, error: failure.error } : answer(method, args, token);
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(reply));
       return;
     }
     if (path.startsWith('/respond/')) {
@@ -102,6 +193,14 @@ export async function startSlackStandIn(
     calls,
     posts,
     users,
+    channels,
+    /** Messages chat.postMessage accepted, in order. */
+    messages,
+    messagesIn: (channel: string) => messages.filter((m) => m.channel === channel),
+    /** The next call(s) to `method` fail this way, one failure per call, before answers resume. */
+    failNext(method: string, ...failure: StandInFailure[]) {
+      failures.set(method, [...(failures.get(method) ?? []), ...failure]);
+    },
     callsTo: (method: string) => calls.filter((c) => c.method === method),
     postsTo: (id: string) => posts.filter((p) => p.id === id),
     /** Waits until `count` posts reached response_url `id` (the app answers after ack). */

@@ -24,7 +24,32 @@ describe('configuration', () => {
       QUICKCHART_HOST: 'https://quickchart.io',
       PORT: 3000,
       LOG_LEVEL: 'info',
+      DIGEST_CONCURRENCY: 16,
     });
+  });
+
+  it('takes the digest’s concurrency as a whole number from 1 to 500', () => {
+    expect(loadConfig({ ...minimal, DIGEST_CONCURRENCY: '8' }).DIGEST_CONCURRENCY).toBe(8);
+    for (const bad of ['0', '501', '2.5', 'many', '-3']) {
+      expect(problems({ DIGEST_CONCURRENCY: bad }).join('\n')).toMatch(/DIGEST_CONCURRENCY must be a whole number/);
+    }
+  });
+
+  it('takes the previous encryption key (or several) for a rotation, and refuses the current one there', () => {
+    const old = 'cd'.repeat(32);
+    expect(loadConfig(minimal).ENCRYPTION_KEY_PREVIOUS).toEqual([]);
+    expect(loadConfig({ ...minimal, ENCRYPTION_KEY_PREVIOUS: old }).ENCRYPTION_KEY_PREVIOUS).toEqual([old]);
+    const two = `${old.toUpperCase()}, ${'ef'.repeat(32)}`;
+    expect(loadConfig({ ...minimal, ENCRYPTION_KEY_PREVIOUS: two }).ENCRYPTION_KEY_PREVIOUS).toEqual([
+      old,
+      'ef'.repeat(32),
+    ]);
+    expect(problems({ ...minimal, ENCRYPTION_KEY_PREVIOUS: 'short' })).toEqual([
+      'ENCRYPTION_KEY_PREVIOUS must be 64 hex characters (or several, separated by commas)',
+    ]);
+    expect(problems({ ...minimal, ENCRYPTION_KEY_PREVIOUS: KEY.toUpperCase() })).toEqual([
+      'ENCRYPTION_KEY_PREVIOUS must be the old key, not the same as ENCRYPTION_KEY',
+    ]);
   });
 
   it('names every problem at once', () => {

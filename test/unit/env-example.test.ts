@@ -22,11 +22,49 @@ describe('.env.example', () => {
         'DEFAULT_WEEK_START',
         'STORE_URL',
         'ENCRYPTION_KEY',
+        'ENCRYPTION_KEY_PREVIOUS',
         'QUICKCHART_HOST',
         'PORT',
         'LOG_LEVEL',
+        'DIGEST_CONCURRENCY',
       ].sort(),
     );
     for (const name of read) expect(example, name).toMatch(new RegExp(`^#? ?${name}=`, 'm'));
+  });
+});
+
+describe('README', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const stable = readme.slice(readme.indexOf('## Stable interfaces'), readme.indexOf('## What a phrase can say'));
+
+  it('lists every environment variable the config reads among its stable interfaces', () => {
+    const config = readFileSync(new URL('../../src/config.ts', import.meta.url), 'utf8');
+    const read = [...config.matchAll(/^\s{4}([A-Z_]+):/gm)].map((m) => m[1] ?? '');
+    expect(read.length).toBeGreaterThan(15);
+    for (const name of read) expect(stable, name).toContain(`\`${name}\``);
+  });
+
+  it('lists every digest id scripts rely on, exactly as the code registers them', async () => {
+    const { CALLBACKS, DIGEST_ACTIONS, DIGEST_ENABLED_VALUE, DIGEST_FIELDS } = await import('../../src/views/ids.js');
+    const ids = [
+      CALLBACKS.digest,
+      ...Object.values(DIGEST_ACTIONS),
+      ...Object.values(DIGEST_FIELDS).map((f) => `${f.block}\`/\`${f.action}`),
+      DIGEST_ENABLED_VALUE,
+    ];
+    for (const id of ids) expect(stable, id).toContain(id);
+  });
+
+  it('lists every alert id scripts rely on, exactly as the code registers them', async () => {
+    const { ALERT_ACTIONS, ALERT_FIELDS, CALLBACKS } = await import('../../src/views/ids.js');
+    const { ALERT_MEASURES, SENSITIVITIES } = await import('../../src/store/alert-settings.js');
+    const ids = [
+      CALLBACKS.alerts,
+      ...Object.values(ALERT_ACTIONS),
+      ...Object.values(ALERT_FIELDS).map((f) => `${f.block}\`/\`${f.action}`),
+      ...ALERT_MEASURES,
+      ...SENSITIVITIES,
+    ];
+    for (const id of ids) expect(stable, id).toContain(id);
   });
 });

@@ -43,6 +43,14 @@ describe('manifest.yml', () => {
       ),
     );
     expect([...calls].sort()).toEqual([...WEB_API_METHODS].sort());
+    expect(BOT_SCOPES).toEqual(
+      expect.arrayContaining(['commands', 'chat:write', 'channels:join', 'channels:read', 'groups:read', 'im:write']),
+    );
+  });
+
+  it('turns on the Messages tab, read-only, for the app’s direct messages', () => {
+    expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
+    expect(manifest.features.app_home.messages_tab_read_only_enabled).toBe(true);
   });
 
   it('subscribes to exactly the events the code handles', () => {

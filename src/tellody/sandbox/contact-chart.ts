@@ -7,6 +7,7 @@ import {
   type WindowKind,
 } from '../../period/calendar.js';
 import { CHART_SERIES, type ContactChart } from '../types.js';
+import { type Anomaly, overlap } from './anomalies.js';
 import { activityBetween, type SlotContext } from './synthetic-data.js';
 
 const UNITS = ['hour', 'day', 'week', 'month'] as const;
@@ -44,8 +45,31 @@ export function readChartQuery(body: unknown, zone: string): ChartQuery | string
   return query;
 }
 
-/** Calendar buckets of the window in the account's zone, the first starting at `from`. */
-export function chartFor(query: ChartQuery, account: SlotContext, now: number): ContactChart {
+/** A bucket's totals with the injected anomalies applied: their share of the bucket scaled by their factor. */
+function withAnomalies(
+  account: SlotContext,
+  start: number,
+  end: number,
+  now: number,
+  anomalies: readonly Anomaly[],
+): Record<keyof ContactChart, number> {
+  const totals = activityBetween(account, start, end, now);
+  for (const anomaly of anomalies) {
+    const part = overlap(anomaly, start, end);
+    if (!part) continue;
+    const usual = activityBetween(account, part.start, part.end, now)[anomaly.series];
+    totals[anomaly.series] = Math.max(0, totals[anomaly.series] + Math.round((anomaly.factor - 1) * usual));
+  }
+  return totals;
+}
+
+/** Calendar buckets of the window in the account's zone, the first starting at `from`, anomalies included. */
+export function chartFor(
+  query: ChartQuery,
+  account: SlotContext,
+  now: number,
+  anomalies: readonly Anomaly[] = [],
+): ContactChart {
   const cal: Calendar = { zone: account.zone, weekStart: query.dow as Calendar['weekStart'] };
   const end = query.to + 1;
   const starts = bucketStarts(query.from, end, query.unit, cal);
@@ -54,7 +78,7 @@ export function chartFor(query: ChartQuery, account: SlotContext, now: number): 
     number[]
   >;
   starts.forEach((start, i) => {
-    const totals = activityBetween(account, start, starts[i + 1] ?? end, now);
+    const totals = withAnomalies(account, start, starts[i + 1] ?? end, now, anomalies);
     for (const series of CHART_SERIES) chart[series].push(totals[series]);
   });
   return chart;

@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
 import { isEntryPoint } from '../../entry-point.js';
 import { isValidZone } from '../../period/calendar.js';
+import { ANOMALY_FLAGS, type Anomaly, parseOutage, parseSpike } from './anomalies.js';
 import { DEMO_ACCOUNT, type SandboxAccount, type SandboxFaults, startSandbox } from './server.js';
 
 const USAGE = `Usage: npm run sandbox -- [--port 8088] [--tz Europe/Athens] [--account user:password:Zone/Name]…
-  Faults: [--latency-ms N] [--error-rate 0..1] [--session-ttl SECONDS] [--malformed-rate 0..1] [--drop-rate 0..1]`;
+  Faults: [--latency-ms N] [--error-rate 0..1] [--session-ttl SECONDS] [--malformed-rate 0..1] [--drop-rate 0..1]
+  Anomalies: ${ANOMALY_FLAGS}`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -24,6 +26,15 @@ function account(spec: string, index: number): SandboxAccount {
   return { username, password, zone, seed: index + 2, creditsAvailable: 100, creditsSpent: 0 };
 }
 
+/** `--spike` and `--outage` flags read, or the first problem with one. */
+function anomalies(spikes: string[] = [], outages: string[] = []): Anomaly[] {
+  try {
+    return [...spikes.map(parseSpike), ...outages.map(parseOutage)];
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
 /** Reads the flags, starts the sandbox and keeps it up until SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -36,6 +47,8 @@ async function main(): Promise<void> {
       'session-ttl': { type: 'string' },
       'malformed-rate': { type: 'string' },
       'drop-rate': { type: 'string' },
+      spike: { type: 'string', multiple: true },
+      outage: { type: 'string', multiple: true },
     },
   }) as { values: Record<string, string | string[] | undefined> };
 
@@ -55,6 +68,7 @@ async function main(): Promise<void> {
     const value = number(get(flag), flag, max);
     if (value !== undefined) faults[key] = value;
   }
+  faults.anomalies = anomalies(values.spike as string[] | undefined, values.outage as string[] | undefined);
   const extra = ((values.account as string[] | undefined) ?? []).map(account);
   const sandbox = await startSandbox({
     port,

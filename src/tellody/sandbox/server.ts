@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Anomaly } from './anomalies.js';
 import { chartFor, readChartQuery } from './contact-chart.js';
 
 export interface SandboxAccount {
@@ -26,6 +27,8 @@ export interface SandboxFaults {
   malformedRate: number;
   /** Share of requests whose connection is closed without an answer. */
   dropRate: number;
+  /** Spikes and outages in the history (anomalies.ts), for seeing the same-day alerts fire. */
+  anomalies: Anomaly[];
 }
 
 export interface SandboxOptions {
@@ -256,7 +259,7 @@ class SandboxServer {
       this.send(res, 400, { status: 400, error: 'Bad Request', message: query });
       return;
     }
-    this.send(res, 200, chartFor(query, account, this.now()));
+    this.send(res, 200, chartFor(query, account, this.now(), this.faults.anomalies));
   }
 
   private remember(entry: string): void {
@@ -295,6 +298,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     sessionTtlSeconds: 0,
     malformedRate: 0,
     dropRate: 0,
+    anomalies: [],
     ...options.faults,
   };
   const sandbox = new SandboxServer(faults, accounts, options.now ?? Date.now, options.faultSeed ?? 42);

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { DigestRunner } from '../../../src/digest/scheduler.js';
+import { digestDeps } from '../../../src/slack/digest-deps.js';
 import { ACTIONS } from '../../../src/views/ids.js';
+import { aDigestSchedule } from '../../support/digest-schedule.js';
+import { recordingLogger } from '../../support/quiet-logger.js';
 import { type AppHarness, slackAppHarness } from '../../support/slack-app-harness.js';
 
 const OAUTH_ENV = {
@@ -30,7 +34,9 @@ async function install(h: AppHarness): Promise<Response> {
   expect(start.status).toBe(302);
   const authorize = new URL(start.headers.get('location') ?? '');
   expect(authorize.origin + authorize.pathname).toBe('https://slack.com/oauth/v2/authorize');
-  expect(authorize.searchParams.get('scope')).toBe('commands,users:read');
+  expect(authorize.searchParams.get('scope')).toBe(
+    'channels:join,channels:read,chat:write,commands,groups:read,im:write,users:read',
+  );
   const state = authorize.searchParams.get('state') ?? '';
   const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   return fetch(`${h.base}/slack/oauth_redirect?code=the-code&state=${encodeURIComponent(state)}`, {
@@ -80,6 +86,19 @@ describe('installing to many workspaces with OAuth', () => {
     expect(publish?.token).toBe('xoxb-team-nine');
     expect(JSON.stringify(publish?.args.view)).toContain(ACTIONS.openSettings);
     expect(JSON.stringify(publish?.args.view)).toContain('Asia/Kathmandu');
+  });
+
+  it('posts a workspace’s weekly digest with that workspace’s own stored bot token', async () => {
+    h = await slackAppHarness({
+      env: { ...OAUTH_ENV, TELLODY_USERNAME: 'demo', TELLODY_PASSWORD: 'demo' },
+      oauth: tokenExchange(false),
+      users: { UINSTALLER: { tz: 'Europe/Athens' } },
+    });
+    await install(h);
+    await h.deps.digests.setSchedule('T9', aDigestSchedule('CNINE', { teamId: 'T9', setUpBy: 'UINSTALLER' }));
+    h.clock.set('2026-11-30T09:00:00+02:00');
+    await new DigestRunner(digestDeps(h.deps, recordingLogger())).tick();
+    expect(h.slack.messagesIn('CNINE').map((m) => m.token)).toEqual(['xoxb-team-nine']);
   });
 
   it('keys an org-wide install by its enterprise', async () => {

@@ -84,8 +84,8 @@ describe('two instances on one Redis', () => {
   });
 
   it('drops the copy of a Tellody login changed or deleted on the other instance', async () => {
-    const here = new TellodyCredentialsRepository(one, new SecretBox(KEY), FOR_GOOD);
-    const there = new TellodyCredentialsRepository(two, new SecretBox(KEY), FOR_GOOD);
+    const here = new TellodyCredentialsRepository(one, new SecretBox(KEY), () => {}, FOR_GOOD);
+    const there = new TellodyCredentialsRepository(two, new SecretBox(KEY), () => {}, FOR_GOOD);
     await there.set('T2', { username: 'acme', password: 'first' }, 1);
     expect(await here.get('T2')).toEqual({ username: 'acme', password: 'first' });
     await there.set('T2', { username: 'acme', password: 'second' }, 2);

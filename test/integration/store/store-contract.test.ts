@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import type KeyvSqlite from '@keyv/sqlite';
 import type { Installation } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AlertRepository, type AlertState } from '../../../src/store/alert-settings.js';
 import { ChartCache } from '../../../src/store/chart-cache.js';
+import { DigestRepository, type WeekRecord } from '../../../src/store/digest-schedules.js';
 import { KeyvInstallationStore } from '../../../src/store/installations.js';
 import { workspaceKey } from '../../../src/store/keys.js';
 import { openStore, type Store } from '../../../src/store/open-store.js';
@@ -120,6 +122,135 @@ describe.each([
     expect(await cache.get('ws:T1:chart:x')).toBeUndefined();
   });
 
+  it('lets one owner at a time claim a key, until the lease runs out or the owner lets go', async () => {
+    const key = `ws:T1:digest:claim:${Math.random()}`;
+    expect(await store.claims.claim(key, 'instance-a', 60_000)).toBe(true);
+    expect(await store.claims.claim(key, 'instance-b', 60_000)).toBe(false);
+    expect(await store.claims.claim(key, 'instance-a', 60_000)).toBe(false);
+    await store.claims.release(key, 'instance-b');
+    expect(await store.claims.claim(key, 'instance-b', 60_000)).toBe(false);
+    await store.claims.release(key, 'instance-a');
+    expect(await store.claims.claim(key, 'instance-b', 300)).toBe(true);
+    await sleep(400);
+    expect(await store.claims.claim(key, 'instance-c', 60_000)).toBe(true);
+    // The owner whose lease ran out cannot release what another now holds.
+    await store.claims.release(key, 'instance-b');
+    expect(await store.claims.claim(key, 'instance-d', 60_000)).toBe(false);
+  });
+
+  it('gives a key to exactly one of many claimants racing for it', async () => {
+    const key = `ws:T1:digest:claim:race-${Math.random()}`;
+    const won = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => store.claims.claim(key, `instance-${i}`, 60_000)),
+    );
+    expect(won.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('forgets a workspace’s claims and leaves other workspaces’ alone', async () => {
+    await store.claims.claim('ws:T7:digest:claim:2026-11-23', 'a', 60_000);
+    await store.claims.claim('ws:T8:digest:claim:2026-11-23', 'a', 60_000);
+    await store.claims.forget('ws:T7:digest:claim');
+    expect(await store.claims.claim('ws:T7:digest:claim:2026-11-23', 'b', 60_000)).toBe(true);
+    expect(await store.claims.claim('ws:T8:digest:claim:2026-11-23', 'b', 60_000)).toBe(false);
+  });
+
+  it('keeps sets whose members concurrent writers add and remove without losing any', async () => {
+    const set = `digest:test:${Math.random()}`;
+    await Promise.all(Array.from({ length: 20 }, (_, i) => store.sets.add(set, `T${i}`)));
+    await store.sets.add(set, 'T3');
+    expect(await store.sets.members(set)).toHaveLength(20);
+    await store.sets.remove(set, 'T3');
+    expect(await store.sets.members(set)).not.toContain('T3');
+    expect(await store.sets.members(`${set}:none`)).toEqual([]);
+  });
+
+  it('keeps digest schedules and their delivery log, and forgets all of a workspace’s on request', async () => {
+    const digests = new DigestRepository(store);
+    const schedule = {
+      enabled: true,
+      channelId: 'C1',
+      channelName: 'marketing',
+      day: 1 as const,
+      time: '09:00',
+      activeSince: 1,
+      setUpBy: 'U1',
+      teamId: 'T1',
+      appId: 'A1',
+    };
+    await digests.setSchedule('TD1', schedule);
+    await digests.setSchedule('TD2', { ...schedule, time: '10:30' });
+    expect(await digests.schedule('TD1')).toEqual(schedule);
+    expect(await digests.enrolled()).toEqual(expect.arrayContaining(['TD1', 'TD2']));
+    const week = (n: number): WeekRecord => ({
+      week: `2026-${String(n).padStart(2, '0')}-01`,
+      occurrence: n,
+      state: 'posted',
+      attempts: 1,
+      updatedAt: n,
+      ts: `${n}.0`,
+    });
+    for (let n = 1; n <= 14; n++) await digests.setWeek('TD1', week(n));
+    expect(await digests.latestWeek('TD1')).toEqual(week(14));
+    expect(await digests.week('TD1', week(2).week)).toBeUndefined(); // only the latest 12 weeks are kept
+    expect(await digests.week('TD1', week(3).week)).toEqual(week(3));
+    await digests.forget('TD1');
+    expect(await digests.schedule('TD1')).toBeUndefined();
+    expect(await digests.latestWeek('TD1')).toBeUndefined();
+    expect(await digests.enrolled()).not.toContain('TD1');
+    expect(await digests.schedule('TD2')).toMatchObject({ time: '10:30' });
+  });
+
+  it('keeps alert settings, state and the day’s mutes, and forgets all of a workspace’s on request', async () => {
+    const alerts = new AlertRepository(store);
+    const settings = {
+      measures: { contactsBlocked: true, contactsAdded: false, contactsServed: true },
+      channelId: 'C1',
+      channelName: 'marketing',
+      sensitivity: 'high' as const,
+      quietHours: { from: '22:00', to: '07:00' },
+      setUpBy: 'U1',
+      teamId: 'T1',
+      appId: 'A1',
+    };
+    await alerts.setSettings('TA1', settings);
+    await alerts.setSettings('TA2', { ...settings, sensitivity: 'low' });
+    expect(await alerts.settings('TA1')).toEqual(settings);
+    expect(await alerts.enrolled()).toEqual(expect.arrayContaining(['TA1', 'TA2']));
+    const episode = {
+      measure: 'contactsBlocked' as const,
+      openedAt: 5,
+      hour: 11,
+      channelId: 'C1',
+      ts: '1.2',
+      summary: 'x',
+    };
+    const state: AlertState = {
+      day: '2026-11-30',
+      checkedSlot: 7,
+      checkedAt: 5,
+      episodes: { contactsBlocked: episode },
+      last: episode,
+    };
+    await alerts.setState('TA1', state);
+    expect(await alerts.state('TA1')).toEqual(state);
+    // Mutes from two clicks at once both count; yesterday's are dropped when today's are read.
+    await Promise.all([
+      alerts.mute('TA1', '2026-11-30', 'contactsBlocked'),
+      alerts.mute('TA1', '2026-11-30', 'contactsServed'),
+      alerts.mute('TA1', '2026-11-29', 'contactsAdded'),
+    ]);
+    expect([...(await alerts.mutedOn('TA1', '2026-11-30'))].sort()).toEqual(['contactsBlocked', 'contactsServed']);
+    expect([...(await alerts.mutedOn('TA1', '2026-11-29'))]).toEqual([]);
+    expect(await store.claims.claim(alerts.claimKey('TA1'), 'instance-1', 60_000)).toBe(true);
+    await alerts.forget('TA1');
+    expect(await alerts.settings('TA1')).toBeUndefined();
+    expect(await alerts.state('TA1')).toBeUndefined();
+    expect([...(await alerts.mutedOn('TA1', '2026-11-30'))]).toEqual([]);
+    expect(await alerts.enrolled()).not.toContain('TA1');
+    expect(await store.claims.claim(alerts.claimKey('TA1'), 'instance-2', 60_000)).toBe(true);
+    expect(await alerts.settings('TA2')).toMatchObject({ sensitivity: 'low' });
+  });
+
   it('refuses a workspace id that could reach into another’s keys', () => {
     expect(() => workspaceKey('T1:settings', 'x')).toThrow();
     expect(() => workspaceKey('', 'x')).toThrow();
@@ -135,6 +266,30 @@ describe('a SQLite file', () => {
       expect(await sqlite.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
     } finally {
       await store.close();
+    }
+  });
+});
+
+/** Two app instances are two connections: the claim must hold across them, not just within one. */
+describe.each([
+  ['one SQLite file', () => `sqlite://${join(dir, `shared-${Math.random()}.sqlite`)}`],
+  ['one Redis', () => redis.url],
+])('two stores on %s', (_name, url) => {
+  it('give a claim to exactly one of them', async () => {
+    const shared = url();
+    const [a, b] = [openStore(shared), openStore(shared)];
+    try {
+      const key = `ws:T1:digest:claim:${Math.random()}`;
+      const won = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).claims.claim(key, `instance-${i}`, 60_000)),
+      );
+      expect(won.filter(Boolean)).toHaveLength(1);
+      await a.sets.add('digest:shared', 'T1');
+      await b.sets.add('digest:shared', 'T2');
+      expect(await a.sets.members('digest:shared')).toEqual(['T1', 'T2']);
+    } finally {
+      await a.close();
+      await b.close();
     }
   });
 });

@@ -49,6 +49,34 @@ describe('npm run sandbox', () => {
     await expect(acme.contactChart(day('America/New_York'))).rejects.toThrow(/Asia\/Kolkata/);
   });
 
+  it('injects a spike and an outage from the command line', async () => {
+    const zone = 'Europe/Athens';
+    const base = await sandbox(
+      '--spike',
+      'contactsBlocked:10x:from=2025-11-03T00:00:00+02:00',
+      '--outage',
+      'contactsAdded:from=2025-11-03T00:00:00+02:00:to=2025-11-04T00:00:00+02:00',
+    );
+    const day = (iso: string) => {
+      const from = DateTime.fromISO(iso, { zone }).startOf('day');
+      return {
+        from: from.toMillis(),
+        to: from.plus({ days: 1 }).toMillis() - 1,
+        unit: 'hour',
+        window: 'day',
+        dow: 1,
+      } as const;
+    };
+    const demo = new TellodyClient({ baseUrl: base, credentials: { username: 'demo', password: 'demo' } });
+    const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+    const before = await demo.contactChart(day('2025-10-27'));
+    const during = await demo.contactChart(day('2025-11-03'));
+    expect(sum(during.contactsAdded)).toBe(0);
+    expect(sum(before.contactsAdded)).toBeGreaterThan(0);
+    expect(sum(during.contactsBlocked)).toBeGreaterThan(5 * Math.max(1, sum(before.contactsBlocked)));
+    expect(sum((await demo.contactChart(day('2025-11-04'))).contactsAdded)).toBeGreaterThan(0);
+  });
+
   it('turns the fault knobs on from the command line', async () => {
     const base = await sandbox('--error-rate', '1');
     expect((await fetch(`${base}RememberMeController/ping`)).status).toBe(503);
@@ -58,6 +86,8 @@ describe('npm run sandbox', () => {
     [['--tz', 'Nowhere/Land'], /not an IANA time zone/],
     [['--error-rate', '2'], /--error-rate must be a number from 0 to 1/],
     [['--account', 'no-colons'], /is not user:password:Zone\/Name/],
+    [['--spike', 'contactsBlocked:lots:from=2026-11-30T09:00Z'], /--spike .* is not series:<factor>x:from=ISO/],
+    [['--outage', 'contactsAdded:from=2026-11-30T09:00Z:to=2026-11-30T08:00Z'], /to= must come after from=/],
   ])('refuses %j with exit 2 and a message', async (args, message) => {
     const result = await npmScript('sandbox', ...args);
     expect(result.code).toBe(2);

@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { resolvePeriod } from '../../../period/index.js';
-import { plain } from '../../../views/blocks.js';
 import { ACTIONS, HOME_QUICK_REPORTS } from '../../../views/ids.js';
 import { buildSettingsModal } from '../../../views/settings-modal.js';
 import type { SlackDeps } from '../../deps.js';
+import { openModalThenFill } from '../../open-modal.js';
 import { safely, workspaceOf } from '../../safely.js';
 import { loadWorkspace } from '../../workspace.js';
 import { publishHome } from '../../workspace-reports.js';
@@ -32,22 +32,21 @@ export function openSettings(deps: SlackDeps) {
   return async ({ ack, body, client, context, logger }: ActionArgs) => {
     await ack();
     await safely(logger, 'open settings', undefined, async () => {
-      const opened = await client.views.open({
-        trigger_id: body.trigger_id,
-        view: {
-          type: 'modal',
-          title: plain('Contacts settings'),
-          blocks: [{ type: 'section', text: plain('Loading…') }],
-        },
+      await openModalThenFill(client, body.trigger_id, 'Contacts settings', async () => {
+        const workspace = await loadWorkspace(deps, workspaceOf(context));
+        // A login that can no longer be read keeps its username on show; only the password must be typed again.
+        const username = workspace.ownCredentials
+          ? workspace.credentials?.username
+          : workspace.loginUnreadable
+            ? await deps.credentials.username(workspace.id)
+            : undefined;
+        return buildSettingsModal({
+          weekStart: workspace.settings.weekStart,
+          zone: workspace.settings.zone,
+          username,
+          connected: workspace.ownCredentials,
+        });
       });
-      const workspace = await loadWorkspace(deps, workspaceOf(context));
-      const view = buildSettingsModal({
-        weekStart: workspace.settings.weekStart,
-        zone: workspace.settings.zone,
-        username: workspace.ownCredentials ? workspace.credentials?.username : undefined,
-        connected: workspace.ownCredentials,
-      });
-      await client.views.update({ view_id: opened.view?.id ?? '', hash: opened.view?.hash ?? '', view });
     });
   };
 }

@@ -35,9 +35,10 @@ async function periodOfClick(
 }
 
 /**
- * ◀ previous, next ▶ and the granularity menu: the same report for another period or unit. In a
- * message it replaces that message in place (its own response_url); on the Home tab it
- * republishes the tab.
+ * ◀ previous, next ▶ and the granularity menu: the same report for another period or unit. In
+ * the clicker's own (ephemeral) reply it replaces that reply in place; on a message in a channel
+ * (the digest) it answers privately and leaves the message alone; on the Home tab it republishes
+ * the tab.
  */
 export function stepReport(deps: SlackDeps) {
   return async (args: ActionArgs) => {
@@ -52,7 +53,9 @@ export function stepReport(deps: SlackDeps) {
         return;
       }
       const message = await reportMessage(deps, workspace, period, { shareable: true }, logger);
-      await respond({ response_type: 'ephemeral', replace_original: true, ...message });
+      // A message in a channel (the weekly digest) is everyone's: a click on it answers the clicker alone.
+      const ownCopy = body.container?.type === 'message' && body.container.is_ephemeral === true;
+      await respond({ response_type: 'ephemeral', replace_original: ownCopy, ...message });
     });
   };
 }

@@ -12,12 +12,14 @@ function workspaceOfBody(body: { team_id?: string; enterprise_id?: string; is_en
   });
 }
 
-/** Deletes everything a workspace left with us: its installation, Tellody credentials and settings. */
+/** Deletes everything a workspace left with us: its installation, Tellody credentials, settings, digest and alerts. */
 export async function forgetWorkspace(deps: SlackDeps, workspace: string): Promise<void> {
   await Promise.all([
     deps.installations.deleteInstallation({ teamId: workspace, enterpriseId: workspace, isEnterpriseInstall: false }),
     deps.credentials.delete(workspace),
     deps.settings.delete(workspace),
+    deps.digests.forget(workspace),
+    deps.alerts.forget(workspace),
   ]);
 }
 

@@ -110,7 +110,7 @@ async function saveSettings(deps: SlackDeps, args: SubmitArgs): Promise<void> {
   await ack();
   // Home shows what was just saved, by someone just found allowed to edit: nothing to read again.
   const saved: Workspace = checked.credentials
-    ? { ...workspace, settings, credentials: checked.credentials, ownCredentials: true }
+    ? { ...workspace, settings, credentials: checked.credentials, ownCredentials: true, loginUnreadable: false }
     : { ...workspace, settings };
   try {
     await publishHome(deps, client, userId, saved, logger, { canEdit: true });

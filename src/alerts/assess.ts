@@ -1,0 +1,66 @@
+import type { AlertMeasure, Sensitivity } from '../store/alert-settings.js';
+import type { AlertFinding, HourPoint } from '../views/alert-message.js';
+import { bandOf, type Direction, type Judgement, judge, usualOf } from './detect.js';
+import { countBy, type HourlyDay, quietSince, recordedHistory } from './local-hours.js';
+
+/** Which way each measure is watched: opt-outs going up, new contacts stopping, contacts served either way. */
+export const WATCHED: Readonly<Record<AlertMeasure, Direction>> = {
+  contactsBlocked: 'up',
+  contactsAdded: 'down',
+  contactsServed: 'either',
+};
+
+export interface DayInput {
+  readonly today: HourlyDay;
+  /** The same weekday in earlier weeks, oldest first. */
+  readonly weeksBefore: readonly HourlyDay[];
+  /** The last whole local hour: counts compare "by" it. */
+  readonly hour: number;
+  readonly weekday: number;
+  readonly zone: string;
+  readonly sensitivity: Sensitivity;
+}
+
+export interface Assessment {
+  readonly judgement: Judgement;
+  /** What an alert or a "back to normal" says and draws. */
+  readonly finding: AlertFinding;
+}
+
+/** Today and the usual band by each local hour, 1 to 24, for the chart; today stops at the last whole hour. */
+function hourPoints(input: DayInput, history: readonly HourlyDay[], measure: AlertMeasure): HourPoint[] {
+  return Array.from({ length: 24 }, (_, i) => {
+    const hour = i + 1;
+    const usual = usualOf(history.map((day) => countBy(day, measure, hour, input.zone)));
+    const band = bandOf(usual, input.sensitivity);
+    const today = hour <= input.hour ? countBy(input.today, measure, hour, input.zone) : null;
+    return { hour, today, median: usual.median, low: band.low, high: band.high };
+  });
+}
+
+/** One measure today against its usual, with everything an alert about it would say. */
+export function assess(input: DayInput, measure: AlertMeasure): Assessment {
+  const history = recordedHistory(input.weeksBefore);
+  const observed = countBy(input.today, measure, input.hour, input.zone);
+  const usual = history.map((day) => countBy(day, measure, input.hour, input.zone));
+  const judgement = judge(observed, usual, WATCHED[measure], input.sensitivity);
+  const finding: AlertFinding = {
+    measure,
+    way: judgement.kind === 'too-little-history' ? 'up' : judgement.way,
+    observed,
+    usual: judgement.kind === 'too-little-history' ? 0 : judgement.usual.median,
+    ratio: judgement.kind === 'too-little-history' ? null : judgement.ratio,
+    hour: input.hour,
+    weekday: input.weekday,
+    quietSince: quietSince(input.today, measure, input.hour, input.zone),
+    weeks: history.length,
+    sensitivity: input.sensitivity,
+    hours: hourPoints(input, history, measure),
+  };
+  return { judgement, finding };
+}
+
+/** Usual days on record for today's weekday (fewer than MIN_HISTORY: the alerts stay quiet). */
+export function historyDays(input: Pick<DayInput, 'weeksBefore'>): number {
+  return recordedHistory(input.weeksBefore).length;
+}

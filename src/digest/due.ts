@@ -1,0 +1,61 @@
+import type { Weekday } from '../period/calendar.js';
+import type { Period } from '../period/index.js';
+import type { DigestSchedule, WeekRecord } from '../store/digest-schedules.js';
+import { latestOccurrence, reportedWeek, weekKey } from './schedule.js';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** A digest not out this long after its time is not posted late: it is recorded as missed. */
+export const CATCH_UP_MS = 24 * HOUR;
+
+/** Waits between attempts while Tellody (or Slack) keeps failing: 5 min, 15 min, then hourly. */
+export function retryDelay(attempts: number): number {
+  if (attempts <= 1) return 5 * MINUTE;
+  if (attempts === 2) return 15 * MINUTE;
+  return HOUR;
+}
+
+/** The digest a workspace owes for the week `now` falls in: when its slot came round, and what it reports. */
+export interface DigestWeek {
+  readonly occurrence: number;
+  readonly period: Period;
+  readonly week: string;
+}
+
+export function digestWeek(
+  now: number,
+  schedule: Pick<DigestSchedule, 'day' | 'time'>,
+  calendar: { zone: string; weekStart: Weekday },
+): DigestWeek {
+  const occurrence = latestOccurrence(now, schedule, calendar.zone);
+  const period = reportedWeek(occurrence, calendar);
+  return { occurrence, period, week: weekKey(period) };
+}
+
+export type DigestDecision =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'due' }
+  | { readonly kind: 'missed' }
+  | { readonly kind: 'retry-later'; readonly at: number };
+
+/**
+ * Whether this week's digest should go out now. Due from its time until 24 hours after (a
+ * restart catches up); later, missed. A failure waits for its next attempt; a delivery, a stop
+ * or a missed week is final; a paused or switched-off digest never goes out by itself; a slot
+ * that came round before the digest was set up is not owed.
+ */
+export function decide(
+  now: number,
+  schedule: DigestSchedule,
+  week: DigestWeek,
+  record: WeekRecord | undefined,
+): DigestDecision {
+  if (!schedule.enabled || schedule.paused) return { kind: 'idle' };
+  if (record && record.state !== 'waiting') return { kind: 'idle' };
+  if (!record && week.occurrence < schedule.activeSince) return { kind: 'idle' };
+  if (now - week.occurrence >= CATCH_UP_MS) return { kind: 'missed' };
+  if (record?.nextAttemptAt !== undefined && now < record.nextAttemptAt)
+    return { kind: 'retry-later', at: record.nextAttemptAt };
+  return { kind: 'due' };
+}

@@ -1,0 +1,107 @@
+import { hostname } from 'node:os';
+import type { Logger } from '@slack/bolt';
+import webApi, { type WebClient as WebClientType } from '@slack/web-api';
+import { ChannelPacer, type DigestDeps, type JobDeps } from '../digest/deps.js';
+import type { SlackDeps } from './deps.js';
+import { credentialsOf, settingsOf } from './workspace.js';
+import { presentFor } from './workspace-reports.js';
+
+// @slack/web-api is CommonJS: take its classes from the default export (Node's ESM loader).
+const { WebClient, retryPolicies } = webApi;
+
+/**
+ * How long a claim on a week holds: an attempt may not start its post after half of it, and a post
+ * (the client's five retries in about five minutes, plus any Retry-After) ends well within the other
+ * half. A crashed holder is replaced after it: 20 minutes late, well inside the 24-hour catch-up.
+ */
+export const DIGEST_LEASE_MS = 20 * 60_000;
+/** One Web API request that hangs this long is abandoned (and retried by the client). */
+const SLACK_TIMEOUT_MS = 30_000;
+
+/** How the digest reaches Slack outside any request: one client per bot token, so a 429 pauses only that workspace. */
+export class SlackClientPool {
+  private readonly clients = new Map<string, WebClientType>();
+  readonly pacer = new ChannelPacer();
+  readonly owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+
+  constructor(
+    private readonly options: {
+      readonly slackApiUrl?: string | undefined;
+      /** Tests: fewer, faster retries. Production keeps the client's Retry-After handling and 5xx retries. */
+      readonly retries?: number | undefined;
+      /** The app's one outbound HTTP client. */
+      readonly fetch?: typeof fetch | undefined;
+    } = {},
+  ) {}
+
+  clientFor(token: string, logger?: Logger): WebClientType {
+    let client = this.clients.get(token);
+    if (!client) {
+      if (this.clients.size >= 5000) this.clients.clear();
+      const retryConfig =
+        this.options.retries === undefined
+          ? retryPolicies.fiveRetriesInFiveMinutes
+          : { retries: this.options.retries, factor: 1, minTimeout: 10, maxTimeout: 50 };
+      client = new WebClient(token, {
+        ...(this.options.slackApiUrl ? { slackApiUrl: this.options.slackApiUrl } : {}),
+        ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+        retryConfig,
+        timeout: SLACK_TIMEOUT_MS,
+        ...(logger ? { logger } : {}),
+      });
+      this.clients.set(token, client);
+    }
+    return client;
+  }
+}
+
+/** The workspace's bot token: the deployment's one, or the stored installation's (OAuth). */
+async function botToken(deps: SlackDeps, workspace: string): Promise<string | null> {
+  if (deps.config.SLACK_BOT_TOKEN) return deps.config.SLACK_BOT_TOKEN;
+  try {
+    const installation = await deps.installations.fetchInstallation({
+      teamId: workspace,
+      enterpriseId: workspace,
+      isEnterpriseInstall: false,
+    });
+    return installation.bot?.token ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** What every scheduled job needs (the digest, the alerts), from the app's: the workspace, Slack, claims, the clock. */
+export function jobDeps(deps: SlackDeps, logger: Logger, leaseMs: number): JobDeps {
+  return {
+    claims: deps.store.claims,
+    async workspace(id) {
+      const { zone, weekStart, installerUserId } = await settingsOf(deps, id);
+      return { id, zone, weekStart, installerUserId };
+    },
+    async slack(id) {
+      const token = await botToken(deps, id);
+      return token ? deps.slackClients.clientFor(token, logger) : null;
+    },
+    now: deps.now,
+    logger,
+    owner: deps.slackClients.owner,
+    leaseMs,
+    concurrency: deps.config.DIGEST_CONCURRENCY,
+    pacer: deps.slackClients.pacer,
+  };
+}
+
+/** The digest's dependencies, from the app's. */
+export function digestDeps(deps: SlackDeps, logger: Logger, options: { leaseMs?: number } = {}): DigestDeps {
+  return {
+    ...jobDeps(deps, logger, options.leaseMs ?? DIGEST_LEASE_MS),
+    digests: deps.digests,
+    // Only the login is read here: the calendar came with the workspace, and the report needs no more.
+    async present(workspace, period) {
+      const { zone, weekStart } = workspace;
+      const settings = { zone, weekStart, updatedAt: 0 };
+      const loaded = { id: workspace.id, settings, ...(await credentialsOf(deps, workspace.id)) };
+      return presentFor(deps, loaded, period, { shareable: false }, logger);
+    },
+  };
+}

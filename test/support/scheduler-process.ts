@@ -1,0 +1,28 @@
+/**
+ * Test-only entry: one app instance's scheduled jobs (the digest and the alert checks), built from
+ * the real config and deps, with the clock pinned by DIGEST_TEST_NOW (ISO), the lease by
+ * DIGEST_TEST_LEASE_MS and croner ticking every second instead of every minute or quarter hour.
+ * Production never reads these: only this file does.
+ * Prints "ready" on stdout once it ticks; logs on stderr; stops on SIGTERM.
+ */
+import { loadConfig } from '../../src/config.js';
+import { buildDeps } from '../../src/slack/build-deps.js';
+import { startScheduledJobs } from '../../src/slack/scheduled-jobs.js';
+import { recordingLogger } from './quiet-logger.js';
+
+const now = Date.parse(process.env.DIGEST_TEST_NOW ?? '');
+if (!Number.isFinite(now)) throw new Error('DIGEST_TEST_NOW must be an ISO instant');
+const leaseMs = Number(process.env.DIGEST_TEST_LEASE_MS ?? 60_000);
+
+const logger = recordingLogger((line) => process.stderr.write(`[${process.pid}] ${line}\n`));
+
+const deps = buildDeps(loadConfig(process.env), { now: () => now, slackRetries: 2 });
+const everySecond = '* * * * * *';
+const scheduler = startScheduledJobs(deps, logger, { leaseMs, digestPattern: everySecond, alertPattern: everySecond });
+process.stdout.write('ready\n');
+process.once('SIGTERM', () => {
+  void scheduler
+    .stop()
+    .then(() => deps.store.close())
+    .finally(() => process.exit(0));
+});
