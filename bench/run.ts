@@ -23,7 +23,7 @@ import { benchReport } from './report.bench.js';
 import { benchTellody } from './tellody.bench.js';
 
 const args = process.argv.slice(2);
-/** V8 heap flags for a deployment with little memory (NODE_OPTIONS allows both): see the README's memory figures. */
+/** V8 heap flags for a small deployment (NODE_OPTIONS allows both): what they cost in CPU is a row of the table. */
 const SMALL_HEAP = ['--max-old-space-size=96', '--max-semi-space-size=2'];
 const flagValue = (flag: string) => {
   const i = args.indexOf(flag);
@@ -68,8 +68,6 @@ if (['table', 'cold', 'soak', 'profile'].some((part) => parts.has(part))) {
       console.log('');
       results.soak = [];
       for (const store of stores) results.soak.push(await benchSoak(standIn, sandbox, store));
-      // V8 sizes its heap from the machine's memory (24 GiB here) and collects lazily; capped, it collects sooner.
-      results.soak.push(await benchSoak(standIn, sandbox, { store: 'SQLite', v8Flags: SMALL_HEAP }));
     }
   } finally {
     await redis?.stop();
