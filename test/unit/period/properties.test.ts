@@ -183,6 +183,16 @@ describe('properties of every resolved period', () => {
   });
 });
 
+/** What the throwing form gives: the period, or the PeriodError's code. */
+const thrown = <T>(make: () => T): T | string => {
+  try {
+    return make();
+  } catch (error) {
+    if (error instanceof PeriodError) return error.code;
+    throw error;
+  }
+};
+
 describe('what a phrase means depends on the day, not the time of day', () => {
   it('resolves a phrase the same at any two instants of one local day with the same UTC offset', () => {
     fc.assert(
@@ -191,15 +201,7 @@ describe('what a phrase means depends on the day, not the time of day', () => {
         const dayEnd = shiftBoundary(dayStart, 'day', 1, s);
         const other = { ...s, now: Math.min(dayEnd - 1, dayStart + Math.floor(fraction * (dayEnd - dayStart))) };
         if (offsetAt(other.now, s.zone) !== offsetAt(s.now, s.zone)) return;
-        const outcome = (at: typeof s) => {
-          try {
-            return resolvePeriodAfresh(text, at);
-          } catch (error) {
-            if (error instanceof PeriodError) return error.code;
-            throw error;
-          }
-        };
-        expect(outcome(other)).toEqual(outcome(s));
+        expect(thrown(() => resolvePeriodAfresh(text, other))).toEqual(thrown(() => resolvePeriodAfresh(text, s)));
       }),
       { numRuns: 2000 },
     );
@@ -208,17 +210,9 @@ describe('what a phrase means depends on the day, not the time of day', () => {
   it('answers a phrase asked again that day with what parsing it afresh gives', () => {
     fc.assert(
       fc.property(withUnit, settings, fc.integer({ min: 0, max: 86_399_999 }), (text, s, later) => {
-        const outcome = (resolve: typeof resolvePeriod, at: typeof s) => {
-          try {
-            return resolve(text, at);
-          } catch (error) {
-            if (error instanceof PeriodError) return error.code;
-            throw error;
-          }
-        };
         const again = { ...s, now: s.now + later };
-        outcome(resolvePeriod, s);
-        expect(outcome(resolvePeriod, again)).toEqual(outcome(resolvePeriodAfresh, again));
+        thrown(() => resolvePeriod(text, s));
+        expect(thrown(() => resolvePeriod(text, again))).toEqual(thrown(() => resolvePeriodAfresh(text, again)));
       }),
       { numRuns: 1000 },
     );
@@ -226,16 +220,6 @@ describe('what a phrase means depends on the day, not the time of day', () => {
 });
 
 describe('asking without exceptions', () => {
-  /** What the throwing form gives: the period, or the PeriodError's code. */
-  const thrown = <T>(make: () => T): T | string => {
-    try {
-      return make();
-    } catch (error) {
-      if (error instanceof PeriodError) return error.code;
-      throw error;
-    }
-  };
-
   it('finds the same period or the same problem as the throwing makePeriod, for any unit and start', () => {
     fc.assert(
       fc.property(
