@@ -1,4 +1,5 @@
 import type { AppProcess } from '../../test/support/app-process.js';
+import { QUICK } from '../harness.js';
 import { appTarget, type Sandbox, SECRET, type StandIn, startAnchor, startApp, type Target } from './fleet.js';
 import { signedLoad } from './signed-load.js';
 import { lastWeek, measureSpeed, printTable, type SpeedRow } from './speed.js';
@@ -56,15 +57,11 @@ export async function benchVersusAnchor(
       standIn,
     ),
   );
-  rows.push(
-    await measured(
-      async () =>
-        appTarget('Contacts for Slack, SQLite, small heap', [
-          await startApp({ standIn, sandbox, nodeArgs: smallHeap }),
-        ]),
-      standIn,
-    ),
-  );
+  if (!QUICK) {
+    const small = async () =>
+      appTarget('Contacts for Slack, SQLite, small heap', [await startApp({ standIn, sandbox, nodeArgs: smallHeap })]);
+    rows.push(await measured(small, standIn));
+  }
   if (redisUrl) {
     const storeUrl = redisUrl;
     rows.push(
