@@ -1,6 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import { config as loadDotenv } from 'dotenv';
 import { type Config, loadConfig } from './config.js';
+import { installCrashPolicy } from './crash-policy.js';
 import type { RunningScheduler } from './digest/scheduler.js';
 import { isEntryPoint } from './entry-point.js';
 import { createSlackApp, type RunningApp, startSlackApp } from './slack/app.js';
@@ -60,14 +61,19 @@ async function stop({ deps, running, digests }: Started, logger: Logger, signal:
 
 function stopOnSignals(started: Started, logger: Logger): void {
   let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
+  const stopFor = (reason: string, code: number) => {
     // A second signal while stopping means "now".
     if (stopping) process.exit(1);
     stopping = true;
-    void stop(started, logger, signal).then(() => process.exit(0));
+    void stop(started, logger, reason).then(() => process.exit(code));
   };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', () => stopFor('SIGTERM', 0));
+  process.on('SIGINT', () => stopFor('SIGINT', 0));
+  // A request's bug is logged and the app serves on; a burst of them stops it for a clean restart.
+  installCrashPolicy(process, {
+    log: (line) => logger.error(line),
+    stop: () => stopFor('too many uncaught errors', 1),
+  });
 }
 
 async function main(): Promise<void> {

@@ -1,10 +1,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type AppOptions, type CustomRoute, LogLevel } from '@slack/bolt';
+import { App, type AppOptions, type CustomRoute, type Logger, LogLevel } from '@slack/bolt';
 // @slack/web-api is CommonJS and Node's ESM loader cannot see `retryPolicies` as a named export: take it from the default.
-import webApi from '@slack/web-api';
+import webApi, { type WebClientOptions } from '@slack/web-api';
 import type { SlackDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
+import { ackUnanswered, GuardedReceiver } from './receiver/guarded-receiver.js';
+import { RequestGuard } from './receiver/request-guard.js';
 import { RedactingLogger } from './redacting-logger.js';
 import { logFailure } from './safely.js';
 import { BOT_SCOPES } from './scopes.js';
@@ -28,19 +30,52 @@ function healthRoute(deps: SlackDeps): CustomRoute {
 }
 
 /** How the app authenticates: one workspace by bot token, or many by OAuth with installs in the store. */
-function authOptions(deps: SlackDeps): Partial<AppOptions> {
+function oauthOptions(deps: SlackDeps) {
   const c = deps.config;
-  if (c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET && c.SLACK_STATE_SECRET) {
-    return {
-      clientId: c.SLACK_CLIENT_ID,
-      clientSecret: c.SLACK_CLIENT_SECRET,
-      stateSecret: c.SLACK_STATE_SECRET,
-      scopes: [...BOT_SCOPES],
-      installationStore: deps.installations,
-      installerOptions: { directInstall: true, port: c.PORT },
-    };
-  }
-  return { token: c.SLACK_BOT_TOKEN, ...(c.SLACK_APP_TOKEN ? { installerOptions: { port: c.PORT } } : {}) };
+  if (!(c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET && c.SLACK_STATE_SECRET)) return null;
+  return {
+    clientId: c.SLACK_CLIENT_ID,
+    clientSecret: c.SLACK_CLIENT_SECRET,
+    stateSecret: c.SLACK_STATE_SECRET,
+    scopes: [...BOT_SCOPES],
+    installationStore: deps.installations,
+  };
+}
+
+/** Socket Mode (with SLACK_APP_TOKEN): Bolt's own receiver; OAuth and /healthz on PORT. */
+function socketModeOptions(deps: SlackDeps, clientOptions: WebClientOptions): Partial<AppOptions> {
+  const c = deps.config;
+  const oauth = oauthOptions(deps);
+  return {
+    ...(oauth ?? { token: c.SLACK_BOT_TOKEN }),
+    socketMode: true,
+    appToken: c.SLACK_APP_TOKEN,
+    customRoutes: [healthRoute(deps)],
+    installerOptions: { port: c.PORT, ...(oauth ? { directInstall: true } : {}) },
+    clientOptions,
+  };
+}
+
+/**
+ * HTTP: Bolt's receiver behind our guard (receiver/request-guard.ts), which refuses what Bolt
+ * would crash on, future timestamps and replays. Bolt passes its client options to the OAuth
+ * installer only for a receiver it builds itself, so they are passed here.
+ */
+function httpOptions(deps: SlackDeps, clientOptions: WebClientOptions, logger: Logger): Partial<AppOptions> {
+  const c = deps.config;
+  const oauth = oauthOptions(deps);
+  const signingSecret = c.SLACK_SIGNING_SECRET ?? '';
+  const receiver = new GuardedReceiver(
+    {
+      signingSecret,
+      customRoutes: [healthRoute(deps)],
+      logger,
+      ...(oauth ?? {}),
+      installerOptions: { clientOptions, ...(oauth ? { directInstall: true } : {}) },
+    },
+    new RequestGuard({ signingSecret, claims: deps.store.claims, logger }),
+  );
+  return { ...(oauth ? {} : { token: c.SLACK_BOT_TOKEN }), receiver, clientOptions };
 }
 
 export interface RunningApp {
@@ -56,24 +91,24 @@ export function createSlackApp(
   options: { retries?: number; logSink?: (line: string) => void } = {},
 ): App {
   const c = deps.config;
+  const logLevel = LOG_LEVELS[c.LOG_LEVEL];
+  // Bolt sets its logger's level from logLevel (default info): give both.
+  const logger = new RedactingLogger(logLevel, options.logSink);
+  const clientOptions: WebClientOptions = {
+    ...(c.SLACK_API_URL ? { slackApiUrl: c.SLACK_API_URL } : {}),
+    // Bolt's respond() and the Web API client both post through the app's one HTTP client.
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    // The default policy can hold a call for half an hour; a person waiting on a Home tab cannot.
+    retryConfig: options.retries === undefined ? retryPolicies.fiveRetriesInFiveMinutes : { retries: options.retries },
+  };
   const app = new App({
-    ...authOptions(deps),
-    ...(c.SLACK_APP_TOKEN
-      ? { socketMode: true, appToken: c.SLACK_APP_TOKEN }
-      : { signingSecret: c.SLACK_SIGNING_SECRET ?? '' }),
-    customRoutes: [healthRoute(deps)],
-    // Bolt sets its logger's level from logLevel (default info): give both.
-    logger: new RedactingLogger(LOG_LEVELS[c.LOG_LEVEL], options.logSink),
-    logLevel: LOG_LEVELS[c.LOG_LEVEL],
-    clientOptions: {
-      ...(c.SLACK_API_URL ? { slackApiUrl: c.SLACK_API_URL } : {}),
-      // Bolt's respond() and the Web API client both post through the app's one HTTP client.
-      ...(deps.fetch ? { fetch: deps.fetch } : {}),
-      // The default policy can hold a call for half an hour; a person waiting on a Home tab cannot.
-      retryConfig:
-        options.retries === undefined ? retryPolicies.fiveRetriesInFiveMinutes : { retries: options.retries },
-    },
+    ...(c.SLACK_APP_TOKEN ? socketModeOptions(deps, clientOptions) : httpOptions(deps, clientOptions, logger)),
+    logger,
+    logLevel,
+    // Nothing here keeps conversation state: Bolt's in-memory store would only grow.
+    convoStore: false,
   });
+  app.use(ackUnanswered);
   // Every request's whole work, answer included, counts as in flight until it is done: a shutdown waits for it.
   app.use(({ next }) => deps.inFlight.run(next));
   registerListeners(app, deps);

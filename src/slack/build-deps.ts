@@ -11,6 +11,7 @@ import { openStore } from '../store/open-store.js';
 import { SecretBox } from '../store/secret-box.js';
 import { TellodyCredentialsRepository } from '../store/tellody-credentials.js';
 import { WorkspaceSettingsRepository } from '../store/workspace-settings.js';
+import { DEADLINES, type Deadlines } from './deadlines.js';
 import type { SlackDeps } from './deps.js';
 import { SlackClientPool } from './digest-deps.js';
 import { InFlight } from './in-flight.js';
@@ -20,7 +21,7 @@ import { TellodyPool } from './tellody-pool.js';
 /** Wires the app from a validated config: one store, one Tellody pool, one fetcher, every listener. */
 export function buildDeps(
   config: Config,
-  overrides: Partial<Pick<SlackDeps, 'now' | 'fetch'>> & { slackRetries?: number } = {},
+  overrides: Partial<Pick<SlackDeps, 'now' | 'fetch'>> & { slackRetries?: number; deadlines?: Partial<Deadlines> } = {},
 ): SlackDeps {
   const store = openStore(config.STORE_URL);
   const http = outboundHttp();
@@ -31,6 +32,7 @@ export function buildDeps(
   const now = overrides.now ?? Date.now;
   const installations = new KeyvInstallationStore(
     store,
+    secrets,
     settingsOnInstall({
       settings,
       slackApiUrl: config.SLACK_API_URL,
@@ -56,6 +58,7 @@ export function buildDeps(
     slackClients: new SlackClientPool({ slackApiUrl: config.SLACK_API_URL, retries: overrides.slackRetries, fetch }),
     inFlight: new InFlight(),
     now,
+    deadlines: { ...DEADLINES, ...overrides.deadlines },
     http,
     fetch,
   };

@@ -9,6 +9,7 @@ import type { Store } from '../store/open-store.js';
 import type { SecretBox } from '../store/secret-box.js';
 import type { TellodyCredentialsRepository } from '../store/tellody-credentials.js';
 import type { WorkspaceSettingsRepository } from '../store/workspace-settings.js';
+import type { Deadlines } from './deadlines.js';
 import type { SlackClientPool } from './digest-deps.js';
 import type { InFlight } from './in-flight.js';
 import type { TellodyPool } from './tellody-pool.js';
@@ -36,6 +37,8 @@ export interface SlackDeps {
   readonly inFlight: InFlight;
   /** The clock: tests pin it. */
   readonly now: () => number;
+  /** How long people wait for what (deadlines.ts); tests shorten them. */
+  readonly deadlines: Deadlines;
   /** The one outbound HTTP client (kept-alive connections) every call goes through. */
   readonly http: Outbound;
   /** How every outbound call is made (Bolt's respond and Web API, Tellody, QuickChart): `http.fetch` unless a test gives another. */

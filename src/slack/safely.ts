@@ -1,6 +1,7 @@
-import type { Context, Logger, RespondFn } from '@slack/bolt';
+import type { Context, Logger } from '@slack/bolt';
 import { workspaceIdOf } from '../store/installations.js';
 import { buildInternalErrorMessage } from '../views/error-messages.js';
+import type { SlackMessage } from '../views/report-message.js';
 
 /** The workspace a request belongs to: the enterprise for an org-wide install, else the team. */
 export function workspaceOf(context: Context): string {
@@ -17,11 +18,16 @@ export function logFailure(logger: Logger, what: string, error: unknown): void {
   logger.error(`${what} failed: ${detail}`);
 }
 
+/** A private reply that adds to the conversation: Bolt's respond(), or a progress reply (progress-reply.ts). */
+export type Tell = (
+  message: SlackMessage & { response_type: 'ephemeral'; replace_original: false },
+) => Promise<unknown>;
+
 /** Runs a listener's work after ack(); anything unexpected becomes a friendly reply and a log line, never a stack trace. */
 export async function safely(
   logger: Logger,
   what: string,
-  respond: RespondFn | undefined,
+  respond: Tell | undefined,
   work: () => Promise<void>,
 ): Promise<void> {
   try {

@@ -3,13 +3,20 @@ import type { WebClient } from '@slack/web-api';
 import { type Period, resolvePeriod } from '../period/index.js';
 import { type Presented, presentReport } from '../present/present-report.js';
 import { TellodyError } from '../tellody/errors.js';
-import { buildFailureMessage, buildNotConnectedMessage, LOGIN_UNREADABLE } from '../views/error-messages.js';
+import {
+  buildFailureMessage,
+  buildFetchingMessage,
+  buildNotConnectedMessage,
+  buildSlowMessage,
+  LOGIN_UNREADABLE,
+} from '../views/error-messages.js';
 import { buildHomeTab, type TellodyConnection } from '../views/home-tab.js';
 import type { SlackMessage } from '../views/report-message.js';
 import { canEditSettings } from './admin.js';
 import { alertsSectionFor } from './alerts-home.js';
 import type { SlackDeps } from './deps.js';
 import { digestSectionFor } from './digest-home.js';
+import { afterDeadlines } from './progress-reply.js';
 import { chartSourceFor, type Workspace } from './workspace.js';
 
 export interface PresentFlags {
@@ -72,33 +79,54 @@ async function connectionOf(deps: SlackDeps, workspace: Workspace): Promise<Tell
   }
 }
 
-/** Publishes a person's Home tab: a report (this week unless they picked another), the connection, the settings. */
+/**
+ * Publishes a person's Home tab: a report (this week unless they picked another), the
+ * connection, the settings. Tellody answers two of those: when it takes more than a moment the
+ * tab first says it is fetching, at the deadline that Tellody is slow, and then shows what came.
+ */
 export async function publishHome(
   deps: SlackDeps,
   client: WebClient,
   userId: string,
   workspace: Workspace,
   logger: Logger,
-  options: { period?: Period; canEdit?: boolean; digestNotice?: string; alertsNotice?: string } = {},
+  options: {
+    period?: Period;
+    canEdit?: boolean;
+    digestNotice?: string;
+    alertsNotice?: string;
+    message?: SlackMessage;
+  } = {},
 ): Promise<void> {
   const shown = options.period ?? resolvePeriod('this week', { ...workspace.settings, now: deps.now() });
-  const [report, connection, canEdit] = await Promise.all([
-    presentFor(deps, workspace, shown, { shareable: false }, logger),
-    connectionOf(deps, workspace),
-    options.canEdit ?? canEditSettings(client, userId, workspace.settings),
-  ]);
+  // A message shown instead of a report (why a click could not be answered) needs no Tellody.
+  const report = options.message
+    ? Promise.resolve(options.message)
+    : presentFor(deps, workspace, shown, { shareable: false }, logger).then((p) => p?.message ?? null);
+  const fromTellody = Promise.all([report, connectionOf(deps, workspace)]);
+  fromTellody.catch(() => {});
+  const canEdit = await (options.canEdit ?? canEditSettings(client, userId, workspace.settings));
   const [digest, alerts] = await Promise.all([
     digestSectionFor(deps, workspace, { canEdit, notice: options.digestNotice }),
     alertsSectionFor(deps, workspace, { canEdit, notice: options.alertsNotice }),
   ]);
-  const view = buildHomeTab({
-    report: report?.message ?? null,
-    connection,
-    zone: workspace.settings.zone,
-    weekStart: workspace.settings.weekStart,
-    canEdit,
-    digest,
-    alerts,
+  const publish = (message: SlackMessage | null, connection: TellodyConnection) =>
+    client.views.publish({
+      user_id: userId,
+      view: buildHomeTab({
+        report: message,
+        connection,
+        zone: workspace.settings.zone,
+        weekStart: workspace.settings.weekStart,
+        canEdit,
+        digest,
+        alerts,
+      }),
+    });
+  const checking = { state: 'checking' } as const;
+  const { value } = await afterDeadlines(fromTellody, deps.deadlines, logger, {
+    fetching: () => publish(buildFetchingMessage(), checking).then(() => {}),
+    slow: () => publish(buildSlowMessage(), checking).then(() => {}),
   });
-  await client.views.publish({ user_id: userId, view });
+  await publish(...value);
 }

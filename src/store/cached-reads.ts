@@ -26,7 +26,9 @@ export class CachedReads<T> {
     changes.listen((key) => {
       this.changesHeard++;
       if (key === null) this.copies.clear();
-      else this.copies.delete(key);
+      else if (key.endsWith(':')) {
+        for (const kept of [...this.copies.keys()]) if (kept.startsWith(key)) this.copies.delete(kept);
+      } else this.copies.delete(key);
     });
   }
 

@@ -14,7 +14,10 @@ const ANNOUNCE_TIMEOUT_MS = 1000;
 export interface StoreChanges {
   /** Tells every instance, this one included, that `key` changed. Never throws: a lost word only delays. */
   announce(key: string): Promise<void>;
-  /** `key` changed (here or elsewhere); `null` means "anything may have changed" (word may have been missed). */
+  /**
+   * `key` changed (here or elsewhere); a key ending in `:` is a prefix (every key under it was
+   * forgotten); `null` means "anything may have changed" (word may have been missed).
+   */
   listen(listener: (key: string | null) => void): void;
   close(): Promise<void>;
 }

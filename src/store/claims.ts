@@ -1,5 +1,6 @@
 import type KeyvRedis from '@keyv/redis';
 import type KeyvSqlite from '@keyv/sqlite';
+import { redisDeletePrefix } from './prefix.js';
 
 /**
  * Atomic claims with a lease: at most one owner holds a key at a time, across every instance
@@ -33,13 +34,7 @@ export function redisClaims(adapter: KeyvRedis<unknown>): Claims {
       await client.eval(RELEASE_IF_OWNER, { keys: [key], arguments: [owner] });
     },
     async forget(prefix) {
-      const client = await connection();
-      let cursor = '0';
-      do {
-        const page = await client.scan(cursor, { MATCH: `${prefix}*`, COUNT: 200 });
-        if (page.keys.length > 0) await client.del(page.keys);
-        cursor = String(page.cursor);
-      } while (cursor !== '0');
+      await redisDeletePrefix(await connection(), prefix);
     },
   };
 }
@@ -57,6 +52,9 @@ export function sqliteTable(adapter: KeyvSqlite, createTable: string) {
   };
 }
 
+/** How often SQLite's expired claims are deleted. */
+const SWEEP_EVERY_MS = 60_000;
+
 /**
  * SQLite: a table beside keyv's in the same file. One upsert statement takes a free or expired
  * claim and says (RETURNING) whether it did; SQLite runs it atomically, across processes too.
@@ -66,9 +64,16 @@ export function sqliteClaims(adapter: KeyvSqlite): Claims {
     adapter,
     'CREATE TABLE IF NOT EXISTS claims(key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at INTEGER NOT NULL)',
   );
+  let sweptAt = 0;
   return {
     async claim(key, owner, leaseMs) {
       const now = Date.now();
+      // Redis forgets an expired claim by itself; here expired rows (every Slack request's
+      // signature among them) are swept now and then. An expired claim is free either way.
+      if (now - sweptAt > SWEEP_EVERY_MS) {
+        sweptAt = now;
+        await query('DELETE FROM claims WHERE expires_at <= ?', now);
+      }
       const taken = await query<{ owner: string }>(
         `INSERT INTO claims(key, owner, expires_at) VALUES(?, ?, ?)
          ON CONFLICT(key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at

@@ -1,6 +1,7 @@
 import type KeyvRedis from '@keyv/redis';
 import type KeyvSqlite from '@keyv/sqlite';
 import { sqliteTable } from './claims.js';
+import { redisDeletePrefix } from './prefix.js';
 
 /**
  * Named sets of strings whose adds and removes never overwrite each other: which workspaces have
@@ -12,6 +13,8 @@ export interface MemberSets {
   remove(set: string, member: string): Promise<void>;
   /** Sorted. */
   members(set: string): Promise<string[]>;
+  /** Drops every set whose name starts with `prefix` (a workspace leaving). */
+  forget(prefix: string): Promise<void>;
 }
 
 /** Redis: SADD, SREM, SMEMBERS. */
@@ -26,6 +29,9 @@ export function redisSets(adapter: KeyvRedis<unknown>): MemberSets {
     },
     async members(set) {
       return (await (await connection()).sMembers(set)).map(String).sort();
+    },
+    async forget(prefix) {
+      await redisDeletePrefix(await connection(), prefix);
     },
   };
 }
@@ -50,6 +56,9 @@ export function sqliteSets(adapter: KeyvSqlite): MemberSets {
       );
       return rows.map((row) => String(row.member));
     },
+    async forget(prefix) {
+      await query('DELETE FROM member_sets WHERE substr(name, 1, length(?)) = ?', prefix, prefix);
+    },
   };
 }
 
@@ -64,6 +73,9 @@ export function memorySets(): MemberSets {
     },
     async members(set) {
       return [...(sets.get(set) ?? [])].sort();
+    },
+    async forget(prefix) {
+      for (const name of sets.keys()) if (name.startsWith(prefix)) sets.delete(name);
     },
   };
 }

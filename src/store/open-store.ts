@@ -5,6 +5,7 @@ import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { localChanges, redisChanges, type StoreChanges } from './changes.js';
 import { type Claims, memoryClaims, redisClaims, sqliteClaims } from './claims.js';
+import { type ForgetPrefix, memoryForget, redisForget, sqliteForget } from './forget-prefix.js';
 import { type MemberSets, memorySets, redisSets, sqliteSets } from './member-sets.js';
 
 /** Where state lives when `STORE_URL` is unset: a SQLite file beside the app. */
@@ -47,6 +48,8 @@ export interface Store {
   readonly claims: Claims;
   /** Sets that concurrent writers can add to and remove from safely, on the same backend. */
   readonly sets: MemberSets;
+  /** Deletes every value, claim and set under a prefix (a workspace leaving), unrecoverably. */
+  readonly forget: ForgetPrefix;
   /** True when a round trip to the backend works: for health checks. */
   ping(): Promise<boolean>;
   /**
@@ -84,12 +87,12 @@ class KeyvRedisConnectingOnce extends KeyvRedis<unknown> {
 /** How long start-up waits for the backend before saying it cannot be reached. */
 const READY_TIMEOUT_MS = 5000;
 
-type Backend = Pick<Store, 'kind' | 'keyv' | 'changes' | 'claims' | 'sets'>;
+type Backend = Pick<Store, 'kind' | 'keyv' | 'changes' | 'claims' | 'sets' | 'forget'>;
 
 function describe(url: string): Backend {
   if (url === 'memory:') {
-    const keyv = new Keyv({ throwOnErrors: true });
-    return { kind: 'memory', keyv, changes: localChanges(), claims: memoryClaims(), sets: memorySets() };
+    const [keyv, claims, sets] = [new Keyv({ throwOnErrors: true }), memoryClaims(), memorySets()];
+    return { kind: 'memory', keyv, changes: localChanges(), claims, sets, forget: memoryForget(keyv, claims, sets) };
   }
   if (url.startsWith('sqlite://')) {
     const path = sqlitePath(url);
@@ -105,8 +108,12 @@ function describe(url: string): Backend {
     // on it agrees. NORMAL sync in WAL mode survives any crash of the app.
     store.query('PRAGMA journal_mode = WAL').catch(() => {});
     store.query('PRAGMA synchronous = NORMAL').catch(() => {});
+    // What is deleted is overwritten with zeros, not left in free pages (an uninstalled
+    // workspace's login must not be readable from the file).
+    store.query('PRAGMA secure_delete = ON').catch(() => {});
     const keyv = new Keyv({ store, throwOnErrors: true, useKeyPrefix: false });
-    return { kind: 'sqlite', keyv, changes: localChanges(), claims: sqliteClaims(store), sets: sqliteSets(store) };
+    const [claims, sets] = [sqliteClaims(store), sqliteSets(store)];
+    return { kind: 'sqlite', keyv, changes: localChanges(), claims, sets, forget: sqliteForget(store, claims, sets) };
   }
   if (url.startsWith('redis://') || url.startsWith('rediss://')) {
     // Fail fast while Redis is away instead of queueing commands (and Slack requests) without end.
@@ -122,7 +129,14 @@ function describe(url: string): Backend {
     });
     const keyv = new Keyv({ store, throwOnErrors: true, useKeyPrefix: false });
     const changes = redisChanges(url, { connectTimeout: 3000 });
-    return { kind: 'redis', keyv, changes, claims: redisClaims(store), sets: redisSets(store) };
+    return {
+      kind: 'redis',
+      keyv,
+      changes,
+      claims: redisClaims(store),
+      sets: redisSets(store),
+      forget: redisForget(store),
+    };
   }
   throw new Error('STORE_URL must start with sqlite://, redis:// or rediss:// (or be memory: for tests)');
 }
@@ -171,7 +185,7 @@ async function checkReady(kind: StoreKind, keyv: Keyv, where: string, errors: un
 
 export function openStore(url: string = DEFAULT_STORE_URL): Store {
   const where = describeStoreUrl(url);
-  const { kind, keyv, changes, claims, sets } = describe(url);
+  const { kind, keyv, changes, claims, sets, forget } = describe(url);
   // Without a listener an adapter's error event would crash the process; the throw reaches the caller anyway.
   // The first few are kept: they say why the backend could not be reached at start-up.
   const errors: unknown[] = [];
@@ -188,6 +202,11 @@ export function openStore(url: string = DEFAULT_STORE_URL): Store {
     changes,
     claims,
     sets,
+    // Copies kept in memory on every instance (settings, logins) go with what was forgotten.
+    async forget(prefix) {
+      await forget(prefix);
+      await changes.announce(prefix);
+    },
     ready: () => ready,
     async ping() {
       const roundTrip = (async () => {

@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { DigestProblem, DigestSchedule, PauseReason, WeekRecord } from '../store/digest-schedules.js';
 import { actions, button, context, header, section } from './blocks.js';
 import { localDateTime, slotPhrase } from './digest-format.js';
+import { escapeText } from './format.js';
 import { DIGEST_ACTIONS } from './ids.js';
 
 export interface DigestSectionOptions {
@@ -25,11 +26,11 @@ export const PAUSE_WORDS: Record<PauseReason, string> = {
   not_in_channel: 'no longer has @contacts in it (a private channel needs `/invite @contacts`)',
 };
 
-/** What stopped a week's digest, in words that say who can do what. */
+/** What stopped a week's digest, in words that say who can do what. Details come from Tellody or Slack: escaped. */
 export function problemWords(problem: DigestProblem): string {
   switch (problem.kind) {
     case 'tellody-credentials':
-      return `Tellody refused the saved login (“${problem.detail}”): an admin must enter it again under Settings.`;
+      return `Tellody refused the saved login (“${escapeText(problem.detail)}”): an admin must enter it again under Settings.`;
     case 'login-unreadable':
       return 'the saved Tellody login can no longer be read (the app’s encryption key was changed): an admin must enter it again under Settings.';
     case 'tellody-rejected':
@@ -41,7 +42,7 @@ export function problemWords(problem: DigestProblem): string {
     case 'slack-auth':
       return 'Slack no longer accepts the app’s token (was it removed?).';
     case 'slack-error':
-      return `Slack refused the message (${problem.detail}).`;
+      return `Slack refused the message (${escapeText(problem.detail)}).`;
   }
 }
 

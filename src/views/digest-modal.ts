@@ -4,6 +4,7 @@ import { input, plain } from './blocks.js';
 import { channelInput, fieldOf, pickedChannel, type SubmittedValues } from './channel-input.js';
 import { zoneAbbreviation } from './digest-format.js';
 import { CALLBACKS, DIGEST_ENABLED_VALUE, DIGEST_FIELDS } from './ids.js';
+import { problemBlocks } from './modal-notice.js';
 
 export interface DigestModalOptions {
   /** The saved digest, or the first-time defaults (off, Monday 09:00, no channel). */
@@ -14,6 +15,8 @@ export interface DigestModalOptions {
   /** The workspace's report zone, which the time is in. */
   readonly zone: string;
   readonly now: number;
+  /** Why the last save did not happen, shown above the form (when Slack could no longer be answered inline). */
+  readonly problems?: readonly string[] | undefined;
 }
 
 const title = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
@@ -33,6 +36,7 @@ export function buildDigestModal(options: DigestModalOptions): ModalView {
     submit: plain('Save'),
     close: plain('Cancel'),
     blocks: [
+      ...problemBlocks(options.problems),
       channelInput(DIGEST_FIELDS.channel, options.channelId),
       input(DIGEST_FIELDS.day, 'Day', {
         type: 'static_select',

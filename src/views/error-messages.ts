@@ -60,3 +60,16 @@ export function buildInternalErrorMessage(): SlackMessage {
     'Nothing was changed. Please try again.',
   );
 }
+
+/** Shown when a report takes more than a moment: the report replaces it. */
+export function buildFetchingMessage(): SlackMessage {
+  return { text: 'Fetching from Tellody…', blocks: [context([':hourglass_flowing_sand: Fetching from Tellody…'])] };
+}
+
+/** Shown when Tellody has not answered in time: the report still replaces it if it comes. */
+export function buildSlowMessage(): SlackMessage {
+  return message(
+    'Tellody is slow right now — try again in a minute.',
+    'If the report still comes, it will show up here.',
+  );
+}

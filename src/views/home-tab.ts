@@ -8,7 +8,9 @@ import type { SlackMessage } from './report-message.js';
 export type TellodyConnection =
   | { readonly state: 'connected'; readonly account: UserInfo }
   | { readonly state: 'not-connected' }
-  | { readonly state: 'failing'; readonly problem: string };
+  | { readonly state: 'failing'; readonly problem: string }
+  /** Tellody has not answered yet (the tab is shown while it is asked). */
+  | { readonly state: 'checking' };
 
 export interface HomeTabOptions {
   /** The report on show (this week so far, or the quick report picked), or why there is none. */
@@ -48,6 +50,7 @@ function connectionBlocks(connection: TellodyConnection, canEdit: boolean): Know
       section(`*Tellody:* connected as \`${escapeText(connection.account.username)}\`${balance}`, 'home_connection'),
     ];
   }
+  if (connection.state === 'checking') return [section('*Tellody:* waiting for Tellody…', 'home_connection')];
   const text =
     connection.state === 'not-connected'
       ? '*Tellody:* not connected yet — reports need a Tellody account.'
@@ -64,8 +67,13 @@ function connectionBlocks(connection: TellodyConnection, canEdit: boolean): Know
 }
 
 function settingsBlocks(options: HomeTabOptions): KnownBlock[] {
+  const { connection } = options;
   const account =
-    options.connection.state === 'connected' ? `\`${escapeText(options.connection.account.username)}\`` : 'none';
+    connection.state === 'connected'
+      ? `\`${escapeText(connection.account.username)}\``
+      : connection.state === 'checking'
+        ? '…'
+        : 'none';
   const blocks: KnownBlock[] = [
     header('Settings', 'home_settings_header'),
     fields(

@@ -3,12 +3,15 @@ import { canonicalZone, isValidZone, WEEKDAY_NAMES, type Weekday } from '../peri
 import { input, plain } from './blocks.js';
 import { weekdayName } from './format.js';
 import { CALLBACKS, SETTINGS_FIELDS } from './ids.js';
+import { problemBlocks } from './modal-notice.js';
 
 export interface SettingsModalOptions {
   readonly weekStart: number;
   readonly zone: string;
   readonly username?: string | undefined;
   readonly connected: boolean;
+  /** Why the last save did not happen, shown above the form (when Slack could no longer be answered inline). */
+  readonly problems?: readonly string[] | undefined;
 }
 
 const dayOption = (day: number): PlainTextOption => ({ text: plain(weekdayName(day)), value: String(day) });
@@ -28,6 +31,7 @@ export function buildSettingsModal(options: SettingsModalOptions): ModalView {
     submit: plain('Save'),
     close: plain('Cancel'),
     blocks: [
+      ...problemBlocks(options.problems),
       input(field(SETTINGS_FIELDS.weekStart), 'Weeks start on', {
         type: 'static_select',
         options: WEEKDAY_NAMES.map((_, day) => dayOption(day)),

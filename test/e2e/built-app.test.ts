@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { expectValidMessage, expectValidView } from '../support/block-kit.js';
 import { freePort } from '../support/free-port.js';
 import { startRedis } from '../support/redis-server.js';
 import { type Json, sandboxTotals, totalsShown } from '../support/report-reading.js';
+import { settingsValues } from '../support/slack-app-harness.js';
 import { slackRequests } from '../support/slack-requests.js';
 import { startSlackStandIn } from '../support/slack-standin.js';
 import { startSocketModeStandIn } from '../support/socket-mode-standin.js';
@@ -51,6 +52,10 @@ function productionEnv(extra: Record<string, string> = {}): Record<string, strin
   };
 }
 
+/** Slack's requests, signed, to a running built app; answers go to the shared Slack stand-in. */
+const requestsTo = (app: AppProcess) =>
+  slackRequests({ events: `${app.base}/slack/events`, secret: SECRET, responseUrl: slack.responseUrl });
+
 async function run(env: Record<string, string>): Promise<AppProcess> {
   const app = await startBuiltApp({ env });
   started.push(app);
@@ -73,7 +78,7 @@ describe('the built app (node dist/index.js), over HTTP on a SQLite file', () =>
   let requests: ReturnType<typeof slackRequests>;
   beforeAll(async () => {
     app = await run(productionEnv());
-    requests = slackRequests({ events: `${app.base}/slack/events`, secret: SECRET, responseUrl: slack.responseUrl });
+    requests = requestsTo(app);
   });
 
   it('says it is running, and answers /healthz', async () => {
@@ -121,8 +126,59 @@ describe('the built app (node dist/index.js), over HTTP on a SQLite file', () =>
     expect(JSON.stringify(view)).toContain('connected as `demo`');
   });
 
+  it('survives signed bodies Bolt cannot handle, refusing them with 400 within Slack’s 3 s', async () => {
+    for (const [body, type] of [
+      ['payload=null', 'application/x-www-form-urlencoded'],
+      ['null', 'application/json'],
+      ['{"type":"event_callback","event":"x"}', 'application/json'],
+    ] as const) {
+      expect((await requests.send(body, type, { deadlineMs: 3000 })).status).toBe(400);
+    }
+    expect(app.child.exitCode).toBeNull();
+    expect((await fetch(`${app.base}/healthz`)).status).toBe(200);
+    await expectLastWeekFromSandbox(await lastPost((await requests.command('last week')).id));
+  });
+
+  it('refuses a request signed an hour ahead, and the same signed request sent twice', async () => {
+    const ahead = await requests.command('last week', {}, { timestamp: Math.floor(Date.now() / 1000) + 3600 });
+    expect(ahead.status).toBe(401);
+    const body = JSON.stringify({ type: 'url_verification', challenge: 'once', token: 'x' });
+    const timestamp = Math.floor(Date.now() / 1000);
+    expect((await requests.send(body, 'application/json', { timestamp })).status).toBe(200);
+    expect((await requests.send(body, 'application/json', { timestamp })).status).toBe(401);
+  });
+
   it('wrote no stack trace to its log', () => {
     expect(app.stderr()).not.toMatch(STACK_TRACE);
+  });
+});
+
+describe('the built app, when a workspace uninstalls', () => {
+  it('leaves neither its login nor the sealed password readable in the SQLite file or its -wal', async () => {
+    const env = productionEnv();
+    const app = await run(env);
+    const requests = requestsTo(app);
+    const saved = await requests.submit(settingsValues({ username: 'demo', password: 'demo' }), { team: 'TGONE' });
+    expect(saved).toMatchObject({ status: 200, text: '' });
+    const db = String(env.STORE_URL).slice('sqlite://'.length);
+    const bytes = () =>
+      [db, `${db}-wal`]
+        .filter((file) => existsSync(file))
+        .map((file) => readFileSync(file).toString('latin1'))
+        .join('');
+    const sealed = /"password":"(v1\.[A-Za-z0-9_.-]+)"/.exec(bytes())?.[1] ?? 'no sealed password found';
+    expect(bytes()).toContain('"username":"demo"');
+    expect((await requests.event({ type: 'app_uninstalled' }, 'TGONE')).status).toBe(200);
+    for (let i = 0; i < 100 && bytes().includes(sealed); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(bytes()).not.toContain(sealed);
+    expect(bytes()).not.toContain('"username":"demo"');
+  });
+
+  it('escapes a mention typed after the command, so the reply pings nobody', async () => {
+    const app = await run(productionEnv());
+    const requests = requestsTo(app);
+    const post = await lastPost((await requests.command('<!channel> ＜@U123＞')).id);
+    expect(JSON.stringify(post)).not.toMatch(/<[@#!]/);
   });
 });
 
@@ -151,11 +207,7 @@ describe('the built app on Redis', () => {
     try {
       const app = await run(productionEnv({ STORE_URL: redis.url }));
       expect(await (await fetch(`${app.base}/healthz`)).json()).toEqual({ ok: true, store: 'redis' });
-      const requests = slackRequests({
-        events: `${app.base}/slack/events`,
-        secret: SECRET,
-        responseUrl: slack.responseUrl,
-      });
+      const requests = requestsTo(app);
       await expectLastWeekFromSandbox(await lastPost((await requests.command('last week')).id));
     } finally {
       await redis.stop();
@@ -166,11 +218,7 @@ describe('the built app on Redis', () => {
 describe('stopping on SIGTERM', () => {
   it('stops taking requests, still answers the command in flight, closes the store and exits 0', async () => {
     const app = await run(productionEnv());
-    const requests = slackRequests({
-      events: `${app.base}/slack/events`,
-      secret: SECRET,
-      responseUrl: slack.responseUrl,
-    });
+    const requests = requestsTo(app);
     await lastPost((await requests.command('last week')).id); // logged in to Tellody
     sandbox.faults.latencyMs = 1500;
     try {

@@ -12,6 +12,10 @@ export interface SignOptions {
   readonly secret?: string;
   /** Leave the signature headers off. */
   readonly unsigned?: boolean;
+  /** Abort when the app has not answered within this many ms (Slack gives up after 3000). */
+  readonly deadlineMs?: number;
+  /** More headers, such as Slack's X-Slack-Retry-Num on a retry. */
+  readonly headers?: Record<string, string>;
 }
 
 /** POSTs to the app the way Slack would, signed (or deliberately not). */
@@ -23,12 +27,13 @@ export async function postToSlackApp(
   options: SignOptions = {},
 ) {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const headers: Record<string, string> = { 'content-type': contentType };
+  const headers: Record<string, string> = { 'content-type': contentType, ...options.headers };
   if (!options.unsigned) {
     headers['x-slack-request-timestamp'] = String(timestamp);
     headers['x-slack-signature'] = slackSignature(options.secret ?? secret, timestamp, body);
   }
-  const response = await fetch(url, { method: 'POST', headers, body });
+  const signal = options.deadlineMs === undefined ? undefined : AbortSignal.timeout(options.deadlineMs);
+  const response = await fetch(url, { method: 'POST', headers, body, ...(signal ? { signal } : {}) });
   return { status: response.status, text: await response.text() };
 }
 

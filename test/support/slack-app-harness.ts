@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { createSlackApp, startSlackApp } from '../../src/slack/app.js';
 import { buildDeps } from '../../src/slack/build-deps.js';
+import type { Deadlines } from '../../src/slack/deadlines.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
-import { startSandbox } from '../../src/tellody/sandbox/server.js';
+import { type SandboxAccount, startSandbox } from '../../src/tellody/sandbox/server.js';
 import { manualClock } from './clock.js';
 import { slackRequests } from './slack-requests.js';
 import { type StandInChannel, type StandInUser, startSlackStandIn } from './slack-standin.js';
@@ -24,6 +25,10 @@ export interface AppHarnessOptions {
   readonly logSink?: (line: string) => void;
   /** Channels the Slack stand-in knows (see startSlackStandIn). */
   readonly channels?: Record<string, StandInChannel | 'missing'>;
+  /** Tellody accounts besides demo/demo and ny/ny-pass. */
+  readonly accounts?: readonly SandboxAccount[];
+  /** How long people wait for what (the production ones unless given). */
+  readonly deadlines?: Partial<Deadlines>;
 }
 
 /** The whole app as Slack would meet it: Bolt over real HTTP, a SQLite file, the Tellody sandbox, the Slack stand-in. */
@@ -34,6 +39,7 @@ export async function slackAppHarness(options: AppHarnessOptions = {}) {
     accounts: [
       { username: 'demo', password: 'demo', zone: 'Europe/Athens', seed: 1, creditsAvailable: 90, creditsSpent: 10 },
       { username: 'ny', password: 'ny-pass', zone: 'America/New_York', seed: 7, creditsAvailable: 5 },
+      ...(options.accounts ?? []),
     ],
   });
   const slack = await startSlackStandIn({
@@ -55,7 +61,11 @@ export async function slackAppHarness(options: AppHarnessOptions = {}) {
     ...options.env,
   });
   // The digest's own Slack clients retry twice, quickly (a 429's Retry-After is still honoured).
-  const deps: SlackDeps = buildDeps(config, { now: clock.now, slackRetries: 2 });
+  const deps: SlackDeps = buildDeps(config, {
+    now: clock.now,
+    slackRetries: 2,
+    ...(options.deadlines ? { deadlines: options.deadlines } : {}),
+  });
   const running = await startSlackApp(
     createSlackApp(deps, { retries: 0, ...(options.logSink ? { logSink: options.logSink } : {}) }),
     0,
@@ -82,6 +92,13 @@ export async function slackAppHarness(options: AppHarnessOptions = {}) {
 }
 
 export type AppHarness = Awaited<ReturnType<typeof slackAppHarness>>;
+
+/** The harness with workspace T1 connected to the sandbox's demo account (its own saved login). */
+export async function connectedAppHarness(options: AppHarnessOptions = {}): Promise<AppHarness> {
+  const h = await slackAppHarness(options);
+  await h.deps.credentials.set('T1', { username: 'demo', password: 'demo' }, h.clock.now());
+  return h;
+}
 
 /** A view_submission's `state.values` for the settings modal. */
 export function settingsValues(fields: { weekStart?: number; zone?: string; username?: string; password?: string }) {

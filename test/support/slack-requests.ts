@@ -55,12 +55,19 @@ export function slackRequests(options: { events: string; secret: string; respons
       return { id, ...(await send(body, 'application/x-www-form-urlencoded')) };
     },
     /** A view_submission of the modal `callbackId` with these `state.values`. */
-    async submit(values: Record<string, unknown>, who: Who = {}, callbackId = 'contacts_settings') {
+    async submit(
+      values: Record<string, unknown>,
+      who: Who = {},
+      callbackId = 'contacts_settings',
+      sign: SignOptions = {},
+    ) {
       const body = payload({
         type: 'view_submission',
         team: { id: who.team ?? 'T1', domain: 'acme' },
         user: { id: who.user ?? 'UADMIN', team_id: who.team ?? 'T1' },
         api_app_id: 'A1',
+        // Each submission is its own request: two alike in the same second would be a replay.
+        trigger_id: `trigger-${++counter}`,
         view: {
           id: 'V1',
           type: 'modal',
@@ -70,7 +77,7 @@ export function slackRequests(options: { events: string; secret: string; respons
           team_id: who.team ?? 'T1',
         },
       });
-      return send(body, 'application/x-www-form-urlencoded');
+      return send(body, 'application/x-www-form-urlencoded', sign);
     },
     async event(event: Record<string, unknown>, team = 'T1') {
       const body = JSON.stringify({

@@ -83,6 +83,7 @@ export async function startSlackStandIn(
   const posts: ResponseUrlPost[] = [];
   const messages: PostedMessage[] = [];
   const failures = new Map<string, StandInFailure[]>();
+  const latency = new Map<string, number>();
   const users = options.users ?? {};
   const channels: Record<string, StandInChannel | 'missing'> = options.channels ?? {};
   let views = 0;
@@ -167,6 +168,8 @@ export async function startSlackStandIn(
       const args = parseArgs(body, req.headers['content-type']);
       const token = req.headers.authorization?.replace(/^Bearer /, '') ?? (args.token as string | undefined);
       calls.push({ method, token, args });
+      const wait = latency.get(method) ?? 0;
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const failure = failures.get(method)?.shift();
       if (failure?.status) {
         const headers: Record<string, string> = { 'Content-Type': 'application/json' };
@@ -200,6 +203,10 @@ export async function startSlackStandIn(
     /** The next call(s) to `method` fail this way, one failure per call, before answers resume. */
     failNext(method: string, ...failure: StandInFailure[]) {
       failures.set(method, [...(failures.get(method) ?? []), ...failure]);
+    },
+    /** Every call to `method` takes `ms` longer (0 for no delay): a slow Slack. */
+    slowDown(method: string, ms: number) {
+      latency.set(method, ms);
     },
     callsTo: (method: string) => calls.filter((c) => c.method === method),
     postsTo: (id: string) => posts.filter((p) => p.id === id),

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type KeyvSqlite from '@keyv/sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DigestRunner } from '../../../src/digest/scheduler.js';
 import { digestDeps } from '../../../src/slack/digest-deps.js';
@@ -99,6 +101,30 @@ describe('installing to many workspaces with OAuth', () => {
     h.clock.set('2026-11-30T09:00:00+02:00');
     await new DigestRunner(digestDeps(h.deps, recordingLogger())).tick();
     expect(h.slack.messagesIn('CNINE').map((m) => m.token)).toEqual(['xoxb-team-nine']);
+  });
+
+  it('keeps the bot token sealed: neither the stored value nor the SQLite file holds it readable', async () => {
+    h = await slackAppHarness({ env: OAUTH_ENV, oauth: tokenExchange(false), users: { UINSTALLER: {} } });
+    await install(h);
+    expect(JSON.stringify(await h.deps.store.keyv.get('ws:T9:installation'))).not.toContain('xoxb-team-nine');
+    const db = String((h.deps.store.keyv.store as KeyvSqlite).opts.db);
+    for (const file of [db, `${db}-wal`].filter((f) => existsSync(f))) {
+      expect(readFileSync(file).toString('latin1')).not.toContain('xoxb-team-nine');
+    }
+    await h.event({ type: 'app_home_opened', user: 'UINSTALLER', channel: 'D9', tab: 'home', event_ts: '1.1' }, 'T9');
+    expect((await h.slack.waitForCalls('views.publish'))[0]?.token).toBe('xoxb-team-nine');
+  });
+
+  it('serves a workspace whose installation was stored in the clear before, and seals it at once', async () => {
+    h = await slackAppHarness({ env: OAUTH_ENV, oauth: tokenExchange(false), users: { UINSTALLER: {} } });
+    await install(h);
+    const query = { teamId: 'T9', enterpriseId: undefined, isEnterpriseInstall: false };
+    await h.deps.store.keyv.set('ws:T9:installation', await h.deps.installations.fetchInstallation(query));
+    expect(JSON.stringify(await h.deps.store.keyv.get('ws:T9:installation'))).toContain('xoxb-team-nine');
+    await h.event({ type: 'app_home_opened', user: 'UINSTALLER', channel: 'D9', tab: 'home', event_ts: '1.1' }, 'T9');
+    expect((await h.slack.waitForCalls('views.publish'))[0]?.token).toBe('xoxb-team-nine');
+    expect(JSON.stringify(await h.deps.store.keyv.get('ws:T9:installation'))).not.toContain('xoxb-team-nine');
+    expect((await h.deps.installations.fetchInstallation(query)).bot?.token).toBe('xoxb-team-nine');
   });
 
   it('keys an org-wide install by its enterprise', async () => {

@@ -93,10 +93,11 @@ describe.each([
 
   it('keeps Slack installations, org-wide ones by enterprise', async () => {
     const installs: string[] = [];
-    const installations = new KeyvInstallationStore(store, async (workspace) => {
+    const installations = new KeyvInstallationStore(store, new SecretBox(KEY), async (workspace) => {
       installs.push(workspace);
     });
     await installations.storeInstallation(installation('T9'));
+    expect(JSON.stringify(await store.keyv.get(workspaceKey('T9', 'installation')))).not.toContain('xoxb-T9');
     await installations.storeInstallation(installation('', 'E1', true));
     expect(installs).toEqual(['T9', 'E1']);
     const team = await installations.fetchInstallation({
@@ -111,6 +112,39 @@ describe.each([
     await expect(
       installations.fetchInstallation({ teamId: 'T9', enterpriseId: undefined, isEnterpriseInstall: false }),
     ).rejects.toThrow();
+  });
+
+  it('still reads an installation stored in the clear by an earlier version, and seals it then', async () => {
+    const installations = new KeyvInstallationStore(store, new SecretBox(KEY));
+    const query = { teamId: 'TOLD', enterpriseId: undefined, isEnterpriseInstall: false };
+    await store.keyv.set(workspaceKey('TOLD', 'installation'), installation('TOLD'));
+    expect((await installations.fetchInstallation(query)).bot?.token).toBe('xoxb-TOLD');
+    expect(JSON.stringify(await store.keyv.get(workspaceKey('TOLD', 'installation')))).not.toContain('xoxb-TOLD');
+    expect((await installations.fetchInstallation(query)).bot?.token).toBe('xoxb-TOLD');
+  });
+
+  it('opens an installation sealed under a previous key and seals it again under the current one', async () => {
+    const query = { teamId: 'TROT', enterpriseId: undefined, isEnterpriseInstall: false };
+    await new KeyvInstallationStore(store, new SecretBox(OTHER_KEY)).storeInstallation(installation('TROT'));
+    const rotated = new KeyvInstallationStore(store, new SecretBox(KEY, [OTHER_KEY]));
+    expect((await rotated.fetchInstallation(query)).bot?.token).toBe('xoxb-TROT');
+    const currentOnly = new KeyvInstallationStore(store, new SecretBox(KEY));
+    expect((await currentOnly.fetchInstallation(query)).bot?.token).toBe('xoxb-TROT');
+  });
+
+  it('opens a sealed installation only with the key and for its own workspace', async () => {
+    await new KeyvInstallationStore(store, new SecretBox(KEY)).storeInstallation(installation('TS1'));
+    const query = (teamId: string) => ({ teamId, enterpriseId: undefined, isEnterpriseInstall: false });
+    await expect(
+      new KeyvInstallationStore(store, new SecretBox(OTHER_KEY)).fetchInstallation(query('TS1')),
+    ).rejects.toThrow(SecretBoxError);
+    await store.keyv.set(
+      workspaceKey('TS2', 'installation'),
+      await store.keyv.get(workspaceKey('TS1', 'installation')),
+    );
+    await expect(new KeyvInstallationStore(store, new SecretBox(KEY)).fetchInstallation(query('TS2'))).rejects.toThrow(
+      SecretBoxError,
+    );
   });
 
   it('lets cached charts expire', async () => {
@@ -198,6 +232,32 @@ describe.each([
     expect(await digests.latestWeek('TD1')).toBeUndefined();
     expect(await digests.enrolled()).not.toContain('TD1');
     expect(await digests.schedule('TD2')).toMatchObject({ time: '10:30' });
+  });
+
+  it('forgets every value, claim and set under a prefix, and nothing that merely looks alike', async () => {
+    await store.keyv.set('ws:TF1:settings', { a: 1 });
+    await store.keyv.set('ws:TF1:chart:x:week', { b: 2 });
+    await store.keyv.set('ws:TF10:settings', { kept: true });
+    await store.claims.claim('ws:TF1:digest:claim:w', 'a', 60_000);
+    await store.claims.claim('ws:TF10:digest:claim:w', 'a', 60_000);
+    await store.sets.add('ws:TF1:digest:weeks', '2026-11-16');
+    await store.sets.add('ws:TF10:digest:weeks', '2026-11-16');
+    await store.forget('ws:TF1:');
+    expect(await store.keyv.get('ws:TF1:settings')).toBeUndefined();
+    expect(await store.keyv.get('ws:TF1:chart:x:week')).toBeUndefined();
+    expect(await store.claims.claim('ws:TF1:digest:claim:w', 'b', 60_000)).toBe(true);
+    expect(await store.sets.members('ws:TF1:digest:weeks')).toEqual([]);
+    expect(await store.keyv.get('ws:TF10:settings')).toEqual({ kept: true });
+    expect(await store.claims.claim('ws:TF10:digest:claim:w', 'b', 60_000)).toBe(false);
+    expect(await store.sets.members('ws:TF10:digest:weeks')).toEqual(['2026-11-16']);
+  });
+
+  it('reads a prefix with glob characters literally', async () => {
+    await store.keyv.set('ws:T*:x', 1);
+    await store.keyv.set('ws:TQ:x', 2);
+    await store.forget('ws:T*:');
+    expect(await store.keyv.get('ws:T*:x')).toBeUndefined();
+    expect(await store.keyv.get('ws:TQ:x')).toBe(2);
   });
 
   it('keeps alert settings, state and the day’s mutes, and forgets all of a workspace’s on request', async () => {

@@ -7,6 +7,7 @@ import { buildAlertsModal } from '../../../views/alerts-modal.js';
 import { MEASURE_NAMES } from '../../../views/format.js';
 import type { SlackDeps } from '../../deps.js';
 import { openModalThenFill } from '../../open-modal.js';
+import { ProgressReply, REPLY_PLACES } from '../../progress-reply.js';
 import { logFailure, safely, workspaceOf } from '../../safely.js';
 import { loadWorkspace } from '../../workspace.js';
 import { reportMessage } from '../../workspace-reports.js';
@@ -54,15 +55,17 @@ export function openAlertSettings(deps: SlackDeps) {
 export function seeAlertDay(deps: SlackDeps) {
   return async ({ ack, action, respond, context, logger }: ActionArgs) => {
     await ack();
-    await safely(logger, 'alert: today by hour', respond, async () => {
+    // Beside a message everyone sees: new private replies only, with notes if Tellody is slow.
+    const reply = new ProgressReply(respond, REPLY_PLACES.beside, deps.deadlines, logger);
+    await safely(logger, 'alert: today by hour', reply.tell, async () => {
       const workspace = await loadWorkspace(deps, workspaceOf(context));
       const settings = { ...workspace.settings, now: deps.now() };
       const day = buttonValue(action);
       const period: Period =
         (DAY.test(day) ? unlessPeriodError(() => resolvePeriod(`${day} by hour`, settings)) : null) ??
         resolvePeriod('today', settings);
-      const message = await reportMessage(deps, workspace, period, { shareable: true }, logger);
-      await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+      const { value } = await reply.within(reportMessage(deps, workspace, period, { shareable: true }, logger));
+      await reply.send(value);
     });
   };
 }
@@ -82,11 +85,12 @@ function muteTarget(value: string): { day: string; measure: AlertMeasure } | nul
 export function muteAlert(deps: SlackDeps) {
   return async ({ ack, action, body, respond, client, context, logger }: ActionArgs) => {
     await ack();
-    await safely(logger, 'alert: mute', respond, async () => {
+    const reply = new ProgressReply(respond, REPLY_PLACES.beside, deps.deadlines, logger);
+    await safely(logger, 'alert: mute', reply.tell, async () => {
       const target = muteTarget(buttonValue(action));
       const workspace = await loadWorkspace(deps, workspaceOf(context));
       const today = todayAt(deps.now(), workspace.settings.zone).date;
-      const answer = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
+      const answer = (text: string) => reply.post({ response_type: 'ephemeral', replace_original: false, text });
       if (!target) return void (await answer('That button no longer says what to mute.'));
       if (target.day !== today)
         return void (await answer(`That alert was about ${target.day}: there is nothing left of that day to mute.`));
@@ -94,8 +98,8 @@ export function muteAlert(deps: SlackDeps) {
       const name = MEASURE_NAMES[target.measure].toLowerCase();
       await answer(`Muted: no more alerts about ${name} today. They come back tomorrow.`);
       // The alert clicked: its channel and timestamp, as the click's container names them.
-      const channel = stringOf(body.container.channel_id) ?? body.channel?.id;
-      const thread = stringOf(body.container.message_ts) ?? body.message?.ts;
+      const channel = stringOf(body.container?.channel_id) ?? body.channel?.id;
+      const thread = stringOf(body.container?.message_ts) ?? body.message?.ts;
       if (!channel || !thread) return;
       const note = buildMutedNote({ measure: target.measure, userId: body.user.id });
       await client.chat

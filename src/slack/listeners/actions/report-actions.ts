@@ -1,10 +1,13 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { type Period, PeriodError, periodFromToken } from '../../../period/index.js';
+import { buildNotConnectedMessage } from '../../../views/error-messages.js';
 import { buildHelpMessage } from '../../../views/help-message.js';
+import type { SlackMessage } from '../../../views/report-message.js';
 import type { SlackDeps } from '../../deps.js';
+import { ProgressReply, REPLY_PLACES } from '../../progress-reply.js';
 import { safely, workspaceOf } from '../../safely.js';
 import { loadWorkspace } from '../../workspace.js';
-import { publishHome, reportMessage } from '../../workspace-reports.js';
+import { presentFor, publishHome, reportMessage } from '../../workspace-reports.js';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -15,63 +18,92 @@ function tokenOf(action: BlockAction['actions'][number]): string {
   return '';
 }
 
+const SETTINGS_CHANGED =
+  'This report’s settings changed since it was made (the report time zone or the day weeks start on) — run it again.';
+
 /**
- * The period a click asks for, or null after telling the person (privately) why there is none:
- * a value that is malformed, forged or no longer valid never reaches Tellody.
+ * The period a click asks for, or the help explaining why there is none: a value that is
+ * malformed, forged or no longer valid never reaches Tellody. A button carries its zone and week
+ * start, but they are input like the rest: a period in any calendar but the workspace's own
+ * (settings changed since, or a forged value) would ask Tellody for windows it refuses.
  */
-async function periodOfClick(
+function periodOfClick(
   args: ActionArgs,
   now: number,
   settings: { zone: string; weekStart: number },
-): Promise<Period | null> {
+): Period | SlackMessage {
   try {
-    return periodFromToken(tokenOf(args.action), now);
+    const period = periodFromToken(tokenOf(args.action), now);
+    if (period.zone === settings.zone && period.weekStart === settings.weekStart) return period;
+    return buildHelpMessage({ ...settings, problem: SETTINGS_CHANGED });
   } catch (error) {
     if (!(error instanceof PeriodError)) throw error;
-    const help = buildHelpMessage({ ...settings, problem: error.message });
-    await args.respond({ response_type: 'ephemeral', replace_original: false, ...help });
-    return null;
+    return buildHelpMessage({ ...settings, problem: error.message });
   }
 }
+
+const isPeriod = (value: Period | SlackMessage): value is Period => 'start' in value;
 
 /**
  * ◀ previous, next ▶ and the granularity menu: the same report for another period or unit. In
  * the clicker's own (ephemeral) reply it replaces that reply in place; on a message in a channel
- * (the digest) it answers privately and leaves the message alone; on the Home tab it republishes
- * the tab.
+ * (the digest) it answers privately and leaves the message alone; on the Home tab (which has no
+ * response_url) it republishes the tab, with what went wrong in it if anything did.
  */
 export function stepReport(deps: SlackDeps) {
   return async (args: ActionArgs) => {
     const { ack, body, respond, client, context, logger } = args;
     await ack();
-    await safely(logger, 'report button', respond, async () => {
+    const atHome = body.container?.type === 'view';
+    // A message in a channel (the weekly digest) is everyone's: a click on it answers the clicker alone.
+    const ownReport = body.container?.type === 'message' && body.container.is_ephemeral === true;
+    const place = ownReport ? REPLY_PLACES.ownReport : REPLY_PLACES.beside;
+    const reply = atHome ? undefined : new ProgressReply(respond, place, deps.deadlines, logger);
+    await safely(logger, 'report button', reply?.tell, async () => {
       const workspace = await loadWorkspace(deps, workspaceOf(context));
-      const period = await periodOfClick(args, deps.now(), workspace.settings);
-      if (!period) return;
-      if (body.container?.type === 'view') {
-        await publishHome(deps, client, body.user.id, workspace, logger, { period });
+      const clicked = periodOfClick(args, deps.now(), workspace.settings);
+      if (!reply) {
+        const shown = isPeriod(clicked) ? { period: clicked } : { message: clicked };
+        await publishHome(deps, client, body.user.id, workspace, logger, shown);
         return;
       }
-      const message = await reportMessage(deps, workspace, period, { shareable: true }, logger);
-      // A message in a channel (the weekly digest) is everyone's: a click on it answers the clicker alone.
-      const ownCopy = body.container?.type === 'message' && body.container.is_ephemeral === true;
-      await respond({ response_type: 'ephemeral', replace_original: ownCopy, ...message });
+      if (!isPeriod(clicked)) {
+        await reply.post({ response_type: 'ephemeral', replace_original: false, ...clicked });
+        return;
+      }
+      const { value } = await reply.within(reportMessage(deps, workspace, clicked, { shareable: true }, logger));
+      await reply.send(value);
     });
   };
 }
 
-/** "Share in channel": the same report posted for everyone, without buttons, and the private copy removed. */
+/**
+ * "Share in channel": the same report posted for everyone, without buttons, and the private copy
+ * removed. Only a report is ever shared: a failure (Tellody down, no account) is told privately
+ * and the private report stays. A report that comes after the person was told Tellody is slow is
+ * not shared: they were told to try again, and a late post in the channel would surprise them.
+ */
 export function shareReport(deps: SlackDeps) {
   return async (args: ActionArgs) => {
     const { ack, respond, context, logger } = args;
     await ack();
-    await safely(logger, 'share', respond, async () => {
+    const reply = new ProgressReply(respond, REPLY_PLACES.beside, deps.deadlines, logger);
+    await safely(logger, 'share', reply.tell, async () => {
       const workspace = await loadWorkspace(deps, workspaceOf(context));
-      const period = await periodOfClick(args, deps.now(), workspace.settings);
-      if (!period) return;
-      const message = await reportMessage(deps, workspace, period, { shareable: false, interactive: false }, logger);
-      await respond({ response_type: 'in_channel', replace_original: false, ...message });
-      await respond({ delete_original: true });
+      const period = periodOfClick(args, deps.now(), workspace.settings);
+      if (!isPeriod(period)) {
+        await reply.send(period);
+        return;
+      }
+      const flags = { shareable: false, interactive: false };
+      const { value: presented, late } = await reply.within(presentFor(deps, workspace, period, flags, logger));
+      if (late) return;
+      if (!presented?.ok) {
+        await reply.send(presented?.message ?? buildNotConnectedMessage());
+        return;
+      }
+      await reply.post({ response_type: 'in_channel', replace_original: false, ...presented.message });
+      await reply.post({ delete_original: true });
     });
   };
 }

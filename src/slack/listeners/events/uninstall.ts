@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { workspaceIdOf } from '../../../store/installations.js';
+import { workspaceKey } from '../../../store/keys.js';
 import type { SlackDeps } from '../../deps.js';
 import { logFailure } from '../../safely.js';
 
@@ -12,15 +13,15 @@ function workspaceOfBody(body: { team_id?: string; enterprise_id?: string; is_en
   });
 }
 
-/** Deletes everything a workspace left with us: its installation, Tellody credentials, settings, digest and alerts. */
+/**
+ * Deletes everything a workspace left with us: its places on the digest's and the alerts' lists
+ * (shared by all workspaces), then every key under `ws:<id>:` — installation, Tellody login,
+ * settings, cached reports, the digest's and the alerts' settings, logs, claims and sets —
+ * unrecoverably (see store/forget-prefix.ts).
+ */
 export async function forgetWorkspace(deps: SlackDeps, workspace: string): Promise<void> {
-  await Promise.all([
-    deps.installations.deleteInstallation({ teamId: workspace, enterpriseId: workspace, isEnterpriseInstall: false }),
-    deps.credentials.delete(workspace),
-    deps.settings.delete(workspace),
-    deps.digests.forget(workspace),
-    deps.alerts.forget(workspace),
-  ]);
+  await Promise.all([deps.digests.forget(workspace), deps.alerts.forget(workspace)]);
+  await deps.store.forget(`${workspaceKey(workspace)}:`);
 }
 
 export function appUninstalled(deps: SlackDeps) {
@@ -36,7 +37,8 @@ export function appUninstalled(deps: SlackDeps) {
 /** Revoked bot tokens mean the app can no longer act there: forget the workspace. User tokens alone change nothing. */
 export function tokensRevoked(deps: SlackDeps) {
   return async ({ event, body, logger }: SlackEventMiddlewareArgs<'tokens_revoked'> & AllMiddlewareArgs) => {
-    if ((event.tokens.bot ?? []).length === 0) return;
+    // Slack always lists the revoked tokens, but a body missing them must not throw.
+    if ((event.tokens?.bot ?? []).length === 0) return;
     try {
       await forgetWorkspace(deps, workspaceOfBody(body));
     } catch (error) {

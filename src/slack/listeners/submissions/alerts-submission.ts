@@ -7,6 +7,7 @@ import { channelFormSubmission } from './channel-form.js';
 export function alertsSubmission(deps: SlackDeps) {
   return channelFormSubmission(deps, {
     what: 'alerts',
+    title: 'Same-day alerts',
     channelBlock: ALERT_FIELDS.channel.block,
     read: readAlertsInput,
     async save({ workspace, input, channelName, userId, teamId, appId }) {

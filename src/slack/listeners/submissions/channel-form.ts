@@ -1,15 +1,16 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { slackErrorCode } from '../../../digest/post.js';
 import { canEditSettings } from '../../admin.js';
+import { answerSubmission, type Checked } from '../../answer-submission.js';
 import type { SlackDeps } from '../../deps.js';
-import { logFailure, workspaceOf } from '../../safely.js';
+import { workspaceOf } from '../../safely.js';
 import { loadWorkspace, type Workspace } from '../../workspace.js';
 import { publishHome } from '../../workspace-reports.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 type Values = SubmitArgs['view']['state']['values'];
-type Answer = (errors?: Record<string, string>) => Promise<void>;
 
 /**
  * Whether the digest or the alerts can go to this channel, checked now rather than at send time: it exists and
@@ -52,6 +53,8 @@ export interface SavedForm<Input> {
 export interface ChannelFormOptions<Input extends { readonly channelId: string }> {
   /** "digest", "alerts": for the log and the words to someone who may not change it. */
   readonly what: string;
+  /** The modal's title while its checks run and once it is saved ("Weekly digest"). */
+  readonly title: string;
   /** The channel input's block id: where refusals, and our own failures, are said. */
   readonly channelBlock: string;
   readonly read: (
@@ -60,58 +63,58 @@ export interface ChannelFormOptions<Input extends { readonly channelId: string }
   readonly save: (form: SavedForm<Input>) => Promise<void>;
   /** What the Home tab says once it is saved. */
   readonly saved: { readonly digestNotice?: string; readonly alertsNotice?: string };
+  /** The form again with its problems on it, for when Slack can no longer be answered inline. */
+  readonly formAgain?: (input: Input, problems: readonly string[], workspace: Workspace) => ModalView;
 }
 
 /**
  * A settings modal that posts to a channel (the digest's, the alerts'). Who may save is asked of
  * Slack again (a forged submission changes nothing); the form is read and the channel checked (and
- * a public one joined) before anything is stored; any problem is answered inline and nothing is
- * saved; the Home tab then shows what was saved.
+ * a public one joined) before anything is stored; any problem is answered on the form and nothing
+ * is saved; the Home tab then shows what was saved. Slack being slow to answer those checks turns
+ * the modal into "checking…" within Slack's 3 s, and the verdict follows (answer-submission.ts).
  */
 export function channelFormSubmission<Input extends { readonly channelId: string }>(
   deps: SlackDeps,
   options: ChannelFormOptions<Input>,
 ) {
   return async (args: SubmitArgs) => {
-    let acked = false;
-    const answer: Answer = async (errors) => {
-      acked = true;
-      await args.ack(errors ? { response_action: 'errors', errors } : undefined);
-    };
-    try {
-      await submit(deps, options, args, answer);
-    } catch (error) {
-      logFailure(args.logger, `${options.what} submission`, error);
-      if (!acked)
-        await args.ack({
-          response_action: 'errors',
-          errors: { [options.channelBlock]: 'Something went wrong on our side; nothing was saved. Please try again.' },
-        });
-    }
+    const notice = options.saved.digestNotice ?? options.saved.alertsNotice ?? 'Saved.';
+    await answerSubmission(
+      args,
+      {
+        what: `${options.what} submission`,
+        title: options.title,
+        checking: 'Checking the channel…',
+        saved: notice,
+        fallbackField: options.channelBlock,
+        budgetMs: deps.deadlines.submissionMs,
+      },
+      () => check(deps, options, args),
+    );
   };
 }
 
-async function submit<Input extends { readonly channelId: string }>(
+async function check<Input extends { readonly channelId: string }>(
   deps: SlackDeps,
   options: ChannelFormOptions<Input>,
   { body, view, client, context, logger }: SubmitArgs,
-  answer: Answer,
-): Promise<void> {
+): Promise<Checked> {
   const workspace = await loadWorkspace(deps, workspaceOf(context));
   const userId = body.user.id;
-  const refuse = (text: string) => answer({ [options.channelBlock]: text });
+  const refuse = (text: string) => ({ errors: { [options.channelBlock]: text } });
   if (!(await canEditSettings(client, userId, workspace.settings)))
     return refuse(`Only workspace admins and owners, and whoever installed Contacts, can change the ${options.what}.`);
   const input = options.read(view.state.values);
-  if (!input.ok) return answer(input.errors);
+  if (!input.ok) return { errors: input.errors };
   const channel = await checkChannel(client, input.channelId);
-  if ('error' in channel) return refuse(channel.error);
-  const teamId = body.team?.id ?? context.teamId ?? workspace.id;
-  await options.save({ workspace, input, channelName: channel.name, userId, teamId, appId: body.api_app_id });
-  await answer();
-  try {
-    await publishHome(deps, client, userId, workspace, logger, { canEdit: true, ...options.saved });
-  } catch (error) {
-    logFailure(logger, `home after ${options.what}`, error);
+  if ('error' in channel) {
+    const form = options.formAgain?.(input, [channel.error], workspace);
+    return { ...refuse(channel.error), ...(form ? { form } : {}) };
   }
+  const teamId = body.team?.id ?? context.teamId ?? workspace.id;
+  return {
+    save: () => options.save({ workspace, input, channelName: channel.name, userId, teamId, appId: body.api_app_id }),
+    afterwards: () => publishHome(deps, client, userId, workspace, logger, { canEdit: true, ...options.saved }),
+  };
 }

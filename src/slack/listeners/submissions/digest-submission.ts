@@ -1,4 +1,4 @@
-import { readDigestInput } from '../../../views/digest-modal.js';
+import { buildDigestModal, readDigestInput } from '../../../views/digest-modal.js';
 import { DIGEST_FIELDS } from '../../../views/ids.js';
 import type { SlackDeps } from '../../deps.js';
 import { channelFormSubmission } from './channel-form.js';
@@ -10,6 +10,7 @@ import { channelFormSubmission } from './channel-form.js';
 export function digestSubmission(deps: SlackDeps) {
   return channelFormSubmission(deps, {
     what: 'digest',
+    title: 'Weekly digest',
     channelBlock: DIGEST_FIELDS.channel.block,
     read: readDigestInput,
     async save({ workspace, input, channelName, userId, teamId, appId }) {
@@ -28,5 +29,7 @@ export function digestSubmission(deps: SlackDeps) {
       await deps.digests.setSchedule(workspace.id, schedule);
     },
     saved: { digestNotice: 'Digest saved.' },
+    formAgain: (input, problems, workspace) =>
+      buildDigestModal({ ...input, zone: workspace.settings.zone, now: deps.now(), problems }),
   });
 }
