@@ -81,9 +81,9 @@ function comparisonWith(period: Period, previous: Period, now: number): Comparis
     return { start: previous.start, endExclusive: previous.end + 1, sameElapsed: false, previous };
   }
   const same = Math.min(sameElapsedInstant(period, previous, now), previous.end + 1);
-  const endExclusive = Math.min(
-    isBoundary(same, 'hour', period) ? same : nextBoundary(same, 'hour', period),
-    previous.end + 1,
-  );
+  // Up to the hour boundary, so an exact hour compares no extra hour; but never empty: at the
+  // very first millisecond of a period (now === start) it still holds one bucket, so does its slice.
+  const upTo = isBoundary(same, 'hour', period) && same > previous.start ? same : nextBoundary(same, 'hour', period);
+  const endExclusive = Math.min(upTo, previous.end + 1);
   return { start: previous.start, endExclusive, sameElapsed: true, previous };
 }

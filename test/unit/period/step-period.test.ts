@@ -52,6 +52,13 @@ describe('fair comparisons', () => {
     expect([local(c.start), local(c.endExclusive)]).toEqual(['Wed 1 Jan 2025 00:00', 'Thu 27 Nov 2025 12:00']);
   });
 
+  it('never compares with an empty slice, even at the first millisecond of a period', () => {
+    // Found by the property test: "Mar" at exactly 1 March 00:00 UTC compared with nothing.
+    const at = Date.parse('2016-03-01T00:00:00Z');
+    const c = comparisonFor(resolvePeriod('Mar', { zone: 'UTC', weekStart: 0, now: at }), at);
+    expect([c.start, c.endExclusive]).toEqual([Date.parse('2016-02-01T00:00:00Z'), Date.parse('2016-02-01T01:00:00Z')]);
+  });
+
   it('clamps to the end of a shorter previous month', () => {
     const march31 = Date.parse('2026-03-31T09:00:00Z');
     const c = comparisonFor(resolvePeriod('this month', { ...athens, now: march31 }), march31);
