@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type KeyvSqlite from '@keyv/sqlite';
 import type { Installation } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlertRepository, type AlertState } from '../../../src/store/alert-settings.js';
@@ -313,6 +314,19 @@ describe.each([
   it('refuses a workspace id that could reach into another’s keys', () => {
     expect(() => workspaceKey('T1:settings', 'x')).toThrow();
     expect(() => workspaceKey('', 'x')).toThrow();
+  });
+});
+
+describe('a SQLite file', () => {
+  it('keeps a write-ahead log, so a write does not hold up the reads of the next command', async () => {
+    const store = openStore(`sqlite://${join(dir, 'wal.sqlite')}`);
+    try {
+      await store.ready();
+      const sqlite = store.keyv.store as KeyvSqlite;
+      expect(await sqlite.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+    } finally {
+      await store.close();
+    }
   });
 });
 
