@@ -53,7 +53,9 @@ async function stop({ deps, running, digests }: Started, logger: Logger, signal:
     ]),
   ]);
   if (!finished) logger.warn(`gave up on ${deps.inFlight.size} request(s) still running after ${SHUTDOWN_GRACE_MS} ms`);
+  await Promise.race([deps.fetcher.flushed(), deadline]); // charts fetched are written to the store before it closes
   await deps.store.close().catch((error: unknown) => logFailure(logger, 'closing the store', error));
+  await deps.http.close().catch((error: unknown) => logFailure(logger, 'closing outbound connections', error));
   logger.info('stopped');
 }
 

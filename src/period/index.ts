@@ -1,9 +1,17 @@
 export { type Bucket, periodBuckets } from './buckets.js';
 export { type Calendar, isValidZone, parseWeekday, type Unit, WEEKDAY_NAMES, type Weekday } from './calendar.js';
-export { keyOf, makePeriod, type PeriodKey } from './make-period.js';
+export { keyOf, type Made, makePeriod, type PeriodKey, type PeriodProblem, periodOrProblem } from './make-period.js';
 export { type BucketMap, bucketMap, type PlannedRequest, planRequests, type RequestPlan } from './plan-requests.js';
-export { normalizePhrase, resolvePeriod } from './resolve-period.js';
-export { type Comparison, comparisonFor, isRunning, nextPeriod, previousPeriod } from './step-period.js';
+export { normalizePhrase, resolvePeriod, resolvePeriodAfresh } from './resolve-period.js';
+export {
+  type Comparison,
+  comparisonFor,
+  comparisonOrNull,
+  isRunning,
+  nextPeriod,
+  previousPeriod,
+  previousPeriodOrNull,
+} from './step-period.js';
 export {
   EXAMPLE_PHRASES,
   type Period,

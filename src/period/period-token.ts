@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { floorTo, isValidZone, UNITS, type Weekday } from './calendar.js';
-import { keyOf, makePeriod, type PeriodKey } from './make-period.js';
-import { type Period, PeriodError, unlessPeriodError } from './types.js';
+import { keyOf, makePeriod, type PeriodKey, unitsFor } from './make-period.js';
+import { type Period, PeriodError } from './types.js';
 
 /**
  * A period as a short string for a button value or a menu option (Slack caps those at 2000 and
@@ -51,5 +51,5 @@ export function periodFromToken(token: string, now: number): Period {
 /** The units a period can be shown by: smaller than it, and few enough points. */
 export function validUnits(period: Period, now: number): Period['unit'][] {
   const settings = { zone: period.zone, weekStart: period.weekStart, now };
-  return UNITS.filter((unit) => unlessPeriodError(() => makePeriod({ ...keyOf(period), unit }, settings)) !== null);
+  return unitsFor(keyOf(period), settings);
 }

@@ -1,22 +1,28 @@
 import { dayNumber, floorTo, isBoundary, nextBoundary, shiftBoundary } from './calendar.js';
-import { keyOf, makePeriod } from './make-period.js';
+import { keyOf, makePeriod, periodOrProblem } from './make-period.js';
 import type { Period, ResolveSettings } from './types.js';
 
 function settingsOf(period: Period, now: number): ResolveSettings {
   return { zone: period.zone, weekStart: period.weekStart, now };
 }
 
-/** The period of the same kind and length just before this one. */
+/** The period of the same kind and length just before this one. Throws `PeriodError` where there is none (before 2000). */
 export function previousPeriod(period: Period, now: number): Period {
   const start = shiftBoundary(period.start, period.step, -period.count, period);
   return makePeriod({ ...keyOf(period), start }, settingsOf(period, now));
 }
 
-/** The period just after this one, or null when it has not started yet. */
+/** The period just before this one, or null where it cannot be reported (before 2000): no exception on the way. */
+export function previousPeriodOrNull(period: Period, now: number): Period | null {
+  const start = shiftBoundary(period.start, period.step, -period.count, period);
+  return periodOrProblem({ ...keyOf(period), start }, settingsOf(period, now)).period ?? null;
+}
+
+/** The period just after this one, or null when it has not started yet (or cannot be reported). */
 export function nextPeriod(period: Period, now: number): Period | null {
   const start = shiftBoundary(period.start, period.step, period.count, period);
   if (start > now) return null;
-  return makePeriod({ ...keyOf(period), start }, settingsOf(period, now));
+  return periodOrProblem({ ...keyOf(period), start }, settingsOf(period, now)).period ?? null;
 }
 
 export function isRunning(period: Period, now: number): boolean {
@@ -61,7 +67,16 @@ function monthsBetween(start: number, end: number, period: Period): number {
  * week"). Tellody's finest bucket is an hour, so the slice runs to the end of that hour.
  */
 export function comparisonFor(period: Period, now: number): Comparison {
-  const previous = previousPeriod(period, now);
+  return comparisonWith(period, previousPeriod(period, now), now);
+}
+
+/** What the period is compared with, or null where there is nothing earlier (before 2000). */
+export function comparisonOrNull(period: Period, now: number): Comparison | null {
+  const previous = previousPeriodOrNull(period, now);
+  return previous ? comparisonWith(period, previous, now) : null;
+}
+
+function comparisonWith(period: Period, previous: Period, now: number): Comparison {
   if (!isRunning(period, now)) {
     return { start: previous.start, endExclusive: previous.end + 1, sameElapsed: false, previous };
   }

@@ -5,6 +5,7 @@ import type { ChartImage } from '../views/chart.js';
 import { buildFailureMessage } from '../views/error-messages.js';
 import { buildReportMessage, type SlackMessage } from '../views/report-message.js';
 import { type ChartImageOptions, chartImage } from './chart-image.js';
+import type { SettledReports } from './settled-reports.js';
 
 export type Presented =
   | { readonly ok: true; readonly report: Report; readonly chart: ChartImage; readonly message: SlackMessage }
@@ -14,6 +15,8 @@ export interface PresentOptions extends ReportContext {
   readonly chart: ChartImageOptions;
   readonly shareable?: boolean;
   readonly interactive?: boolean;
+  /** Settled reports made before, to answer from without making them again. */
+  readonly settled?: SettledReports;
 }
 
 /**
@@ -22,6 +25,24 @@ export interface PresentOptions extends ReportContext {
  * all come through here, so they show the same thing.
  */
 export async function presentReport(period: Period, options: PresentOptions): Promise<Presented> {
+  const slot =
+    options.settled?.slotFor(period, {
+      workspace: options.workspace,
+      accountId: options.source.accountId,
+      now: options.now,
+      host: options.chart.host,
+      shareable: options.shareable,
+      interactive: options.interactive,
+    }) ?? null;
+  const kept = slot ? options.settled?.get(slot) : undefined;
+  if (kept) return { ok: true, ...kept };
+  const presented = await makePresented(period, options, slot?.suffix);
+  // A short URL expires on QuickChart's side: such a chart is made again rather than kept.
+  if (slot && presented.ok && presented.chart.kind !== 'short') options.settled?.keep(slot, presented);
+  return presented;
+}
+
+async function makePresented(period: Period, options: PresentOptions, blockIdSuffix?: string): Promise<Presented> {
   const outcome = await buildReport(period, options);
   if (!outcome.ok) return { ok: false, failure: outcome.failure, message: buildFailureMessage(outcome.failure) };
   const chart = await chartImage(outcome.report, options.chart);
@@ -31,6 +52,7 @@ export async function presentReport(period: Period, options: PresentOptions): Pr
     now: options.now,
     ...(options.shareable === undefined ? {} : { shareable: options.shareable }),
     ...(options.interactive === undefined ? {} : { interactive: options.interactive }),
+    ...(blockIdSuffix === undefined ? {} : { blockIdSuffix }),
   });
   return { ok: true, report: outcome.report, chart, message };
 }

@@ -2,14 +2,13 @@ import {
   type BucketMap,
   bucketMap,
   type Comparison,
-  comparisonFor,
+  comparisonOrNull,
   isRunning,
   type Period,
   periodBuckets,
   periodPlan,
   planRequests,
   type RequestPlan,
-  unlessPeriodError,
 } from '../period/index.js';
 import {
   TellodyBadRequestError,
@@ -97,7 +96,7 @@ async function fetchComparison(
   ctx: ReportContext,
 ): Promise<{ comparison: Comparison; folded: Folded; starts: readonly number[] } | null> {
   // None where the previous period would start before the year 2000.
-  const comparison = unlessPeriodError(() => comparisonFor(period, ctx.now));
+  const comparison = comparisonOrNull(period, ctx.now);
   if (!comparison) return null;
   const range = { start: comparison.start, endExclusive: comparison.endExclusive, unit: period.unit };
   const plan = planRequests(range, period, ctx.now);

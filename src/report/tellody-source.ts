@@ -1,10 +1,17 @@
 import type { TellodyClient } from '../tellody/client.js';
 import type { ChartSource } from './chart-fetcher.js';
 
-/** A Tellody client as the report's chart source; the account id keeps each account's cache apart. */
-export function tellodySource(client: TellodyClient, account: { baseUrl: string; username: string }): ChartSource {
+/**
+ * A Tellody client as the report's chart source; the account id keeps each account's cache apart.
+ * The client may be given as a function: it is then found only when a chart is not kept already.
+ */
+export function tellodySource(
+  client: TellodyClient | (() => TellodyClient),
+  account: { baseUrl: string; username: string },
+): ChartSource {
+  const clientNow = typeof client === 'function' ? client : () => client;
   return {
     accountId: `${account.baseUrl}|${account.username}`,
-    contactChart: (request, options) => client.contactChart(request, options),
+    contactChart: (request, options) => clientNow().contactChart(request, options),
   };
 }

@@ -1,5 +1,7 @@
 import type { Config } from '../config.js';
+import { outboundHttp } from '../http/outbound.js';
 import type { Weekday } from '../period/calendar.js';
+import { SettledReports } from '../present/settled-reports.js';
 import { ChartFetcher } from '../report/chart-fetcher.js';
 import { AlertRepository } from '../store/alert-settings.js';
 import { ChartCache } from '../store/chart-cache.js';
@@ -22,6 +24,8 @@ export function buildDeps(
   overrides: Partial<Pick<SlackDeps, 'now' | 'fetch'>> & { slackRetries?: number; deadlines?: Partial<Deadlines> } = {},
 ): SlackDeps {
   const store = openStore(config.STORE_URL);
+  const http = outboundHttp();
+  const fetch = overrides.fetch ?? http.fetch;
   // One keyring for every secret at rest: sealed with ENCRYPTION_KEY, opened with it or a previous key.
   const secrets = new SecretBox(config.ENCRYPTION_KEY ?? '', config.ENCRYPTION_KEY_PREVIOUS);
   const settings = new WorkspaceSettingsRepository(store);
@@ -35,6 +39,7 @@ export function buildDeps(
       defaultZone: config.DEFAULT_TIMEZONE,
       defaultWeekStart: config.DEFAULT_WEEK_START as Weekday,
       now,
+      fetch,
     }),
   );
   return {
@@ -46,13 +51,15 @@ export function buildDeps(
     secrets,
     installations,
     fetcher: new ChartFetcher(new ChartCache(store)),
-    tellody: new TellodyPool(config.TELLODY_BASE_URL),
+    settledReports: new SettledReports(),
+    tellody: new TellodyPool(config.TELLODY_BASE_URL, { fetch }),
     digests: new DigestRepository(store),
     alerts: new AlertRepository(store),
-    slackClients: new SlackClientPool({ slackApiUrl: config.SLACK_API_URL, retries: overrides.slackRetries }),
+    slackClients: new SlackClientPool({ slackApiUrl: config.SLACK_API_URL, retries: overrides.slackRetries, fetch }),
     inFlight: new InFlight(),
     now,
     deadlines: { ...DEADLINES, ...overrides.deadlines },
-    ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
+    http,
+    fetch,
   };
 }

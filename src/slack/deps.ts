@@ -1,4 +1,6 @@
 import type { Config } from '../config.js';
+import type { Outbound } from '../http/outbound.js';
+import type { SettledReports } from '../present/settled-reports.js';
 import type { ChartFetcher } from '../report/chart-fetcher.js';
 import type { AlertRepository } from '../store/alert-settings.js';
 import type { DigestRepository } from '../store/digest-schedules.js';
@@ -22,6 +24,8 @@ export interface SlackDeps {
   readonly secrets: SecretBox;
   readonly installations: KeyvInstallationStore;
   readonly fetcher: ChartFetcher;
+  /** Settled reports with their messages, made once per instance and day. */
+  readonly settledReports: SettledReports;
   readonly tellody: TellodyPool;
   /** Weekly digest schedules and delivery log. */
   readonly digests: DigestRepository;
@@ -35,6 +39,8 @@ export interface SlackDeps {
   readonly now: () => number;
   /** How long people wait for what (deadlines.ts); tests shorten them. */
   readonly deadlines: Deadlines;
-  /** For QuickChart short URLs. */
+  /** The one outbound HTTP client (kept-alive connections) every call goes through. */
+  readonly http: Outbound;
+  /** How every outbound call is made (Bolt's respond and Web API, Tellody, QuickChart): `http.fetch` unless a test gives another. */
   readonly fetch?: typeof fetch;
 }

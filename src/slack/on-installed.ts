@@ -14,6 +14,7 @@ export function settingsOnInstall(options: {
   defaultZone: string;
   defaultWeekStart: Weekday;
   now: () => number;
+  fetch?: typeof fetch;
 }) {
   return async (workspace: string, installation: Installation): Promise<void> => {
     const installer = installation.user?.id;
@@ -23,7 +24,12 @@ export function settingsOnInstall(options: {
       return;
     }
     const token = installation.bot?.token;
-    const client = token ? new WebClient(token, options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}) : null;
+    const client = token
+      ? new WebClient(token, {
+          ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+        })
+      : null;
     const zone = client && installer ? await userTimeZone(client, installer) : undefined;
     await options.settings.set(workspace, {
       weekStart: options.defaultWeekStart,

@@ -9,7 +9,10 @@ import type { TellodyCredentials } from '../tellody/types.js';
 export class TellodyPool {
   private readonly clients = new Map<string, TellodyClient>();
 
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    private readonly options: { fetch?: typeof fetch } = {},
+  ) {}
 
   clientFor(credentials: TellodyCredentials, overrides: { timeoutMs?: number } = {}): TellodyClient {
     const key = createHash('sha256')
@@ -17,7 +20,12 @@ export class TellodyPool {
       .digest('hex');
     const pooled = overrides.timeoutMs === undefined ? this.clients.get(key) : undefined;
     if (pooled) return pooled;
-    const client = new TellodyClient({ baseUrl: this.baseUrl, credentials, ...overrides });
+    const client = new TellodyClient({
+      baseUrl: this.baseUrl,
+      credentials,
+      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+      ...overrides,
+    });
     if (overrides.timeoutMs === undefined) {
       if (this.clients.size >= 1000) this.clients.clear();
       this.clients.set(key, client);

@@ -38,6 +38,7 @@ export async function presentFor(
     workspace: workspace.id,
     source: chartSourceFor(deps, workspace.credentials),
     fetcher: deps.fetcher,
+    settled: deps.settledReports,
     now: deps.now(),
     chart: { host: deps.config.QUICKCHART_HOST, ...(deps.fetch ? { fetch: deps.fetch } : {}) },
     ...flags,

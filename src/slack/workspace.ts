@@ -60,7 +60,10 @@ async function ownCredentials(deps: SlackDeps, id: string): Promise<TellodyCrede
   }
 }
 
+/** The workspace's Tellody account as a chart source; its client (and session) is looked up only when Tellody is asked. */
 export function chartSourceFor(deps: SlackDeps, credentials: TellodyCredentials): ChartSource {
-  const client = deps.tellody.clientFor(credentials);
-  return tellodySource(client, { baseUrl: deps.tellody.baseUrl, username: credentials.username });
+  return tellodySource(() => deps.tellody.clientFor(credentials), {
+    baseUrl: deps.tellody.baseUrl,
+    username: credentials.username,
+  });
 }

@@ -9,9 +9,17 @@ export interface ChartCacheEntry {
   readonly fetchedAt: number;
 }
 
-/** A short, stable stand-in for the Tellody account: the key must change when the account does. */
+const fingerprints = new Map<string, string>();
+
+/** A short, stable stand-in for the Tellody account: the key must change when the account does. Kept: asked per window. */
 export function accountFingerprint(accountId: string): string {
-  return createHash('sha256').update(accountId).digest('base64url').slice(0, 16);
+  let fingerprint = fingerprints.get(accountId);
+  if (fingerprint === undefined) {
+    fingerprint = createHash('sha256').update(accountId).digest('base64url').slice(0, 16);
+    if (fingerprints.size >= 1000) fingerprints.clear();
+    fingerprints.set(accountId, fingerprint);
+  }
+  return fingerprint;
 }
 
 /**

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import KeyvRedis from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
+import { localChanges, redisChanges, type StoreChanges } from './changes.js';
 import { type Claims, memoryClaims, redisClaims, sqliteClaims } from './claims.js';
 import { type ForgetPrefix, memoryForget, redisForget, sqliteForget } from './forget-prefix.js';
 import { type MemberSets, memorySets, redisSets, sqliteSets } from './member-sets.js';
@@ -41,6 +42,8 @@ export function describeStoreUrl(url: string): string {
 export interface Store {
   readonly kind: StoreKind;
   readonly keyv: Keyv;
+  /** Word between instances that a value changed, for copies kept in memory (see changes.ts). */
+  readonly changes: StoreChanges;
   /** Atomic claims with a lease (the digest's exactly-once), on the same backend. */
   readonly claims: Claims;
   /** Sets that concurrent writers can add to and remove from safely, on the same backend. */
@@ -84,12 +87,12 @@ class KeyvRedisConnectingOnce extends KeyvRedis<unknown> {
 /** How long start-up waits for the backend before saying it cannot be reached. */
 const READY_TIMEOUT_MS = 5000;
 
-type Backend = Pick<Store, 'kind' | 'keyv' | 'claims' | 'sets' | 'forget'>;
+type Backend = Pick<Store, 'kind' | 'keyv' | 'changes' | 'claims' | 'sets' | 'forget'>;
 
 function describe(url: string): Backend {
   if (url === 'memory:') {
     const [keyv, claims, sets] = [new Keyv({ throwOnErrors: true }), memoryClaims(), memorySets()];
-    return { kind: 'memory', keyv, claims, sets, forget: memoryForget(keyv, claims, sets) };
+    return { kind: 'memory', keyv, changes: localChanges(), claims, sets, forget: memoryForget(keyv, claims, sets) };
   }
   if (url.startsWith('sqlite://')) {
     const path = sqlitePath(url);
@@ -99,9 +102,10 @@ function describe(url: string): Backend {
       throw new StoreUnavailableError(describeStoreUrl(url), `its folder cannot be created (${folderProblem(error)})`);
     }
     const store = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 });
-    // Write-ahead log: readers never wait for the writer, and a commit is one append instead of a
-    // rewritten journal (a digest run writes a dozen rows per workspace). Kept in the file, so
-    // every process on it agrees. NORMAL sync in WAL mode survives any crash of the app.
+    // Write-ahead log: readers never wait for the writer (the next command's reads never wait for
+    // the chart kept after the last answer), and a commit is one append instead of a rewritten
+    // journal (a digest run writes a dozen rows per workspace). Kept in the file, so every process
+    // on it agrees. NORMAL sync in WAL mode survives any crash of the app.
     store.query('PRAGMA journal_mode = WAL').catch(() => {});
     store.query('PRAGMA synchronous = NORMAL').catch(() => {});
     // What is deleted is overwritten with zeros, not left in free pages (an uninstalled
@@ -109,7 +113,7 @@ function describe(url: string): Backend {
     store.query('PRAGMA secure_delete = ON').catch(() => {});
     const keyv = new Keyv({ store, throwOnErrors: true, useKeyPrefix: false });
     const [claims, sets] = [sqliteClaims(store), sqliteSets(store)];
-    return { kind: 'sqlite', keyv, claims, sets, forget: sqliteForget(store, claims, sets) };
+    return { kind: 'sqlite', keyv, changes: localChanges(), claims, sets, forget: sqliteForget(store, claims, sets) };
   }
   if (url.startsWith('redis://') || url.startsWith('rediss://')) {
     // Fail fast while Redis is away instead of queueing commands (and Slack requests) without end.
@@ -124,7 +128,15 @@ function describe(url: string): Backend {
       connectionTimeout: 3000,
     });
     const keyv = new Keyv({ store, throwOnErrors: true, useKeyPrefix: false });
-    return { kind: 'redis', keyv, claims: redisClaims(store), sets: redisSets(store), forget: redisForget(store) };
+    const changes = redisChanges(url, { connectTimeout: 3000 });
+    return {
+      kind: 'redis',
+      keyv,
+      changes,
+      claims: redisClaims(store),
+      sets: redisSets(store),
+      forget: redisForget(store),
+    };
   }
   throw new Error('STORE_URL must start with sqlite://, redis:// or rediss:// (or be memory: for tests)');
 }
@@ -173,7 +185,7 @@ async function checkReady(kind: StoreKind, keyv: Keyv, where: string, errors: un
 
 export function openStore(url: string = DEFAULT_STORE_URL): Store {
   const where = describeStoreUrl(url);
-  const { kind, keyv, claims, sets, forget } = describe(url);
+  const { kind, keyv, changes, claims, sets, forget } = describe(url);
   // Without a listener an adapter's error event would crash the process; the throw reaches the caller anyway.
   // The first few are kept: they say why the backend could not be reached at start-up.
   const errors: unknown[] = [];
@@ -187,9 +199,14 @@ export function openStore(url: string = DEFAULT_STORE_URL): Store {
   return {
     kind,
     keyv,
+    changes,
     claims,
     sets,
-    forget,
+    // Copies kept in memory on every instance (settings, logins) go with what was forgotten.
+    async forget(prefix) {
+      await forget(prefix);
+      await changes.announce(prefix);
+    },
     ready: () => ready,
     async ping() {
       const roundTrip = (async () => {
@@ -200,7 +217,7 @@ export function openStore(url: string = DEFAULT_STORE_URL): Store {
       return Promise.race([roundTrip.catch(() => false), timeout]);
     },
     async close() {
-      await keyv.disconnect();
+      await Promise.all([keyv.disconnect(), changes.close()]);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidZone, type Weekday } from '../period/calendar.js';
+import { CachedReads, type CachedReadsOptions } from './cached-reads.js';
 import { workspaceKey } from './keys.js';
 import type { Store } from './open-store.js';
 
@@ -21,20 +22,43 @@ const settingsSchema = z.object({
   updatedBy: z.string().optional(),
 });
 
-/** Settings by workspace. A failed read or write throws: settings must never be lost or invented silently. */
-export class WorkspaceSettingsRepository {
-  constructor(private readonly store: Store) {}
+/** Every command reads its workspace's settings: a copy is kept half a minute, dropped at once on any save. */
+export const SETTINGS_READS: CachedReadsOptions = { max: 10_000, ttlMs: 30_000 };
 
-  async get(workspace: string): Promise<WorkspaceSettings | undefined> {
-    const parsed = settingsSchema.safeParse(await this.store.keyv.get(workspaceKey(workspace, 'settings')));
-    return parsed.success ? (parsed.data as WorkspaceSettings) : undefined;
+/**
+ * Settings by workspace. A failed read or write throws: settings must never be lost or invented
+ * silently. Reads are kept briefly in memory; a save anywhere drops every instance's copy.
+ */
+export class WorkspaceSettingsRepository {
+  private readonly reads: CachedReads<WorkspaceSettings>;
+
+  constructor(
+    private readonly store: Store,
+    reads: CachedReadsOptions = SETTINGS_READS,
+  ) {
+    this.reads = new CachedReads(store.changes, reads);
+  }
+
+  get(workspace: string): Promise<WorkspaceSettings | undefined> {
+    const key = workspaceKey(workspace, 'settings');
+    return this.reads.read(key, async () => {
+      const parsed = settingsSchema.safeParse(await this.store.keyv.get(key));
+      return parsed.success ? (parsed.data as WorkspaceSettings) : undefined;
+    });
   }
 
   async set(workspace: string, settings: WorkspaceSettings): Promise<void> {
-    await this.store.keyv.set(workspaceKey(workspace, 'settings'), settingsSchema.parse(settings));
+    const key = workspaceKey(workspace, 'settings');
+    const valid = settingsSchema.parse(settings);
+    await this.reads.write(key, async () => {
+      await this.store.keyv.set(key, valid);
+    });
   }
 
   async delete(workspace: string): Promise<void> {
-    await this.store.keyv.delete(workspaceKey(workspace, 'settings'));
+    const key = workspaceKey(workspace, 'settings');
+    await this.reads.write(key, async () => {
+      await this.store.keyv.delete(key);
+    });
   }
 }

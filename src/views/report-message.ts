@@ -1,13 +1,6 @@
 import type { KnownBlock, PlainTextOption, StaticSelect } from '@slack/types';
 import { wallParts } from '../period/calendar.js';
-import {
-  nextPeriod,
-  type Period,
-  periodToken,
-  previousPeriod,
-  unlessPeriodError,
-  validUnits,
-} from '../period/index.js';
+import { nextPeriod, type Period, periodToken, previousPeriodOrNull, validUnits } from '../period/index.js';
 import { formatRange } from '../period/label.js';
 import type { Measure, Report } from '../report/types.js';
 import { actions, button, context, fields, header, image, plain, section } from './blocks.js';
@@ -133,13 +126,13 @@ function granularityMenu(report: Report, now: number): StaticSelect | null {
 
 function actionElements(report: Report, now: number, shareable: boolean) {
   const elements = [];
-  const previous = unlessPeriodError(() => previousPeriod(report.period, now));
+  const previous = previousPeriodOrNull(report.period, now);
   if (previous) {
     elements.push(
       button({ text: `◀ ${periodName(previous)}`, actionId: ACTIONS.previous, value: periodToken(previous) }),
     );
   }
-  const next = unlessPeriodError(() => nextPeriod(report.period, now));
+  const next = nextPeriod(report.period, now);
   if (next) elements.push(button({ text: `${periodName(next)} ▶`, actionId: ACTIONS.next, value: periodToken(next) }));
   const menu = granularityMenu(report, now);
   if (menu) elements.push(menu);
@@ -175,6 +168,22 @@ function shortHash(text: string): string {
   return (hash >>> 0).toString(36);
 }
 
+/** What makes a message's block ids its own: the instant it is made and the period shown (its token). */
+export function blockIdSuffix(token: string, now: number): string {
+  return `${now.toString(36)}${shortHash(token)}`;
+}
+
+/** The same message with every block id's suffix `from` replaced by `to`: a kept message sent again as a new one. */
+export function withBlockIdSuffix(message: SlackMessage, from: string, to: string): SlackMessage {
+  const tail = `.${from}`;
+  return {
+    ...message,
+    blocks: message.blocks.map((block) =>
+      block.block_id?.endsWith(tail) ? { ...block, block_id: `${block.block_id.slice(0, -tail.length)}.${to}` } : block,
+    ),
+  };
+}
+
 /** Where a week is involved (a week, weekly points), which day it starts on. */
 function weekStartNote(report: Report, chart: ChartImage): string | null {
   const p = report.period;
@@ -187,7 +196,7 @@ export function buildReportMessage(options: ReportMessageOptions): SlackMessage 
   const { report, chart, now } = options;
   const p = report.period;
   const data = chartData(report, chart.unit ?? p.unit);
-  const suffix = options.blockIdSuffix ?? `${now.toString(36)}${shortHash(periodToken(p))}`;
+  const suffix = options.blockIdSuffix ?? blockIdSuffix(periodToken(p), now);
   const id = (block: string) => `${block}.${suffix}`;
   const marked = READING_ORDER.some((m) => report.comparison && verdictWord(report.comparison.changes[m]));
   const contextLine = [

@@ -31,6 +31,8 @@ export interface AppProcessOptions {
   /** Do not wait for /healthz: for processes expected to fail at start-up. */
   readonly waitForHealth?: boolean;
   readonly args?: readonly string[];
+  /** Flags for node itself, before the entry point (e.g. `--cpu-prof`, which NODE_OPTIONS does not allow). */
+  readonly nodeArgs?: readonly string[];
 }
 
 /**
@@ -41,7 +43,7 @@ export interface AppProcessOptions {
 export async function startBuiltApp(options: AppProcessOptions): Promise<AppProcess> {
   const port = Number(options.env.PORT ?? (await freePort()));
   const cwd = mkdtempSync(join(tmpdir(), 'contacts-built-'));
-  const child = spawn(process.execPath, [BUILT_ENTRY, ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BUILT_ENTRY, ...(options.args ?? [])], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: cwd, NODE_ENV: 'production', PORT: String(port), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

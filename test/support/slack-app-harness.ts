@@ -84,6 +84,7 @@ export async function slackAppHarness(options: AppHarnessOptions = {}) {
     async close() {
       await running.stop();
       await deps.store.close();
+      await deps.http.close();
       await slack.close();
       await sandbox.close();
     },

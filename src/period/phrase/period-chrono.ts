@@ -1,4 +1,6 @@
-import { type Chrono, casual, type Parser } from 'chrono-node';
+import type { Chrono, Parser } from 'chrono-node';
+// English only: the package's root also loads every other locale's parsers (some 11 MB of memory).
+import { casual } from 'chrono-node/en';
 import { bareYearParser } from './parsers/bare-year.js';
 import { halfYearParser, isoYearMonthParser, shortMonthParser, weekendParser } from './parsers/calendar-names.js';
 import { granularityParser } from './parsers/granularity.js';

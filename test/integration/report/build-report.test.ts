@@ -203,6 +203,7 @@ describe('the read-through cache', () => {
     const first = openStore(`sqlite://${file}`);
     h.fetcher = new ChartFetcher(new ChartCache(first));
     await h.report('last week');
+    await h.fetcher.flushed();
     await first.close();
     const calls = h.chartCalls();
     const second = openStore(`sqlite://${file}`);
@@ -215,6 +216,7 @@ describe('the read-through cache', () => {
 
   it('does not keep the current window for good', async () => {
     await h.report('this week');
+    await h.fetcher.flushed();
     const key = new ChartCache(h.store).key('T1', `${h.sandbox.baseUrl}|demo`, {
       ...windowAround(h.clock.now(), 'week', athens),
       unit: 'day',

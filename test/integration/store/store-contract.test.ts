@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type KeyvSqlite from '@keyv/sqlite';
 import type { Installation } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AlertRepository, type AlertState } from '../../../src/store/alert-settings.js';
@@ -164,7 +165,7 @@ describe.each([
       to: 1_795_904_799_999,
       unit: 'day' as const,
       window: 'week' as const,
-      dow: 1,
+      dow: 1 as const,
     };
     const key = cache.key('T1', 'https://tellody.example/|acme', week);
     expect(key).toMatch(/^ws:T1:chart:[\w-]{16}:week:day:1:1795300000000:1795904799999$/);
@@ -423,6 +424,19 @@ describe.each([
     const set = `digest:order:${Math.random()}`;
     for (const member of ['T3', 'T1', 'T2']) await store.sets.add(set, member);
     expect(await store.sets.members(set)).toEqual(['T1', 'T2', 'T3']);
+  });
+});
+
+describe('a SQLite file', () => {
+  it('keeps a write-ahead log, so a write does not hold up the reads of the next command', async () => {
+    const store = openStore(`sqlite://${join(dir, 'wal.sqlite')}`);
+    try {
+      await store.ready();
+      const sqlite = store.keyv.store as KeyvSqlite;
+      expect(await sqlite.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+    } finally {
+      await store.close();
+    }
   });
 });
 

@@ -1,16 +1,31 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { bucketStarts, type Unit, type Weekday } from '../../../src/period/calendar.js';
+import {
+  bucketStarts,
+  floorTo,
+  offsetAt,
+  shiftBoundary,
+  type Unit,
+  UNITS,
+  type Weekday,
+} from '../../../src/period/calendar.js';
 import {
   bucketMap,
   comparisonFor,
+  comparisonOrNull,
+  keyOf,
+  makePeriod,
   nextPeriod,
   type Period,
   PeriodError,
+  periodOrProblem,
   periodPlan,
   previousPeriod,
+  previousPeriodOrNull,
   resolvePeriod,
+  resolvePeriodAfresh,
+  validUnits,
 } from '../../../src/period/index.js';
 import { type PlanRange, windowsFrom } from '../../../src/period/plan-requests.js';
 import { checkProperty } from '../../support/checked-property.js';
@@ -219,6 +234,86 @@ describe('properties of every resolved period', () => {
         expect(comparison.start).toBe(previous.start);
         expect(comparison.endExclusive).toBeLessThanOrEqual(previous.end + 1);
         expect(comparison.endExclusive).toBeGreaterThan(comparison.start);
+      }),
+      RUNS,
+    );
+  });
+});
+
+/** What the throwing form gives: the period, or the PeriodError's code. */
+const thrown = <T>(make: () => T): T | string => {
+  try {
+    return make();
+  } catch (error) {
+    if (error instanceof PeriodError) return error.code;
+    throw error;
+  }
+};
+
+describe('what a phrase means depends on the day, not the time of day', () => {
+  it('resolves a phrase the same at any two instants of one local day with the same UTC offset', () => {
+    checkProperty(
+      fc.tuple(withUnit, settings, fc.double({ min: 0, max: 1, noNaN: true })),
+      ([text, s, fraction]) => {
+        const dayStart = floorTo(s.now, 'day', s);
+        const dayEnd = shiftBoundary(dayStart, 'day', 1, s);
+        const other = { ...s, now: Math.min(dayEnd - 1, dayStart + Math.floor(fraction * (dayEnd - dayStart))) };
+        fc.pre(offsetAt(other.now, s.zone) === offsetAt(s.now, s.zone));
+        expect(thrown(() => resolvePeriodAfresh(text, other))).toEqual(thrown(() => resolvePeriodAfresh(text, s)));
+      },
+      { numRuns: 2000 },
+    );
+  });
+
+  it('answers a phrase asked again that day with what parsing it afresh gives', () => {
+    checkProperty(
+      fc.tuple(withUnit, settings, fc.integer({ min: 0, max: 86_399_999 })),
+      ([text, s, later]) => {
+        const again = { ...s, now: s.now + later };
+        thrown(() => resolvePeriod(text, s));
+        expect(thrown(() => resolvePeriod(text, again))).toEqual(thrown(() => resolvePeriodAfresh(text, again)));
+      },
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('asking without exceptions', () => {
+  it('finds the same period or the same problem as the throwing makePeriod, for any unit and start', () => {
+    checkProperty(
+      fc.tuple(resolved, fc.constantFrom(...UNITS), fc.integer({ min: -400, max: 3 })),
+      ([found, unit, shift]) =>
+        withPeriod((period, s) => {
+          const key = { ...keyOf(period), unit, start: period.start + shift * 86_400_000 };
+          const made = periodOrProblem(key, s);
+          expect(made.period ?? made.problem?.code).toEqual(thrown(() => makePeriod(key, s)));
+        })(found),
+      RUNS,
+    );
+  });
+
+  it('offers exactly the units a period could be rebuilt by, as of any later instant', () => {
+    checkProperty(
+      fc.tuple(resolved, fc.integer({ min: 0, max: 400 })),
+      ([found, daysLater]) =>
+        withPeriod((period, s) => {
+          const later = { ...s, now: s.now + daysLater * 86_400_000 };
+          const rebuildable = UNITS.filter(
+            (unit) => typeof thrown(() => makePeriod({ ...keyOf(period), unit }, later)) !== 'string',
+          );
+          expect(validUnits(period, later.now)).toEqual(rebuildable);
+        })(found),
+      RUNS,
+    );
+  });
+
+  it('steps back and compares exactly as the throwing forms do, null where they throw', () => {
+    checkProperty(
+      resolved,
+      withPeriod((period, s) => {
+        const previous = thrown(() => previousPeriod(period, s.now));
+        expect(previousPeriodOrNull(period, s.now) ?? 'too-early').toEqual(previous);
+        expect(comparisonOrNull(period, s.now) ?? 'too-early').toEqual(thrown(() => comparisonFor(period, s.now)));
       }),
       RUNS,
     );

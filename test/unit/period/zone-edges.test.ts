@@ -1,7 +1,14 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { floorTo, type Weekday } from '../../../src/period/calendar.js';
-import { PeriodError, periodBuckets, previousPeriod, resolvePeriod } from '../../../src/period/index.js';
+import {
+  comparisonOrNull,
+  PeriodError,
+  periodBuckets,
+  previousPeriod,
+  previousPeriodOrNull,
+  resolvePeriod,
+} from '../../../src/period/index.js';
 
 const iso = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone }).toISO();
 const later = Date.parse('2026-11-27T10:00:00Z');
@@ -121,5 +128,12 @@ describe('reports reach back to 1 January 2000 in the workspace’s own zone', (
   it('offers no period before it to step back to', () => {
     const year2000 = resolveIn('Pacific/Kiritimati', '2000');
     expect(() => previousPeriod(year2000, later)).toThrow(expect.objectContaining({ code: 'too-early' }));
+  });
+
+  it('says so without an exception where a report or its buttons only ask whether there is one', () => {
+    const year2000 = resolveIn('Pacific/Kiritimati', '2000');
+    expect(previousPeriodOrNull(year2000, later)).toBeNull();
+    expect(comparisonOrNull(year2000, later)).toBeNull();
+    expect(previousPeriodOrNull(resolveIn('Pacific/Kiritimati', '2001'), later)?.start).toBe(year2000.start);
   });
 });
