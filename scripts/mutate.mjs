@@ -38,6 +38,8 @@ const OWN_TESTS = {
   digest: ['test/unit/digest/**/*.test.ts', 'test/integration/digest/**/*.test.ts'],
   tellody: ['test/integration/tellody/**/*.test.ts'],
   alerts: ['test/unit/alerts/**/*.test.ts', 'test/integration/alerts/**/*.test.ts'],
+  present: ['test/integration/present/**/*.test.ts'],
+  http: ['test/integration/http/**/*.test.ts'],
 };
 const ownTests = args.includes('--all-tests') ? [] : folders.flatMap((folder) => OWN_TESTS[folder] ?? []);
 const tested = folders.every((folder) => OWN_TESTS[folder]) ? ownTests : [];
