@@ -151,8 +151,10 @@ export class DigestRepository {
     await this.store.keyv.set(workspaceKey(workspace, 'digest', 'week', record.week), recordSchema.parse(record));
     const weeksSet = workspaceKey(workspace, 'digest', 'weeks');
     await this.store.sets.add(weeksSet, record.week);
+    // Members come sorted (MemberSets' contract) and a week is named by its first day, YYYY-MM-DD:
+    // the oldest come first.
     const weeks = await this.store.sets.members(weeksSet);
-    for (const old of weeks.sort().slice(0, Math.max(0, weeks.length - KEPT_WEEKS))) {
+    for (const old of weeks.slice(0, Math.max(0, weeks.length - KEPT_WEEKS))) {
       await this.store.keyv.delete(workspaceKey(workspace, 'digest', 'week', old));
       await this.store.sets.remove(weeksSet, old);
     }
@@ -160,8 +162,7 @@ export class DigestRepository {
 
   /** The most recent week on record (posted, waiting, stopped or missed), for Home. */
   async latestWeek(workspace: string): Promise<WeekRecord | undefined> {
-    const weeks = (await this.store.sets.members(workspaceKey(workspace, 'digest', 'weeks'))).sort();
-    const latest = weeks.at(-1);
+    const latest = (await this.store.sets.members(workspaceKey(workspace, 'digest', 'weeks'))).at(-1);
     return latest === undefined ? undefined : this.week(workspace, latest);
   }
 

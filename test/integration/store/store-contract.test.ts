@@ -420,6 +420,15 @@ describe.each([
     await expect(store.sets.remove(`digest:none:${Math.random()}`, 'T1')).resolves.toBeUndefined();
   });
 
+  it('keeps a mute for a later day while reading an earlier one (the report zone moved west)', async () => {
+    const alerts = new AlertRepository(store);
+    await alerts.mute('TM1', '2026-12-01', 'contactsAdded');
+    await alerts.mute('TM1', '2026-11-29', 'contactsServed');
+    expect([...(await alerts.mutedOn('TM1', '2026-11-30'))]).toEqual([]);
+    expect([...(await alerts.mutedOn('TM1', '2026-12-01'))]).toEqual(['contactsAdded']);
+    expect([...(await alerts.mutedOn('TM1', '2026-11-29'))]).toEqual([]);
+  });
+
   it('lists a set’s members in order, whatever order they came in', async () => {
     const set = `digest:order:${Math.random()}`;
     for (const member of ['T3', 'T1', 'T2']) await store.sets.add(set, member);

@@ -6,8 +6,8 @@ import {
   floorTo,
   offsetAt,
   shiftBoundary,
-  type Unit,
   UNITS,
+  type Unit,
   type Weekday,
 } from '../../../src/period/calendar.js';
 import {
