@@ -71,6 +71,21 @@ describe('what a report asks Tellody again, and when', () => {
     advance(2 * DAY);
     expect(await callsFor(lastWeek)).toBe(2);
   });
+
+  it('lets a finished week’s charts leave the store after a month, so the store does not grow without end', async () => {
+    await harnessAt('2026-11-27T10:00:00Z');
+    const lastWeek = h.period('last week');
+    await callsFor(lastWeek);
+    await h.fetcher.flushed();
+    const cache = new ChartCache(h.store);
+    const { accountId } = tellodySource(h.client, { baseUrl: h.sandbox.baseUrl, username: 'demo' });
+    const keys = periodPlan(lastWeek, h.clock.now()).requests.map(({ request }) => cache.key('T1', accountId, request));
+    const stored = async () => (await Promise.all(keys.map((key) => cache.get(key)))).filter(Boolean).length;
+    advance(29 * DAY);
+    expect(await stored()).toBe(keys.length);
+    advance(2 * DAY);
+    expect(await stored()).toBe(0);
+  });
 });
 
 describe('what the cache never mixes up', () => {
