@@ -495,6 +495,18 @@ describe('a store that cannot be opened says where and why, without its password
     );
   });
 
+  it('names a Redis that refuses the password it was given, without the password', async () => {
+    const guarded = await startRedis({ password: 'the-right-one' });
+    try {
+      expect(await reasonFor(`redis://:hunter2@127.0.0.1:${guarded.port}`)).toBe(
+        `the store at redis://:***@127.0.0.1:${guarded.port} cannot be used: Redis refused the password in STORE_URL`,
+      );
+      expect(await reasonFor(guarded.url)).toBe('ready');
+    } finally {
+      await guarded.stop();
+    }
+  });
+
   it('names a Redis host that does not resolve', async () => {
     expect(await reasonFor('redis://no-such-host.invalid:6379')).toMatch(/that host name cannot be resolved$/);
   });
