@@ -69,7 +69,8 @@ if (['table', 'cold', 'soak', 'profile'].some((part) => parts.has(part))) {
       console.log('');
       results.soak = [];
       const v8Flags = flagValue('--soak-flags')?.split(' ').filter(Boolean);
-      for (const store of stores) results.soak.push(await benchSoak(standIn, sandbox, { ...store, ...(v8Flags ? { v8Flags } : {}) }));
+      for (const store of stores)
+        results.soak.push(await benchSoak(standIn, sandbox, { ...store, ...(v8Flags ? { v8Flags } : {}) }));
     }
   } finally {
     await redis?.stop();
