@@ -38,12 +38,31 @@ function hourPoints(input: DayInput, history: readonly HourlyDay[], measure: Ale
   });
 }
 
+/**
+ * A measure watched going down that has stopped: none since `quiet`:00, where the usual day has
+ * plenty between then and now. The day's running total hides a stop that starts after a busy
+ * morning (a form broken at 13:00: 146 by 16:00 against a usual 245 is inside a lively
+ * workspace's band), but hours with none where the same weekdays had dozens do not happen by
+ * chance: the same judgement, over the quiet hours alone.
+ */
+function stopped(input: DayInput, history: readonly HourlyDay[], measure: AlertMeasure, quiet: number | null): boolean {
+  if (quiet === null || quiet === 0 || WATCHED[measure] === 'up') return false;
+  const { hour, zone } = input;
+  const during = history.map((day) => countBy(day, measure, hour, zone) - countBy(day, measure, quiet, zone));
+  return judge(0, during, 'down', input.sensitivity).kind === 'anomalous';
+}
+
 /** One measure today against its usual, with everything an alert about it would say. */
 export function assess(input: DayInput, measure: AlertMeasure): Assessment {
   const history = recordedHistory(input.weeksBefore);
   const observed = countBy(input.today, measure, input.hour, input.zone);
   const usual = history.map((day) => countBy(day, measure, input.hour, input.zone));
-  const judgement = judge(observed, usual, WATCHED[measure], input.sensitivity);
+  const quiet = quietSince(input.today, measure, input.hour, input.zone);
+  const overDay = judge(observed, usual, WATCHED[measure], input.sensitivity);
+  const judgement: Judgement =
+    overDay.kind !== 'too-little-history' && overDay.kind !== 'anomalous' && stopped(input, history, measure, quiet)
+      ? { ...overDay, kind: 'anomalous', way: 'down' }
+      : overDay;
   const finding: AlertFinding = {
     measure,
     way: judgement.kind === 'too-little-history' ? 'up' : judgement.way,
@@ -52,7 +71,7 @@ export function assess(input: DayInput, measure: AlertMeasure): Assessment {
     ratio: judgement.kind === 'too-little-history' ? null : judgement.ratio,
     hour: input.hour,
     weekday: input.weekday,
-    quietSince: quietSince(input.today, measure, input.hour, input.zone),
+    quietSince: quiet,
     weeks: history.length,
     sensitivity: input.sensitivity,
     hours: hourPoints(input, history, measure),

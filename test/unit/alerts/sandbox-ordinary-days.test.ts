@@ -81,4 +81,16 @@ describe('the sandbox’s ordinary days, as the alerts see them', () => {
     expect(judgement.kind).toBe('anomalous');
     expect(finding).toMatchObject({ way: 'down', quietSince: 9 });
   });
+
+  it('alert when new contacts stop at 13:00 after a busy morning, by 14:00', () => {
+    // The day's total (121 by 14:00 against a usual 166) stays inside the band until evening; the
+    // hour with none where eight Wednesdays had dozens does not.
+    const zone = 'Europe/Athens';
+    const start = todayAt(Date.parse('2026-12-02T12:00:00+02:00'), zone).start;
+    const outage: Anomaly = { series: 'contactsAdded', factor: 0, from: wallHourOn(start, 13, zone) };
+    const { input } = sandboxDays(1, zone, wallHourOn(start, 14, zone) + 600_000, [outage]);
+    const { judgement, finding } = assess(input, 'contactsAdded');
+    expect(judgement.kind).toBe('anomalous');
+    expect(finding).toMatchObject({ way: 'down', quietSince: 13 });
+  });
 });
