@@ -25,6 +25,8 @@ export interface AlertFinding extends AlertChartOptions {
   readonly weekday: number;
   /** The local hour since which there have been none today (0: none all day), or null. */
   readonly quietSince: number | null;
+  /** The usual count from `quietSince`:00 to `hour`:00 (the median of the same weekdays), or null when not quiet or quiet all day. */
+  readonly usualWhileQuiet: number | null;
   /** Usual days the comparison rests on. */
   readonly weeks: number;
   readonly sensitivity: Sensitivity;
@@ -57,6 +59,11 @@ export function alertHeadline(f: AlertFinding): string {
   if (f.way === 'up') {
     if (f.ratio === null) return `${name}: ${count(f.observed)} by ${by}, where ${usualDay} has none by then`;
     return `${name} are ${times(f.ratio)} ${usualDay} by ${by}: ${count(f.observed)} against ${aboutCount(f.usual)}`;
+  }
+  if (f.quietSince !== null && f.quietSince > 0 && f.usualWhileQuiet !== null) {
+    // A stop after a busy morning: the hours with none, against the same hours of a usual day.
+    const since = clockHour(f.quietSince);
+    return `No ${lower(f.measure)} since ${since}; ${usualDay} has ${aboutCount(f.usualWhileQuiet)} between ${since} and ${by}`;
   }
   if (f.quietSince !== null) {
     const since = f.quietSince === 0 ? 'today so far' : `since ${clockHour(f.quietSince)}`;

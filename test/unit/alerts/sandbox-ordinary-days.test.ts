@@ -8,6 +8,7 @@ import { ALERT_MEASURES } from '../../../src/store/alert-settings.js';
 import type { Anomaly } from '../../../src/tellody/sandbox/anomalies.js';
 import { chartFor } from '../../../src/tellody/sandbox/contact-chart.js';
 import { isCampaignDay } from '../../../src/tellody/sandbox/synthetic-data.js';
+import { alertHeadline } from '../../../src/views/alert-message.js';
 import { TEST_ZONES } from '../../support/zones.js';
 
 const DAY = 86_400_000;
@@ -92,5 +93,8 @@ describe('the sandbox’s ordinary days, as the alerts see them', () => {
     const { judgement, finding } = assess(input, 'contactsAdded');
     expect(judgement.kind).toBe('anomalous');
     expect(finding).toMatchObject({ way: 'down', quietSince: 13 });
+    expect(alertHeadline(finding)).toMatch(
+      /^No new contacts since 13:00; a usual Wednesday has about \d+ between 13:00 and 14:00$/,
+    );
   });
 });
