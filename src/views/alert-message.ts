@@ -113,11 +113,15 @@ export function buildAlertMessage(options: AlertMessageOptions): SlackMessage {
   return { text: headline, blocks };
 }
 
-/** The reply in an alert's thread once the measure is back inside its usual range. */
-export function buildBackToNormal(f: AlertFinding): SlackMessage {
-  const text =
-    `Back to normal at ${clockHour(f.hour)}: ${count(f.observed)} ${lower(f.measure)} so far, ` +
-    `against ${aboutCount(f.usual)} on a usual ${weekdayName(f.weekday)}.`;
+/**
+ * The reply in an alert's thread once the measure is back inside its usual range, or, after a
+ * stop, once they come in again (`resumed`): the day's total may stay low for hours after that.
+ */
+export function buildBackToNormal(f: AlertFinding, options: { resumed?: boolean } = {}): SlackMessage {
+  const numbers = `${count(f.observed)} ${lower(f.measure)} so far, against ${aboutCount(f.usual)} on a usual ${weekdayName(f.weekday)}.`;
+  const text = options.resumed
+    ? `${MEASURE_NAMES[f.measure]} are coming in again by ${clockHour(f.hour)}: ${numbers}`
+    : `Back to normal at ${clockHour(f.hour)}: ${numbers}`;
   return { text, blocks: [section(`:white_check_mark: ${text}`, ALERT_BLOCKS.normal)] };
 }
 

@@ -115,6 +115,16 @@ describe('what an alert says', () => {
     const back = buildBackToNormal(finding({ observed: 130, usual: 120, ratio: 130 / 120, hour: 14 }));
     expectValidMessage(back);
     expect(back.text).toBe('Back to normal at 14:00: 130 opt-outs so far, against about 120 on a usual Tuesday.');
+    const again = buildBackToNormal(
+      finding({ measure: 'contactsAdded', way: 'down', observed: 60, usual: 133, hour: 12 }),
+      {
+        resumed: true,
+      },
+    );
+    expectValidMessage(again);
+    expect(again.text).toBe(
+      'New contacts are coming in again by 12:00: 60 new contacts so far, against about 130 on a usual Tuesday.',
+    );
     expect(buildMutedNote({ measure: 'contactsAdded', userId: 'U1' }).text).toBe(
       '<@U1> muted alerts about new contacts for the rest of today.',
     );
