@@ -5,6 +5,7 @@
  *   --json <file>    also write every number to a file
  *   --only a,b       only these parts: micro, table, cold, digest (the default is these four), soak, profile
  *   --soak           add the memory soak (100,000 commands over 1,000 workspaces at 500/s; minutes)
+ *   --soak-flags "…" V8 flags for the soaked app (e.g. "--max-old-space-size=128"), as NODE_OPTIONS would give them
  *   --profile        add a CPU profile of the built app under load (node --cpu-prof), summarized
  *   --no-redis       leave out the Redis rows (the SQLite app and the anchors only)
  */
@@ -24,7 +25,7 @@ import { benchTellody } from './tellody.bench.js';
 
 const args = process.argv.slice(2);
 /** V8 heap flags for a small deployment (NODE_OPTIONS allows both): what they cost in CPU is a row of the table. */
-const SMALL_HEAP = ['--max-old-space-size=96', '--max-semi-space-size=2'];
+const SMALL_HEAP = ['--max-old-space-size=128', '--max-semi-space-size=4'];
 const flagValue = (flag: string) => {
   const i = args.indexOf(flag);
   return i >= 0 ? args[i + 1] : undefined;
@@ -67,7 +68,9 @@ if (['table', 'cold', 'soak', 'profile'].some((part) => parts.has(part))) {
     if (parts.has('soak')) {
       console.log('');
       results.soak = [];
-      for (const store of stores) results.soak.push(await benchSoak(standIn, sandbox, store));
+      const v8Flags = flagValue('--soak-flags')?.split(' ').filter(Boolean);
+      for (const store of stores)
+        results.soak.push(await benchSoak(standIn, sandbox, { ...store, ...(v8Flags ? { v8Flags } : {}) }));
     }
   } finally {
     await redis?.stop();

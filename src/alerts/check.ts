@@ -131,14 +131,15 @@ async function openEpisode(check: Check, finding: AlertFinding): Promise<Posted>
     ts: posted.ts,
     ...(posted.permalink ? { permalink: posted.permalink } : {}),
     summary: alertHeadline(finding),
+    ...(finding.way === 'down' && finding.quietSince ? { stoppedSince: finding.quietSince } : {}),
   };
   await save(check, { episodes: { ...check.state.episodes, [finding.measure]: episode }, last: episode });
   deps.logger.info(`alerts ${check.workspace.id} ${today.date}: ${finding.measure} alert posted`);
   return posted;
 }
 
-async function closeEpisode(check: Check, episode: Episode, finding: AlertFinding): Promise<Posted> {
-  const posted = await post(check, episode.channelId, buildBackToNormal(finding), episode.ts);
+async function closeEpisode(check: Check, episode: Episode, finding: AlertFinding, resumed: boolean): Promise<Posted> {
+  const posted = await post(check, episode.channelId, buildBackToNormal(finding, { resumed }), episode.ts);
   if (!posted.ok) return posted;
   const closed: Episode = { ...episode, closedAt: check.deps.now(), closedHour: finding.hour };
   const last = check.state.last?.ts === episode.ts ? closed : check.state.last;
@@ -186,9 +187,12 @@ async function check(check: Check): Promise<AlertCheckResult> {
     const { judgement, finding } = assess(input, measure);
     const episode = check.state.episodes[measure];
     const open = episode !== undefined && episode.closedAt === undefined;
+    // A stop is over once they come in again, though the day's total may stay low until evening.
+    const resumed = open && episode.stoppedSince !== undefined && finding.quietSince === null;
     let posted: Posted | null = null;
     if (judgement.kind === 'anomalous' && !open && !muted.has(measure)) posted = await openEpisode(check, finding);
-    else if (judgement.kind === 'normal' && open) posted = await closeEpisode(check, episode, finding);
+    else if (open && (judgement.kind === 'normal' || (resumed && judgement.kind !== 'anomalous')))
+      posted = await closeEpisode(check, episode, finding, resumed);
     if (posted?.ok) (open ? cleared : alerted).push(measure);
     // Whatever stopped this post (a paused channel, Slack busy) stops the others too, until the next check.
     if (posted && !posted.ok) return { outcome: posted.outcome, alerted, cleared };

@@ -1,6 +1,10 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { plain } from '../views/blocks.js';
+import type { SlackDeps } from './deps.js';
+import { safely, workspaceOf } from './safely.js';
+import { loadWorkspace, type Workspace } from './workspace.js';
 
 /**
  * Opens a modal within the 3 seconds a trigger lasts (and it works once): a placeholder straight
@@ -18,4 +22,23 @@ export async function openModalThenFill(
   });
   const view = await build();
   await client.views.update({ view_id: opened.view?.id ?? '', hash: opened.view?.hash ?? '', view });
+}
+
+/**
+ * A button that opens one of the workspace's forms (settings, digest, alerts): acked at once, the
+ * placeholder within the trigger's 3 seconds, then the form `build` makes from the workspace.
+ */
+export function openWorkspaceForm(
+  deps: SlackDeps,
+  form: { readonly what: string; readonly title: string },
+  build: (workspace: Workspace) => Promise<ModalView>,
+) {
+  return async ({ ack, body, client, context, logger }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
+    await ack();
+    await safely(logger, form.what, undefined, () =>
+      openModalThenFill(client, body.trigger_id, form.title, async () =>
+        build(await loadWorkspace(deps, workspaceOf(context))),
+      ),
+    );
+  };
 }

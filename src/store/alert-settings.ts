@@ -45,6 +45,8 @@ export interface Episode {
   readonly permalink?: string | undefined;
   /** The alert's own words, for the Home tab. */
   readonly summary: string;
+  /** For an alert about a stop ("none since 09:00"): that hour. It is over once they come in again. */
+  readonly stoppedSince?: number | undefined;
   /** When the "back to normal" reply went out, and the hour it compared by. */
   readonly closedAt?: number | undefined;
   readonly closedHour?: number | undefined;
@@ -101,6 +103,7 @@ const episodeSchema = z.object({
   ts: z.string(),
   permalink: z.string().optional(),
   summary: z.string(),
+  stoppedSince: z.number().int().min(0).max(24).optional(),
   closedAt: z.number().optional(),
   closedHour: z.number().int().min(0).max(24).optional(),
 });

@@ -25,6 +25,8 @@ export interface AlertFinding extends AlertChartOptions {
   readonly weekday: number;
   /** The local hour since which there have been none today (0: none all day), or null. */
   readonly quietSince: number | null;
+  /** The usual count from `quietSince`:00 to `hour`:00 (the median of the same weekdays), or null when not quiet or quiet all day. */
+  readonly usualWhileQuiet: number | null;
   /** Usual days the comparison rests on. */
   readonly weeks: number;
   readonly sensitivity: Sensitivity;
@@ -57,6 +59,11 @@ export function alertHeadline(f: AlertFinding): string {
   if (f.way === 'up') {
     if (f.ratio === null) return `${name}: ${count(f.observed)} by ${by}, where ${usualDay} has none by then`;
     return `${name} are ${times(f.ratio)} ${usualDay} by ${by}: ${count(f.observed)} against ${aboutCount(f.usual)}`;
+  }
+  if (f.quietSince !== null && f.quietSince > 0 && f.usualWhileQuiet !== null) {
+    // A stop after a busy morning: the hours with none, against the same hours of a usual day.
+    const since = clockHour(f.quietSince);
+    return `No ${lower(f.measure)} since ${since}; ${usualDay} has ${aboutCount(f.usualWhileQuiet)} between ${since} and ${by}`;
   }
   if (f.quietSince !== null) {
     const since = f.quietSince === 0 ? 'today so far' : `since ${clockHour(f.quietSince)}`;
@@ -106,11 +113,15 @@ export function buildAlertMessage(options: AlertMessageOptions): SlackMessage {
   return { text: headline, blocks };
 }
 
-/** The reply in an alert's thread once the measure is back inside its usual range. */
-export function buildBackToNormal(f: AlertFinding): SlackMessage {
-  const text =
-    `Back to normal at ${clockHour(f.hour)}: ${count(f.observed)} ${lower(f.measure)} so far, ` +
-    `against ${aboutCount(f.usual)} on a usual ${weekdayName(f.weekday)}.`;
+/**
+ * The reply in an alert's thread once the measure is back inside its usual range, or, after a
+ * stop, once they come in again (`resumed`): the day's total may stay low for hours after that.
+ */
+export function buildBackToNormal(f: AlertFinding, options: { resumed?: boolean } = {}): SlackMessage {
+  const numbers = `${count(f.observed)} ${lower(f.measure)} so far, against ${aboutCount(f.usual)} on a usual ${weekdayName(f.weekday)}.`;
+  const text = options.resumed
+    ? `${MEASURE_NAMES[f.measure]} are coming in again by ${clockHour(f.hour)}: ${numbers}`
+    : `Back to normal at ${clockHour(f.hour)}: ${numbers}`;
   return { text, blocks: [section(`:white_check_mark: ${text}`, ALERT_BLOCKS.normal)] };
 }
 

@@ -65,7 +65,9 @@ describe('npm run demo -- --alerts', () => {
     );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/ALERT: Opt-outs are \d\.\d× a usual Monday by 12:00: \d+ against about \d+/);
-    expect(result.stdout).toMatch(/ALERT: No new contacts since 08:00; a usual Monday has about \d+ by 12:00/);
+    expect(result.stdout).toMatch(
+      /ALERT: No new contacts since 08:00; a usual Monday has about \d+ between 08:00 and 12:00/,
+    );
     expect(result.stdout).toMatch(/Chart \(\d+ characters\): https:\/\/quickchart\.io\/chart\?/);
     const first = result.stdout.indexOf('Block Kit:\n') + 11;
     const json = result.stdout.slice(first, result.stdout.indexOf('\n}\n', first) + 2);

@@ -72,15 +72,36 @@ describe('same-day alerts, checked by the scheduler', () => {
     expect(state?.last?.permalink).toMatch(/^https:\/\/acme\.slack\.com\/archives\/CSPIKE\/p/);
   });
 
-  it('says when new contacts stopped, with the usual count by the hour', async () => {
+  it('says when new contacts stopped at the first check after an hour with none, with what those hours usually bring', async () => {
     await alertsFor('TSTOP', 'CSTOP');
     h.sandbox.faults.anomalies.push(parseOutage(SIGN_UPS_STOP));
+    await checkAt('10:10');
     await checkAt('11:10');
     await checkAt('12:10');
-    await checkAt('13:10');
     const alerts = h.slack.messagesIn('CSTOP');
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]?.text).toMatch(/^No new contacts since 09:00; a usual Monday has about \d+ by 1\d:00$/);
+    expect(alerts[0]?.text).toMatch(
+      /^No new contacts since 09:00; a usual Monday has about \d+ between 09:00 and 10:00$/,
+    );
+  });
+
+  it('says in the stop’s thread when new contacts come in again, though the day’s total is still low', async () => {
+    await alertsFor('TRESUME', 'CRESUME');
+    h.sandbox.faults.anomalies.push(parseOutage(`${SIGN_UPS_STOP}:to=${monday('11:00')}`));
+    await checkAt('10:10');
+    const [alert] = h.slack.messagesIn('CRESUME');
+    expect(alert?.text).toMatch(/^No new contacts since 09:00/);
+    await checkAt('11:10'); // 10:00–11:00 was empty too: the same stop
+    expect(postsIn('CRESUME')).toHaveLength(1);
+    await checkAt('12:10'); // some came in between 11:00 and 12:00
+    const posts = postsIn('CRESUME');
+    expect(posts).toHaveLength(2);
+    expect(posts[1]?.args.thread_ts).toBe(alert?.ts);
+    expect(String(posts[1]?.args.text)).toMatch(
+      /^New contacts are coming in again by 12:00: \d+ new contacts so far, against about \d+ on a usual Monday\.$/,
+    );
+    const state = await h.deps.alerts.state('TRESUME');
+    expect(state?.episodes.contactsAdded).toMatchObject({ stoppedSince: 9, closedHour: 12 });
   });
 
   it('costs one Tellody call a check once the eight earlier Mondays are in the cache', async () => {

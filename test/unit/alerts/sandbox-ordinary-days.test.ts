@@ -8,6 +8,7 @@ import { ALERT_MEASURES } from '../../../src/store/alert-settings.js';
 import type { Anomaly } from '../../../src/tellody/sandbox/anomalies.js';
 import { chartFor } from '../../../src/tellody/sandbox/contact-chart.js';
 import { isCampaignDay } from '../../../src/tellody/sandbox/synthetic-data.js';
+import { alertHeadline } from '../../../src/views/alert-message.js';
 import { TEST_ZONES } from '../../support/zones.js';
 
 const DAY = 86_400_000;
@@ -72,13 +73,23 @@ describe('the sandbox’s ordinary days, as the alerts see them', () => {
     expect(assess(input, 'contactsServed').judgement).toMatchObject({ kind: 'anomalous', way: 'up' });
   });
 
-  it('alert when new contacts stop at 09:00 on a weekday, by 13:00', () => {
+  // A stop at 13:00 after a busy morning: the day's total (121 by 14:00 against a usual 166) stays
+  // inside the band until evening; the hour with none where eight Wednesdays had dozens does not.
+  it.each([
+    ['2026-11-30', 'Monday', 9, 13],
+    ['2026-11-30', 'Monday', 9, 10],
+    ['2026-12-02', 'Wednesday', 13, 14],
+  ])('alert when new contacts stop on %s (a %s) at %i:00, by %i:00', (date, weekday, stop, by) => {
     const zone = 'Europe/Athens';
-    const start = todayAt(Date.parse('2026-11-30T12:00:00+02:00'), zone).start;
-    const outage: Anomaly = { series: 'contactsAdded', factor: 0, from: wallHourOn(start, 9, zone) };
-    const { input } = sandboxDays(1, zone, wallHourOn(start, 13, zone) + 600_000, [outage]);
+    const start = todayAt(Date.parse(`${date}T12:00:00+02:00`), zone).start;
+    const outage: Anomaly = { series: 'contactsAdded', factor: 0, from: wallHourOn(start, stop, zone) };
+    const { input } = sandboxDays(1, zone, wallHourOn(start, by, zone) + 600_000, [outage]);
     const { judgement, finding } = assess(input, 'contactsAdded');
     expect(judgement.kind).toBe('anomalous');
-    expect(finding).toMatchObject({ way: 'down', quietSince: 9 });
+    expect(finding).toMatchObject({ way: 'down', quietSince: stop });
+    const [from, to] = [stop, by].map((h) => `${String(h).padStart(2, '0')}:00`);
+    expect(alertHeadline(finding)).toMatch(
+      new RegExp(`^No new contacts since ${from}; a usual ${weekday} has about \\d+ between ${from} and ${to}$`),
+    );
   });
 });

@@ -29,6 +29,7 @@ function finding(overrides: Partial<AlertFinding> = {}): AlertFinding {
     hour: 11,
     weekday: 2,
     quietSince: null,
+    usualWhileQuiet: null,
     weeks: 8,
     sensitivity: 'normal',
     hours: Array.from({ length: 24 }, (_, i) => ({
@@ -49,6 +50,19 @@ describe('what an alert says', () => {
     [
       { measure: 'contactsAdded', way: 'down', observed: 3, usual: 40, ratio: 3 / 40, quietSince: 9 },
       'No new contacts since 09:00; a usual Tuesday has about 40 by 11:00',
+    ],
+    [
+      {
+        measure: 'contactsAdded',
+        way: 'down',
+        observed: 121,
+        usual: 167,
+        ratio: 121 / 167,
+        quietSince: 13,
+        usualWhileQuiet: 24.5,
+        hour: 14,
+      },
+      'No new contacts since 13:00; a usual Tuesday has about 25 between 13:00 and 14:00',
     ],
     [
       { measure: 'contactsAdded', way: 'down', observed: 0, usual: 40, ratio: 0, quietSince: 0 },
@@ -101,6 +115,16 @@ describe('what an alert says', () => {
     const back = buildBackToNormal(finding({ observed: 130, usual: 120, ratio: 130 / 120, hour: 14 }));
     expectValidMessage(back);
     expect(back.text).toBe('Back to normal at 14:00: 130 opt-outs so far, against about 120 on a usual Tuesday.');
+    const again = buildBackToNormal(
+      finding({ measure: 'contactsAdded', way: 'down', observed: 60, usual: 133, hour: 12 }),
+      {
+        resumed: true,
+      },
+    );
+    expectValidMessage(again);
+    expect(again.text).toBe(
+      'New contacts are coming in again by 12:00: 60 new contacts so far, against about 130 on a usual Tuesday.',
+    );
     expect(buildMutedNote({ measure: 'contactsAdded', userId: 'U1' }).text).toBe(
       '<@U1> muted alerts about new contacts for the rest of today.',
     );

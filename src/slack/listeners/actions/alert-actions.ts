@@ -6,7 +6,7 @@ import { buildMutedNote } from '../../../views/alert-message.js';
 import { buildAlertsModal } from '../../../views/alerts-modal.js';
 import { MEASURE_NAMES } from '../../../views/format.js';
 import type { SlackDeps } from '../../deps.js';
-import { openModalThenFill } from '../../open-modal.js';
+import { openWorkspaceForm } from '../../open-modal.js';
 import { ProgressReply, REPLY_PLACES } from '../../progress-reply.js';
 import { logFailure, safely, workspaceOf } from '../../safely.js';
 import { loadWorkspace } from '../../workspace.js';
@@ -26,26 +26,20 @@ const buttonValue = (action: BlockAction['actions'][number]) => (action.type ===
  * the digest's channel, normal sensitivity, no quiet hours.
  */
 export function openAlertSettings(deps: SlackDeps) {
-  return async ({ ack, body, client, context, logger }: ActionArgs) => {
-    await ack();
-    await safely(logger, 'open alert settings', undefined, async () => {
-      await openModalThenFill(client, body.trigger_id, 'Same-day alerts', async () => {
-        const workspace = await loadWorkspace(deps, workspaceOf(context));
-        const [settings, digest] = await Promise.all([
-          deps.alerts.settings(workspace.id),
-          deps.digests.schedule(workspace.id),
-        ]);
-        return buildAlertsModal({
-          measures: settings?.measures ?? { contactsBlocked: true, contactsAdded: true, contactsServed: false },
-          channelId: settings?.channelId ?? digest?.channelId,
-          sensitivity: settings?.sensitivity ?? 'normal',
-          quietHours: settings?.quietHours,
-          zone: workspace.settings.zone,
-          now: deps.now(),
-        });
-      });
+  return openWorkspaceForm(deps, { what: 'open alert settings', title: 'Same-day alerts' }, async (workspace) => {
+    const [settings, digest] = await Promise.all([
+      deps.alerts.settings(workspace.id),
+      deps.digests.schedule(workspace.id),
+    ]);
+    return buildAlertsModal({
+      measures: settings?.measures ?? { contactsBlocked: true, contactsAdded: true, contactsServed: false },
+      channelId: settings?.channelId ?? digest?.channelId,
+      sensitivity: settings?.sensitivity ?? 'normal',
+      quietHours: settings?.quietHours,
+      zone: workspace.settings.zone,
+      now: deps.now(),
     });
-  };
+  });
 }
 
 /**

@@ -6,7 +6,7 @@ import { buildDigestModal } from '../../../views/digest-modal.js';
 import { canEditSettings } from '../../admin.js';
 import type { SlackDeps } from '../../deps.js';
 import { digestDeps } from '../../digest-deps.js';
-import { openModalThenFill } from '../../open-modal.js';
+import { openWorkspaceForm } from '../../open-modal.js';
 import { safely, workspaceOf } from '../../safely.js';
 import { loadWorkspace, type Workspace } from '../../workspace.js';
 import { publishHome } from '../../workspace-reports.js';
@@ -21,23 +21,17 @@ const ADMINS_ONLY = 'Only workspace admins and owners, and the person who instal
  * First set-up: on, Monday 09:00 in the workspace's zone.
  */
 export function openDigestSettings(deps: SlackDeps) {
-  return async ({ ack, body, client, context, logger }: ActionArgs) => {
-    await ack();
-    await safely(logger, 'open digest settings', undefined, async () => {
-      await openModalThenFill(client, body.trigger_id, 'Weekly digest', async () => {
-        const workspace = await loadWorkspace(deps, workspaceOf(context));
-        const schedule = await deps.digests.schedule(workspace.id);
-        return buildDigestModal({
-          channelId: schedule?.channelId,
-          day: schedule?.day ?? 1,
-          time: schedule?.time ?? '09:00',
-          enabled: schedule?.enabled ?? true,
-          zone: workspace.settings.zone,
-          now: deps.now(),
-        });
-      });
+  return openWorkspaceForm(deps, { what: 'open digest settings', title: 'Weekly digest' }, async (workspace) => {
+    const schedule = await deps.digests.schedule(workspace.id);
+    return buildDigestModal({
+      channelId: schedule?.channelId,
+      day: schedule?.day ?? 1,
+      time: schedule?.time ?? '09:00',
+      enabled: schedule?.enabled ?? true,
+      zone: workspace.settings.zone,
+      now: deps.now(),
     });
-  };
+  });
 }
 
 /** Runs an admin-only digest button and republishes the clicker's Home tab with what happened. */

@@ -3,7 +3,7 @@ import { resolvePeriod } from '../../../period/index.js';
 import { ACTIONS, HOME_QUICK_REPORTS } from '../../../views/ids.js';
 import { buildSettingsModal } from '../../../views/settings-modal.js';
 import type { SlackDeps } from '../../deps.js';
-import { openModalThenFill } from '../../open-modal.js';
+import { openWorkspaceForm } from '../../open-modal.js';
 import { safely, workspaceOf } from '../../safely.js';
 import { loadWorkspace } from '../../workspace.js';
 import { publishHome } from '../../workspace-reports.js';
@@ -29,24 +29,18 @@ export function homeQuickReport(deps: SlackDeps) {
  * straight after ack() and the real form replaces it once the settings are read.
  */
 export function openSettings(deps: SlackDeps) {
-  return async ({ ack, body, client, context, logger }: ActionArgs) => {
-    await ack();
-    await safely(logger, 'open settings', undefined, async () => {
-      await openModalThenFill(client, body.trigger_id, 'Contacts settings', async () => {
-        const workspace = await loadWorkspace(deps, workspaceOf(context));
-        // A login that can no longer be read keeps its username on show; only the password must be typed again.
-        const username = workspace.ownCredentials
-          ? workspace.credentials?.username
-          : workspace.loginUnreadable
-            ? await deps.credentials.username(workspace.id)
-            : undefined;
-        return buildSettingsModal({
-          weekStart: workspace.settings.weekStart,
-          zone: workspace.settings.zone,
-          username,
-          connected: workspace.ownCredentials,
-        });
-      });
+  return openWorkspaceForm(deps, { what: 'open settings', title: 'Contacts settings' }, async (workspace) => {
+    // A login that can no longer be read keeps its username on show; only the password must be typed again.
+    const username = workspace.ownCredentials
+      ? workspace.credentials?.username
+      : workspace.loginUnreadable
+        ? await deps.credentials.username(workspace.id)
+        : undefined;
+    return buildSettingsModal({
+      weekStart: workspace.settings.weekStart,
+      zone: workspace.settings.zone,
+      username,
+      connected: workspace.ownCredentials,
     });
-  };
+  });
 }
