@@ -47,9 +47,21 @@ export function isValidZone(zone: string): boolean {
   return valid;
 }
 
-/** The zone's canonical name ("europe/athens" → "Europe/Athens"), for storing and showing. */
+/** "asia/kolkata" → "Asia/Kolkata": each word capitalised, as IANA names are. */
+const titleCased = (zone: string) =>
+  zone.replace(/(^|[/_-])([a-z])/g, (_all, before: string, letter: string) => before + letter.toUpperCase());
+
+/**
+ * The zone's name as IANA writes it ("europe/athens" → "Europe/Athens"), for storing and showing.
+ * Node's ICU resolves some current names to older ones (Asia/Kolkata → Asia/Calcutta, Europe/Kyiv →
+ * Europe/Kiev): the name the person used is kept, only its case put right.
+ */
 export function canonicalZone(zone: string): string {
-  return isValidZone(zone) ? new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone : zone;
+  if (!isValidZone(zone)) return zone;
+  const resolved = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  if (resolved.toLowerCase() === zone.toLowerCase()) return resolved;
+  const cased = titleCased(zone.toLowerCase());
+  return zone === zone.toLowerCase() && isValidZone(cased) ? cased : zone;
 }
 
 export function parseWeekday(name: string): Weekday | undefined {

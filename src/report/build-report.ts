@@ -44,12 +44,15 @@ interface Folded {
 /** Fetches every window of a plan and adds each fetched bucket into the period bucket it belongs to. */
 async function fetchAndFold(plan: RequestPlan, map: BucketMap, ctx: ReportContext): Promise<Folded> {
   const sums = map.bucketStarts.map(() => emptyTotals());
+  // bucketMap gives every request its targets: `?? 0` and `?? []` only satisfy the type checker.
   const fetched = await Promise.all(
     plan.requests.map(({ request }, i) =>
+      // Stryker disable next-line OptionalChaining,LogicalOperator: equivalent — targets[i] always exists
       ctx.fetcher.fetch(ctx.workspace, ctx.source, request, map.targets[i]?.length ?? 0, ctx.now),
     ),
   );
   fetched.forEach(({ chart }, i) => {
+    // Stryker disable next-line ArrayDeclaration,LogicalOperator: equivalent — targets[i] always exists
     (map.targets[i] ?? []).forEach((target, j) => {
       const sum = sums[target];
       if (!sum) return;

@@ -128,9 +128,7 @@ export class DigestRepository {
   }
 
   async schedule(workspace: string): Promise<DigestSchedule | undefined> {
-    const raw = await this.store.keyv.get(workspaceKey(workspace, 'digest', 'schedule'));
-    if (raw === undefined) return undefined;
-    const parsed = scheduleSchema.safeParse(raw);
+    const parsed = scheduleSchema.safeParse(await this.store.keyv.get(workspaceKey(workspace, 'digest', 'schedule')));
     return parsed.success ? (parsed.data as DigestSchedule) : undefined;
   }
 
@@ -145,9 +143,7 @@ export class DigestRepository {
   }
 
   async week(workspace: string, week: string): Promise<WeekRecord | undefined> {
-    const raw = await this.store.keyv.get(workspaceKey(workspace, 'digest', 'week', week));
-    if (raw === undefined) return undefined;
-    const parsed = recordSchema.safeParse(raw);
+    const parsed = recordSchema.safeParse(await this.store.keyv.get(workspaceKey(workspace, 'digest', 'week', week)));
     return parsed.success ? (parsed.data as WeekRecord) : undefined;
   }
 
@@ -155,8 +151,10 @@ export class DigestRepository {
     await this.store.keyv.set(workspaceKey(workspace, 'digest', 'week', record.week), recordSchema.parse(record));
     const weeksSet = workspaceKey(workspace, 'digest', 'weeks');
     await this.store.sets.add(weeksSet, record.week);
+    // Members come sorted (MemberSets' contract) and a week is named by its first day, YYYY-MM-DD:
+    // the oldest come first.
     const weeks = await this.store.sets.members(weeksSet);
-    for (const old of weeks.sort().slice(0, Math.max(0, weeks.length - KEPT_WEEKS))) {
+    for (const old of weeks.slice(0, Math.max(0, weeks.length - KEPT_WEEKS))) {
       await this.store.keyv.delete(workspaceKey(workspace, 'digest', 'week', old));
       await this.store.sets.remove(weeksSet, old);
     }
@@ -164,8 +162,7 @@ export class DigestRepository {
 
   /** The most recent week on record (posted, waiting, stopped or missed), for Home. */
   async latestWeek(workspace: string): Promise<WeekRecord | undefined> {
-    const weeks = (await this.store.sets.members(workspaceKey(workspace, 'digest', 'weeks'))).sort();
-    const latest = weeks.at(-1);
+    const latest = (await this.store.sets.members(workspaceKey(workspace, 'digest', 'weeks'))).at(-1);
     return latest === undefined ? undefined : this.week(workspace, latest);
   }
 

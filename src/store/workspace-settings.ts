@@ -42,9 +42,7 @@ export class WorkspaceSettingsRepository {
   get(workspace: string): Promise<WorkspaceSettings | undefined> {
     const key = workspaceKey(workspace, 'settings');
     return this.reads.read(key, async () => {
-      const raw = await this.store.keyv.get(key);
-      if (raw === undefined) return undefined;
-      const parsed = settingsSchema.safeParse(raw);
+      const parsed = settingsSchema.safeParse(await this.store.keyv.get(key));
       return parsed.success ? (parsed.data as WorkspaceSettings) : undefined;
     });
   }

@@ -3,13 +3,16 @@ import { freePort } from './free-port.js';
 
 /**
  * A real redis-server (from Debian's package, installed by .ci/run) on a free port, with no
- * persistence: each test file gets its own and stops it after.
+ * persistence (and a password when asked for one): each test file gets its own and stops it after.
  */
-export async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startRedis(
+  options: { password?: string } = {},
+): Promise<{ url: string; port: number; stop(): Promise<void> }> {
   const port = await freePort();
+  const auth = options.password ? ['--requirepass', options.password] : [];
   const child: ChildProcess = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...auth],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -30,7 +33,8 @@ export async function startRedis(): Promise<{ url: string; stop(): Promise<void>
     });
   });
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url: options.password ? `redis://:${options.password}@127.0.0.1:${port}` : `redis://127.0.0.1:${port}`,
+    port,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

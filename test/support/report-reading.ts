@@ -6,8 +6,8 @@ import { MEASURE_NAMES } from '../../src/views/format.js';
 export type Json = Record<string, unknown>;
 
 /** The totals a report message shows, read from its measures block by each measure's name. */
-export function totalsShown(message: { blocks: Json[] }): Record<Measure, number> {
-  const fields = message.blocks.flatMap((block) => (block.fields as { text: string }[] | undefined) ?? []);
+export function totalsShown(message: { blocks: readonly object[] }): Record<Measure, number> {
+  const fields = (message.blocks as Json[]).flatMap((block) => (block.fields as { text: string }[] | undefined) ?? []);
   const totals = {} as Record<Measure, number>;
   for (const measure of MEASURES) {
     const field = fields.find((f) => f.text.includes(`*${MEASURE_NAMES[measure]}*`));
@@ -23,9 +23,10 @@ export async function sandboxTotals(
   baseUrl: string,
   phrase: string,
   calendar: { zone: string; weekStart: 0 | 1 | 2 | 3 | 4 | 5 | 6; now: number },
+  credentials = { username: 'demo', password: 'demo' },
 ): Promise<{ label: string; totals: Record<Measure, number> }> {
   const period = resolvePeriod(phrase, calendar);
-  const client = new TellodyClient({ baseUrl, credentials: { username: 'demo', password: 'demo' } });
+  const client = new TellodyClient({ baseUrl, credentials });
   const totals = Object.fromEntries(MEASURES.map((m) => [m, 0])) as Record<Measure, number>;
   const plan = periodPlan(period, calendar.now);
   if (plan.requests.some((r) => r.request.from < period.start || r.request.to > period.end)) {

@@ -1,13 +1,6 @@
-import {
-  bucketStarts,
-  type Calendar,
-  floorTo,
-  nextBoundary,
-  type Unit,
-  type WindowKind,
-} from '../../period/calendar.js';
-import { CHART_SERIES, type ContactChart } from '../types.js';
+import { CHART_SERIES, type ContactChart, type ChartUnit as Unit, type ChartWindow as WindowKind } from '../types.js';
 import { type Anomaly, overlap } from './anomalies.js';
+import { nextBucketStart, windowEnd, windowStart } from './local-clock.js';
 import { activityBetween, type SlotContext } from './synthetic-data.js';
 
 const UNITS = ['hour', 'day', 'week', 'month'] as const;
@@ -37,9 +30,8 @@ export function readChartQuery(body: unknown, zone: string): ChartQuery | string
   const query = { from, to, unit, window, dow } as ChartQuery;
   if ((RANK[query.unit] ?? 0) >= (RANK[query.window] ?? 0)) return `a ${query.window} cannot be split by ${query.unit}`;
   if (query.from > query.to) return '"from" is after "to"';
-  const cal: Calendar = { zone, weekStart: query.dow as Calendar['weekStart'] };
-  const start = floorTo(query.from, query.window, cal);
-  if (start !== query.from || nextBoundary(start, query.window, cal) - 1 !== query.to) {
+  const start = windowStart(query.from, query.window, query.dow, zone);
+  if (start !== query.from || windowEnd(start, query.window, zone) - 1 !== query.to) {
     return `"from" and "to" must be the first and last millisecond of one ${query.window} in ${zone}`;
   }
   return query;
@@ -63,16 +55,19 @@ function withAnomalies(
   return totals;
 }
 
-/** Calendar buckets of the window in the account's zone, the first starting at `from`, anomalies included. */
+/**
+ * Calendar buckets of the window in the account's zone, the first starting at `from`, anomalies
+ * included; cut by the sandbox's own calendar (local-clock.ts), never the app's: tests compare the two.
+ */
 export function chartFor(
   query: ChartQuery,
   account: SlotContext,
   now: number,
   anomalies: readonly Anomaly[] = [],
 ): ContactChart {
-  const cal: Calendar = { zone: account.zone, weekStart: query.dow as Calendar['weekStart'] };
   const end = query.to + 1;
-  const starts = bucketStarts(query.from, end, query.unit, cal);
+  const starts: number[] = [];
+  for (let at = query.from; at < end; at = nextBucketStart(at, query.unit, query.dow, account.zone)) starts.push(at);
   const chart = { contactsAdded: [], groupsAdded: [], contactsServed: [], contactsBlocked: [] } as Record<
     keyof ContactChart,
     number[]

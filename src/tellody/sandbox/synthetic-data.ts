@@ -1,5 +1,5 @@
-import { offsetAt } from '../../period/calendar.js';
 import { CHART_SERIES, type ChartSeries } from '../types.js';
+import { offsetMinutes as offsetAt } from './local-clock.js';
 
 /**
  * A deterministic event history: every 15-minute slot (the finest step any zone's clock

@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bucketStarts, type Calendar, windowAround } from '../../../src/period/calendar.js';
+import { buildReport } from '../../../src/report/build-report.js';
 import { ChartFetcher } from '../../../src/report/chart-fetcher.js';
 import { MEASURES, type Totals } from '../../../src/report/types.js';
 import { ChartCache } from '../../../src/store/chart-cache.js';
 import { openStore } from '../../../src/store/open-store.js';
+import { activityBetween } from '../../../src/tellody/sandbox/synthetic-data.js';
 import type { ContactChart } from '../../../src/tellody/types.js';
 import { type Harness, reportHarness } from '../../support/report-harness.js';
 
@@ -120,6 +122,60 @@ describe('report arithmetic against the sandbox', () => {
     expect(report.optOutRate).toBeCloseTo(report.totals.contactsBlocked / report.totals.contactsServed, 12);
   });
 
+  it('gives the chart the week before up to the same point, bucket by bucket, the last one cut at that point', async () => {
+    const report = await h.report('this week'); // Friday 27 November, 12:00 in Athens
+    const c = report.comparison;
+    if (!c) throw new Error('this week has a week before it');
+    const friday12 = Date.parse('2026-11-20T12:00:00+02:00');
+    expect(c.endExclusive).toBe(friday12);
+    const days = bucketStarts(c.start, friday12, 'day', athens);
+    expect(c.buckets.map((b) => b.start)).toEqual(days);
+    expect(c.buckets.map((b) => b.end)).toEqual([...days.slice(1).map((d) => d - 1), friday12 - 1]);
+    expect(c.buckets.map((b) => b.partial)).toEqual([false, false, false, false, true]);
+    for (const b of c.buckets) {
+      expect(b.values).toEqual(activityBetween({ seed: 1, zone: 'Europe/Athens' }, b.start, b.end + 1, h.clock.now()));
+    }
+  });
+
+  it('compares a finished period bucket by bucket with the whole period before, none of them cut', async () => {
+    const report = await h.report('last week');
+    const before = await h.report('2 weeks ago');
+    expect(
+      report.comparison?.buckets.map(({ start, end, values, partial }) => ({ start, end, values, partial })),
+    ).toEqual(before.buckets.map(({ start, end, values }) => ({ start, end, values, partial: false })));
+  });
+
+  it('has nothing to compare a period with when the one before would start before 2000, and still counts its calls', async () => {
+    const report = await h.report('January 2000');
+    expect(report.comparison).toBeNull();
+    expect(report.tellodyCalls).toBe(1);
+    expect(report.totals).toEqual({ contactsAdded: 0, groupsAdded: 0, contactsServed: 0, contactsBlocked: 0 });
+  });
+
+  it('counts the bucket that starts at this very instant as begun (nothing in it yet), and the one before as done', async () => {
+    h.clock.set('2026-11-27T10:00:00.000Z'); // 12:00:00.000 in Athens
+    const today = await h.report('today');
+    const noon = today.buckets[12];
+    expect(noon?.label).toContain('12:00');
+    expect(noon?.values).toEqual({ contactsAdded: 0, groupsAdded: 0, contactsServed: 0, contactsBlocked: 0 });
+    expect(noon?.partial).toBe(true);
+    expect(today.buckets[11]?.partial).toBe(false);
+    expect(today.buckets[13]?.values).toBeNull();
+  });
+
+  it('still counts the last millisecond of a bucket as part of it', async () => {
+    h.clock.set('2026-11-27T09:59:59.999Z'); // 11:59:59.999 in Athens
+    const today = await h.report('today');
+    expect(today.buckets[11]?.partial).toBe(true);
+    expect(today.buckets[12]?.values).toBeNull();
+  });
+
+  it('names no busiest bucket when nothing at all was sent', async () => {
+    const report = await h.report('December 2014'); // before the sandbox's history
+    expect(report.totals.contactsServed).toBe(0);
+    expect(report.busiest).toBeNull();
+  });
+
   it('reports a day with a clock change by its 25 hours', async () => {
     const report = await h.report('25 October 2026');
     expect(report.buckets).toHaveLength(25);
@@ -189,6 +245,48 @@ describe('Tellody failures become typed outcomes', () => {
     h.sandbox.faults.errorRate = 1;
     const outcome = await h.outcome('last week');
     expect(outcome).toEqual({ ok: false, failure: expect.objectContaining({ kind: 'tellody-unavailable' }) });
+  });
+
+  it('turns a request Tellody turns down (the workspace’s zone is not the account’s) into tellody-rejected', async () => {
+    const elsewhere = await reportHarness({
+      zone: 'America/New_York',
+      account: { username: 'demo', password: 'demo', zone: 'Europe/Athens', seed: 1 },
+    });
+    try {
+      const outcome = await elsewhere.outcome('last week');
+      expect(outcome).toEqual({ ok: false, failure: expect.objectContaining({ kind: 'tellody-rejected' }) });
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  it('lets a failure of ours through as the error it is, never dressed up as Tellody’s', async () => {
+    const period = h.period('last week');
+    const broken = {
+      accountId: 'broken',
+      contactChart: async () => {
+        throw new TypeError('a bug of ours');
+      },
+    };
+    await expect(
+      buildReport(period, { workspace: 'T1', source: broken, fetcher: h.fetcher, now: h.clock.now() }),
+    ).rejects.toThrow(TypeError);
+  });
+
+  it('turns a chart with too few buckets for its window into tellody-garbled, not a short report', async () => {
+    const period = h.period('last week');
+    const short = {
+      accountId: 'short',
+      contactChart: (request: Parameters<typeof h.client.contactChart>[0], options: { expectedBuckets: number }) =>
+        h.client.contactChart({ ...request, window: 'day', unit: 'hour', to: request.from + 86_399_999 }, options),
+    };
+    const outcome = await buildReport(period, {
+      workspace: 'T1',
+      source: short,
+      fetcher: h.fetcher,
+      now: h.clock.now(),
+    });
+    expect(outcome.ok ? null : outcome.failure.kind).toBe('tellody-garbled');
   });
 
   it('turns garbled answers into tellody-garbled', async () => {

@@ -4,11 +4,13 @@ import { periodToken, resolvePeriod } from '../../../src/period/index.js';
 import { MEASURES } from '../../../src/report/types.js';
 import { workspaceKey } from '../../../src/store/keys.js';
 import { TellodyClient } from '../../../src/tellody/client.js';
-import { count } from '../../../src/views/format.js';
-import { ACTIONS } from '../../../src/views/ids.js';
+import { count, MEASURE_NAMES } from '../../../src/views/format.js';
+import { ACTIONS, BLOCKS } from '../../../src/views/ids.js';
 import { expectValidMessage, expectValidView } from '../../support/block-kit.js';
+import { totalsShown } from '../../support/report-reading.js';
 import { slackSignature } from '../../support/signed-request.js';
 import { type AppHarness, settingsValues, slackAppHarness } from '../../support/slack-app-harness.js';
+import { linesOf } from '../../support/view-text.js';
 
 let h: AppHarness;
 const NOW = Date.parse('2026-11-27T10:00:00Z');
@@ -87,8 +89,11 @@ describe('/contacts', () => {
     });
     const week = windowAround(Date.parse('2026-11-18T12:00:00Z'), 'week', { zone: 'Europe/Athens', weekStart: 1 });
     const chart = await client.contactChart({ ...week, unit: 'day', window: 'week', dow: 1 });
+    const sandboxTotals = Object.fromEntries(MEASURES.map((m) => [m, chart[m].reduce((a, b) => a + b, 0)]));
+    // Each number beside its own measure's name, in the fields and in the notification text alike.
+    expect(totalsShown(message)).toEqual(sandboxTotals);
     for (const measure of MEASURES) {
-      expect(message.text).toContain(count(chart[measure].reduce((a, b) => a + b, 0)));
+      expect(message.text).toContain(`${count(sandboxTotals[measure] ?? -1)} ${MEASURE_NAMES[measure].toLowerCase()}`);
     }
     expect(message.text).toContain('Last week · Mon 16 – Sun 22 Nov 2026');
   });
@@ -103,6 +108,20 @@ describe('/contacts', () => {
     const future = await lastPost((await h.command('next month')).id);
     expect(future.text).toMatch(/hasn’t started yet/);
   });
+
+  it.each(['help', 'HELP', '?', '-h', '--help', '  help  '])(
+    'answers “%s” with the help, in the workspace’s calendar',
+    async (text) => {
+      const charts = h.sandbox.calls.get('/CampaignCloud/Report/ContactChart') ?? 0;
+      const help = await lastPost((await h.command(text)).id);
+      expect(help.response_type).toBe('ephemeral');
+      expect(help.text).toContain('/contacts last week');
+      expect(linesOf(help).at(-1)).toBe(
+        'Reports use *Europe/Athens* and weeks start on *Monday* (an admin can change both in the app’s Home tab).',
+      );
+      expect(h.sandbox.calls.get('/CampaignCloud/Report/ContactChart') ?? 0).toBe(charts);
+    },
+  );
 
   it('never calls Tellody with a bad request or answers with a stack trace, whatever is typed', async () => {
     for (const text of ['<@U123> 💥', 'x'.repeat(3000), '2019 to 2025 by hour', '"; DROP TABLE', '\u0000']) {
@@ -142,16 +161,24 @@ describe('buttons', () => {
     expectValidMessage(replaced);
   });
 
-  it('changes the granularity from the menu', async () => {
-    const period = resolvePeriod('last week', { zone: 'Europe/Athens', weekStart: 1, now: NOW });
-    const click = await h.click({
-      type: 'static_select',
-      action_id: ACTIONS.granularity,
-      selected_option: { value: periodToken(period, 'hour'), text: { type: 'plain_text', text: 'By hour' } },
-    });
+  it('changes the granularity to the one picked from the report’s own menu', async () => {
+    const first = await lastPost((await h.command('last week')).id);
+    const offered = actionsOf(first).find((e) => e.action_id === ACTIONS.granularity) as
+      | { options: { text: { text: string } }[] }
+      | undefined;
+    const byHour = offered?.options.find((o) => o.text.text === 'By hour');
+    expect(byHour).toBeDefined();
+    const click = await h.click({ type: 'static_select', action_id: ACTIONS.granularity, selected_option: byHour });
     const replaced = await lastPost(click.id);
-    expect(JSON.stringify(replaced.blocks)).toContain('By hour');
     expect(replaced.replace_original).toBe(true);
+    // The menu offers "By hour" whatever is shown: what changed is the report's own unit.
+    const contextLine = JSON.stringify(replaced.blocks.find((b) => String(b.block_id).startsWith(BLOCKS.context)));
+    expect(contextLine).toMatch(/"text":"By hour · Compared with/);
+    expect(JSON.stringify(replaced.blocks)).toMatch(/Busiest hour: \*\w{3} \d+ Nov, \d\d:00\*/);
+    const menu = actionsOf(replaced).find((e) => e.action_id === ACTIONS.granularity) as
+      | { initial_option: { text: { text: string } } }
+      | undefined;
+    expect(menu?.initial_option.text.text).toBe('By hour');
   });
 
   it('shares in the channel without buttons, and removes the private copy', async () => {

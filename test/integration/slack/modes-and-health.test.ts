@@ -1,10 +1,9 @@
-import { SocketModeReceiver } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config.js';
-import { createSlackApp } from '../../../src/slack/app.js';
-import { buildDeps } from '../../../src/slack/build-deps.js';
+import { freePort } from '../../support/free-port.js';
 import { startRedis } from '../../support/redis-server.js';
-import { type AppHarness, ENCRYPTION_KEY, slackAppHarness } from '../../support/slack-app-harness.js';
+import { form, postToSlackApp } from '../../support/signed-request.js';
+import { type AppHarness, SIGNING_SECRET, slackAppHarness } from '../../support/slack-app-harness.js';
+import { startSocketModeStandIn } from '../../support/socket-mode-standin.js';
 
 let h: AppHarness | undefined;
 let redis: Awaited<ReturnType<typeof startRedis>> | undefined;
@@ -54,16 +53,27 @@ describe('running on Redis, behind a load balancer', () => {
 });
 
 describe('Socket Mode', () => {
-  it('runs without a signing secret when SLACK_APP_TOKEN is set, on a Socket Mode receiver', async () => {
-    const config = loadConfig({
-      SLACK_BOT_TOKEN: 'xoxb-1',
-      SLACK_APP_TOKEN: 'xapp-1',
-      ENCRYPTION_KEY,
-      STORE_URL: 'memory:',
-    });
-    const deps = buildDeps(config);
-    const app = createSlackApp(deps);
-    expect((app as unknown as { receiver: unknown }).receiver).toBeInstanceOf(SocketModeReceiver);
-    await deps.store.close();
+  it('runs without a signing secret when SLACK_APP_TOKEN is set: Slack reaches it over the socket, not over HTTP', async () => {
+    const socket = await startSocketModeStandIn();
+    const port = await freePort();
+    try {
+      h = await slackAppHarness({
+        socketUrl: socket.url,
+        env: { SLACK_APP_TOKEN: 'xapp-1-A1-socket', SLACK_SIGNING_SECRET: '', PORT: String(port) },
+      });
+      await socket.connection;
+      expect(h.slack.callsTo('apps.connections.open').map((call) => call.token)).toEqual(['xapp-1-A1-socket']);
+      // Only the health and install routes listen on PORT: a request signed as Slack signs them goes nowhere.
+      const overHttp = await postToSlackApp(
+        `http://127.0.0.1:${port}/slack/events`,
+        SIGNING_SECRET,
+        form({ command: '/contacts', text: 'last week', team_id: 'T1', user_id: 'UUSER' }),
+        'application/x-www-form-urlencoded',
+      );
+      expect(overHttp.status).toBe(404);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    } finally {
+      await socket.close();
+    }
   });
 });

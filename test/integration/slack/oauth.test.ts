@@ -151,3 +151,63 @@ describe('installing to many workspaces with OAuth', () => {
     expect(h.slack.callsTo('oauth.v2.access')).toHaveLength(0);
   });
 });
+
+describe('reinstalling, revoking and uninstalling', () => {
+  const T9 = { teamId: 'T9', enterpriseId: undefined, isEnterpriseInstall: false };
+  const installed = () => h?.deps.installations.fetchInstallation(T9);
+
+  async function installedWorkspace(): Promise<AppHarness> {
+    const harness = await slackAppHarness({
+      env: { ...OAUTH_ENV, TELLODY_USERNAME: 'demo', TELLODY_PASSWORD: 'demo' },
+      oauth: tokenExchange(false),
+      users: { UINSTALLER: { tz: 'Asia/Kathmandu' } },
+    });
+    h = harness;
+    await install(harness);
+    return harness;
+  }
+
+  /** Waits until `check` holds (event handlers run after Slack is answered), or gives up after a second. */
+  async function eventually(check: () => Promise<boolean>): Promise<void> {
+    for (let i = 0; i < 50 && !(await check()); i++) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  it('keeps the week start and zone an admin chose when the app is installed again', async () => {
+    const harness = await installedWorkspace();
+    const chosen = { weekStart: 0 as const, zone: 'America/New_York', updatedAt: 5, updatedBy: 'UADMIN' };
+    await harness.deps.settings.set('T9', { ...(await harness.deps.settings.get('T9')), ...chosen });
+    expect((await install(harness)).status).toBe(200);
+    expect(await harness.deps.settings.get('T9')).toMatchObject({ ...chosen, installerUserId: 'UINSTALLER' });
+  });
+
+  it('forgets the installation, its bot token with it, when the app is uninstalled', async () => {
+    const harness = await installedWorkspace();
+    expect((await installed())?.bot?.token).toBe('xoxb-team-nine');
+    await harness.event({ type: 'app_uninstalled' }, 'T9');
+    await eventually(async () => (await harness.deps.settings.get('T9')) === undefined);
+    await expect(installed()).rejects.toThrow(/no installation for T9/);
+    expect(await harness.deps.settings.get('T9')).toBeUndefined();
+  });
+
+  it('keeps the workspace when only a person’s user token is revoked', async () => {
+    const harness = await installedWorkspace();
+    const before = await harness.deps.settings.get('T9');
+    await harness.event({ type: 'tokens_revoked', tokens: { oauth: ['UINSTALLER'], bot: [] } }, 'T9');
+    await harness.event({ type: 'tokens_revoked', tokens: { oauth: ['UINSTALLER'] } }, 'T9');
+    // A later event is handled after the ones before it: by then any forgetting would have begun.
+    await harness.event(
+      { type: 'app_home_opened', user: 'UINSTALLER', channel: 'D9', tab: 'home', event_ts: '1' },
+      'T9',
+    );
+    await harness.slack.waitForCalls('views.publish');
+    expect((await installed())?.bot?.token).toBe('xoxb-team-nine');
+    expect(await harness.deps.settings.get('T9')).toEqual(before);
+  });
+
+  it('forgets the workspace when its bot token is revoked', async () => {
+    const harness = await installedWorkspace();
+    await harness.event({ type: 'tokens_revoked', tokens: { bot: ['UBOT9'] } }, 'T9');
+    await eventually(async () => (await harness.deps.settings.get('T9')) === undefined);
+    await expect(installed()).rejects.toThrow(/no installation for T9/);
+  });
+});

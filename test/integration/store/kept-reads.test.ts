@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CachedReads } from '../../../src/store/cached-reads.js';
 import { workspaceKey } from '../../../src/store/keys.js';
 import { openStore, type Store } from '../../../src/store/open-store.js';
 import { SecretBox } from '../../../src/store/secret-box.js';
@@ -53,6 +54,37 @@ describe('settings kept in memory, one instance', () => {
     for (const team of ['T3', 'T4', 'T5']) await store.keyv.set(workspaceKey(team, 'settings'), ATHENS);
     expect(await settings.get('T3')).toMatchObject({ zone: 'Europe/Athens' }); // pushed out by T4 and T5
     expect(await settings.get('T5')).toBeUndefined(); // still the copy
+  });
+});
+
+describe('settings kept in memory, when a workspace is forgotten or a save races a read', () => {
+  let store: Store;
+  beforeAll(() => {
+    store = openStore('memory:');
+  });
+  afterAll(() => store.close());
+
+  it('drops the copy of an uninstalled workspace’s settings at once, and keeps every other workspace’s', async () => {
+    const settings = new WorkspaceSettingsRepository(store, FOR_GOOD);
+    await settings.set('T6', ATHENS);
+    await settings.set('T60', ATHENS);
+    expect(await settings.get('T6')).toMatchObject({ zone: 'Europe/Athens' });
+    expect(await settings.get('T60')).toMatchObject({ zone: 'Europe/Athens' });
+    await store.keyv.set(workspaceKey('T60', 'settings'), KOLKATA); // behind the repository's back
+    await store.forget(`${workspaceKey('T6')}:`);
+    // A reinstall right after reads no settings, so it starts the workspace afresh.
+    expect(await settings.get('T6')).toBeUndefined();
+    expect(await settings.get('T60')).toMatchObject({ zone: 'Europe/Athens' }); // still its copy
+  });
+
+  it('does not keep what a read found when a save came while it was reading', async () => {
+    const reads = new CachedReads<string>(store.changes, FOR_GOOD);
+    let finish: (value: string) => void = () => {};
+    const slowRead = reads.read('ws:T9:settings', () => new Promise((resolve) => (finish = resolve)));
+    await reads.write('ws:T9:settings', async () => {});
+    finish('before the save');
+    expect(await slowRead).toBe('before the save');
+    expect(await reads.read('ws:T9:settings', async () => 'after the save')).toBe('after the save');
   });
 });
 

@@ -1,18 +1,19 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type KeyvSqlite from '@keyv/sqlite';
 import type { Installation } from '@slack/bolt';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AlertRepository, type AlertState } from '../../../src/store/alert-settings.js';
 import { ChartCache } from '../../../src/store/chart-cache.js';
 import { DigestRepository, type WeekRecord } from '../../../src/store/digest-schedules.js';
 import { KeyvInstallationStore } from '../../../src/store/installations.js';
 import { workspaceKey } from '../../../src/store/keys.js';
-import { openStore, type Store } from '../../../src/store/open-store.js';
+import { openStore, type Store, StoreUnavailableError } from '../../../src/store/open-store.js';
 import { SecretBox, SecretBoxError } from '../../../src/store/secret-box.js';
 import { TellodyCredentialsRepository } from '../../../src/store/tellody-credentials.js';
 import { WorkspaceSettingsRepository } from '../../../src/store/workspace-settings.js';
+import { freePort } from '../../support/free-port.js';
 import { startRedis } from '../../support/redis-server.js';
 
 const KEY = 'a'.repeat(64);
@@ -45,11 +46,12 @@ describe.each([
   ['Redis', () => redis.url],
   ['memory', () => 'memory:'],
 ])('the store on %s', (_name, url) => {
+  // A store per test: what a test needs is made inside it, so each mutation run knows which tests use it.
   let store: Store;
-  beforeAll(() => {
+  beforeEach(() => {
     store = openStore(url());
   });
-  afterAll(() => store.close());
+  afterEach(() => store.close());
 
   it('serves twenty first requests at once on a store just opened (one connection, no losers)', async () => {
     const fresh = openStore(url());
@@ -150,10 +152,35 @@ describe.each([
   it('lets cached charts expire', async () => {
     const cache = new ChartCache(store);
     const chart = { contactsAdded: [1], groupsAdded: [0], contactsServed: [3], contactsBlocked: [0] };
-    await cache.set('ws:T1:chart:x', { chart, fetchedAt: 1 }, 50);
+    await cache.set('ws:T1:chart:x', { chart, fetchedAt: 1 }, 500);
     expect((await cache.get('ws:T1:chart:x'))?.chart).toEqual(chart);
     await sleep(1200);
     expect(await cache.get('ws:T1:chart:x')).toBeUndefined();
+  });
+
+  it('keeps a cached chart per workspace, Tellody account and exact window, and no account’s name in its key', async () => {
+    const cache = new ChartCache(store);
+    const week = {
+      from: 1_795_300_000_000,
+      to: 1_795_904_799_999,
+      unit: 'day' as const,
+      window: 'week' as const,
+      dow: 1 as const,
+    };
+    const key = cache.key('T1', 'https://tellody.example/|acme', week);
+    expect(key).toMatch(/^ws:T1:chart:[\w-]{16}:week:day:1:1795300000000:1795904799999$/);
+    expect(key).not.toContain('acme');
+    const others = [
+      cache.key('T2', 'https://tellody.example/|acme', week),
+      cache.key('T1', 'https://tellody.example/|other', week),
+      cache.key('T1', 'https://tellody.example/|acme', { ...week, unit: 'hour' }),
+      cache.key('T1', 'https://tellody.example/|acme', { ...week, dow: 0 }),
+    ];
+    expect(new Set([key, ...others]).size).toBe(5);
+    const chart = { contactsAdded: [1], groupsAdded: [0], contactsServed: [3], contactsBlocked: [0] };
+    await cache.set(key, { chart, fetchedAt: 1 }, 60_000);
+    expect((await cache.get(key))?.chart).toEqual(chart);
+    for (const other of others) expect(await cache.get(other)).toBeUndefined();
   });
 
   it('lets one owner at a time claim a key, until the lease runs out or the owner lets go', async () => {
@@ -312,8 +339,100 @@ describe.each([
   });
 
   it('refuses a workspace id that could reach into another’s keys', () => {
-    expect(() => workspaceKey('T1:settings', 'x')).toThrow();
-    expect(() => workspaceKey('', 'x')).toThrow();
+    expect(() => workspaceKey('T1:settings', 'x')).toThrow(/workspace id/);
+    expect(() => workspaceKey('', 'x')).toThrow(/workspace id/);
+  });
+
+  it('keeps every workspace’s data under ws:<workspace>:…, where earlier versions left it', async () => {
+    const settings = { weekStart: 3, zone: 'Asia/Kolkata', updatedAt: 7 };
+    await store.keyv.set('ws:TOLD:settings', settings);
+    expect(await new WorkspaceSettingsRepository(store).get('TOLD')).toEqual(settings);
+    expect(workspaceKey('T1', 'digest', 'claim', '2026-11-23')).toBe('ws:T1:digest:claim:2026-11-23');
+  });
+
+  it('says a workspace has no Tellody login, settings or digest when it has none, and reads a damaged record as none', async () => {
+    expect(await new TellodyCredentialsRepository(store, new SecretBox(KEY)).get('TNONE')).toBeUndefined();
+    expect(await new TellodyCredentialsRepository(store, new SecretBox(KEY)).username('TNONE')).toBeUndefined();
+    const settings = new WorkspaceSettingsRepository(store);
+    expect(await settings.get('TNONE')).toBeUndefined();
+    await store.keyv.set(workspaceKey('TBAD', 'settings'), { weekStart: 'Monday' });
+    expect(await settings.get('TBAD')).toBeUndefined();
+    const digests = new DigestRepository(store);
+    expect(await digests.schedule('TNONE')).toBeUndefined();
+    expect(await digests.week('TNONE', '2026-11-23')).toBeUndefined();
+    expect(await digests.latestWeek('TNONE')).toBeUndefined();
+  });
+
+  it('keeps the username readable when no key opens the password, to say whose login to enter again', async () => {
+    await new TellodyCredentialsRepository(store, new SecretBox(OTHER_KEY)).set(
+      'TLOST',
+      { username: 'acme', password: 'p' },
+      1,
+    );
+    const credentials = new TellodyCredentialsRepository(store, new SecretBox(KEY));
+    await expect(credentials.get('TLOST')).rejects.toThrow(SecretBoxError);
+    expect(await credentials.username('TLOST')).toBe('acme');
+  });
+
+  it('seals a password opened with the previous key again with the current one, keeping when it was saved', async () => {
+    await new TellodyCredentialsRepository(store, new SecretBox(OTHER_KEY)).set(
+      'TROT',
+      { username: 'acme', password: 'p1' },
+      42,
+    );
+    const rotated = new TellodyCredentialsRepository(store, new SecretBox(KEY, [OTHER_KEY]));
+    expect(await rotated.get('TROT')).toEqual({ username: 'acme', password: 'p1' });
+    // Now the current key alone opens it: the previous key can be retired.
+    expect(await new TellodyCredentialsRepository(store, new SecretBox(KEY)).get('TROT')).toEqual({
+      username: 'acme',
+      password: 'p1',
+    });
+    expect(await store.keyv.get(workspaceKey('TROT', 'tellody'))).toMatchObject({ savedAt: 42 });
+  });
+
+  it('forgets a workspace’s Tellody login and settings on request, and only that workspace’s', async () => {
+    const credentials = new TellodyCredentialsRepository(store, new SecretBox(KEY));
+    const settings = new WorkspaceSettingsRepository(store);
+    for (const team of ['TGONE', 'TSTAY']) {
+      await credentials.set(team, { username: 'acme', password: 'p' }, 1);
+      await settings.set(team, { weekStart: 1, zone: 'UTC', updatedAt: 1 });
+    }
+    await credentials.delete('TGONE');
+    await settings.delete('TGONE');
+    expect(await credentials.get('TGONE')).toBeUndefined();
+    expect(await settings.get('TGONE')).toBeUndefined();
+    expect(await credentials.get('TSTAY')).toEqual({ username: 'acme', password: 'p' });
+    expect(await settings.get('TSTAY')).toMatchObject({ zone: 'UTC' });
+  });
+
+  it('forgets hundreds of a workspace’s claims at once', async () => {
+    const prefix = `ws:TMANY${Math.random().toString(36).slice(2)}:digest:claim`;
+    for (let i = 0; i < 450; i++) await store.claims.claim(`${prefix}:${i}`, 'a', 60_000);
+    await store.claims.forget(prefix);
+    const again = await Promise.all(
+      Array.from({ length: 450 }, (_, i) => store.claims.claim(`${prefix}:${i}`, 'b', 60_000)),
+    );
+    expect(again.every(Boolean)).toBe(true);
+  });
+
+  it('lets go of a claim never made, and removes from a set never made, without complaint', async () => {
+    await expect(store.claims.release(`ws:T1:digest:claim:none-${Math.random()}`, 'a')).resolves.toBeUndefined();
+    await expect(store.sets.remove(`digest:none:${Math.random()}`, 'T1')).resolves.toBeUndefined();
+  });
+
+  it('keeps a mute for a later day while reading an earlier one (the report zone moved west)', async () => {
+    const alerts = new AlertRepository(store);
+    await alerts.mute('TM1', '2026-12-01', 'contactsAdded');
+    await alerts.mute('TM1', '2026-11-29', 'contactsServed');
+    expect([...(await alerts.mutedOn('TM1', '2026-11-30'))]).toEqual([]);
+    expect([...(await alerts.mutedOn('TM1', '2026-12-01'))]).toEqual(['contactsAdded']);
+    expect([...(await alerts.mutedOn('TM1', '2026-11-29'))]).toEqual([]);
+  });
+
+  it('lists a set’s members in order, whatever order they came in', async () => {
+    const set = `digest:order:${Math.random()}`;
+    for (const member of ['T3', 'T1', 'T2']) await store.sets.add(set, member);
+    expect(await store.sets.members(set)).toEqual(['T1', 'T2', 'T3']);
   });
 });
 
@@ -354,6 +473,67 @@ describe.each([
   });
 });
 
+describe('a store that cannot be opened says where and why, without its password', () => {
+  const reasonFor = async (url: string) => {
+    const store = openStore(url);
+    try {
+      await store.ready();
+      return 'ready';
+    } catch (error) {
+      expect(error).toBeInstanceOf(StoreUnavailableError);
+      expect((error as Error).name).toBe('StoreUnavailableError');
+      return (error as Error).message;
+    } finally {
+      await store.close().catch(() => {});
+    }
+  };
+
+  it('names a Redis nobody listens at', async () => {
+    const port = await freePort();
+    expect(await reasonFor(`redis://:hunter2@127.0.0.1:${port}`)).toBe(
+      `the store at redis://:***@127.0.0.1:${port} cannot be used: nothing is listening there (connection refused); is Redis running?`,
+    );
+  });
+
+  it('names a Redis that refuses the password it was given, without the password', async () => {
+    const guarded = await startRedis({ password: 'the-right-one' });
+    try {
+      expect(await reasonFor(`redis://:hunter2@127.0.0.1:${guarded.port}`)).toBe(
+        `the store at redis://:***@127.0.0.1:${guarded.port} cannot be used: Redis refused the password in STORE_URL`,
+      );
+      expect(await reasonFor(guarded.url)).toBe('ready');
+    } finally {
+      await guarded.stop();
+    }
+  });
+
+  it('names a Redis host that does not resolve', async () => {
+    expect(await reasonFor('redis://no-such-host.invalid:6379')).toMatch(/that host name cannot be resolved$/);
+  });
+
+  it('names a SQLite file that is a folder', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'contacts-folder-'));
+    expect(await reasonFor(`sqlite://${folder}`)).toBe(
+      `the store at sqlite://${folder} cannot be used: the SQLite file cannot be opened or created there`,
+    );
+  });
+
+  it('names a SQLite path whose folder is a file', () => {
+    const file = join(dir, `plain-file-${Math.random()}`);
+    writeFileSync(file, 'x');
+    expect(() => openStore(`sqlite://${file}/contacts.sqlite`)).toThrow(
+      `the store at sqlite://${file}/contacts.sqlite cannot be used: its folder cannot be created (part of that path is a file, not a folder)`,
+    );
+  });
+
+  it.each([
+    ['sqlite://', /sqlite:\/\/ needs a file path/],
+    ['postgres://db/contacts', /STORE_URL must start with sqlite:\/\/, redis:\/\/ or rediss:\/\//],
+  ])('refuses the STORE_URL %s, saying what would work', (url, problem) => {
+    expect(() => openStore(url)).toThrow(problem);
+  });
+});
+
 describe('a store that cannot be reached', () => {
   it('says so to the health check, and the chart cache carries on without it', async () => {
     const gone = await startRedis();
@@ -365,6 +545,19 @@ describe('a store that cannot be reached', () => {
     const cache = new ChartCache(store, (e) => errors.push(e));
     expect(await cache.get('ws:T1:chart:y')).toBeUndefined();
     expect(errors.length).toBeGreaterThan(0);
+    // Settings are not a cache: a write that cannot be made fails loudly instead of passing silently.
+    await expect(
+      new WorkspaceSettingsRepository(store).set('T1', { weekStart: 1, zone: 'UTC', updatedAt: 1 }),
+    ).rejects.toThrow();
     await store.close().catch(() => {});
+  });
+
+  it('fails a SQLite write loudly once the file is closed', async () => {
+    const store = openStore(`sqlite://${join(dir, `closed-${Math.random()}.sqlite`)}`);
+    await store.ready();
+    await store.close();
+    await expect(
+      new WorkspaceSettingsRepository(store).set('T1', { weekStart: 1, zone: 'UTC', updatedAt: 1 }),
+    ).rejects.toThrow();
   });
 });

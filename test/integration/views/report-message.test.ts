@@ -2,13 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodFromToken } from '../../../src/period/index.js';
 import { chartImage } from '../../../src/present/chart-image.js';
 import type { Report } from '../../../src/report/types.js';
+import { MEASURES } from '../../../src/report/types.js';
+import { activityBetween } from '../../../src/tellody/sandbox/synthetic-data.js';
 import { type ChartImage, chartData, MAX_IMAGE_URL, PANELS } from '../../../src/views/chart.js';
+import { count, MEASURE_NAMES } from '../../../src/views/format.js';
 import { ACTIONS } from '../../../src/views/ids.js';
-import { buildReportMessage, reportText } from '../../../src/views/report-message.js';
+import { buildReportMessage } from '../../../src/views/report-message.js';
 import { expectValidMessage } from '../../support/block-kit.js';
 import { decodeChartUrl } from '../../support/chart-url.js';
 import { startQuickChartStandIn } from '../../support/quickchart-standin.js';
 import { type Harness, reportHarness } from '../../support/report-harness.js';
+import { totalsShown } from '../../support/report-reading.js';
 
 let h: Harness;
 let quickchart: Awaited<ReturnType<typeof startQuickChartStandIn>>;
@@ -80,10 +84,18 @@ describe.each(PHRASES)('the report message for “%s”', (phrase) => {
     expect(config.data.labels).toHaveLength(chartData(report, chart.unit).points.length);
   });
 
-  it('leads the fallback text with the numbers and ends it with the period', async () => {
+  it('shows the sandbox’s totals, each beside its own measure, in the fields and in the fallback text', async () => {
     const { report, message } = await rendered(phrase);
-    expect(message.text).toBe(reportText(report));
-    expect(message.text).toMatch(/^[\d,]+ new contacts/);
+    const events = activityBetween(
+      { seed: 1, zone: 'Europe/Athens' },
+      report.period.start,
+      report.period.end + 1,
+      h.clock.now(),
+    );
+    expect(totalsShown(message)).toEqual(events);
+    // A notification shows the text: the numbers first, new contacts leading, then the period.
+    expect(message.text.startsWith(`${count(events.contactsAdded)} new contacts`)).toBe(true);
+    for (const m of MEASURES) expect(message.text).toContain(`${count(events[m])} ${MEASURE_NAMES[m].toLowerCase()}`);
     expect(message.text).toContain(report.period.range);
   });
 });

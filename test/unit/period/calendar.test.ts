@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bucketStarts,
   type Calendar,
+  canonicalZone,
   floorTo,
   nextBoundary,
   parseWeekday,
@@ -101,4 +102,20 @@ describe('parseWeekday', () => {
     ['m', undefined],
     ['funday', undefined],
   ])('%s → %s', (text, expected) => expect(parseWeekday(text)).toBe(expected));
+});
+
+describe('zone names as stored and shown', () => {
+  it.each([
+    [' europe/athens '.trim(), 'Europe/Athens'],
+    ['AMERICA/NEW_YORK', 'America/New_York'],
+    ['america/port-au-prince', 'America/Port-au-Prince'],
+    ['utc', 'UTC'],
+    // Node's ICU resolves these to older names (Asia/Calcutta, Europe/Kiev): people keep the name they used.
+    ['Asia/Kolkata', 'Asia/Kolkata'],
+    ['asia/kolkata', 'Asia/Kolkata'],
+    ['europe/kyiv', 'Europe/Kyiv'],
+    ['Mars/Olympus', 'Mars/Olympus'],
+  ])('stores “%s” as “%s”', (typed, stored) => {
+    expect(canonicalZone(typed)).toBe(stored);
+  });
 });

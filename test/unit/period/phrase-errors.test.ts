@@ -72,3 +72,19 @@ describe('phrases the resolver refuses, with a reason and two phrases that work'
     expect(() => resolvePeriod(phrase, settings)).toThrow(PeriodError);
   });
 });
+
+describe('what Slack escapes in a phrase is read as what the person typed', () => {
+  it.each([
+    ['&lt;last week&gt;', 'last week'],
+    ['last week &gt;', 'last week'],
+    ['&lt;Q3 2025&gt; by week', 'Q3 2025 by week'],
+  ])('reads “%s” (Slack’s escape of angle brackets) as “%s”', (escaped, typed) => {
+    expect(resolvePeriod(escaped, settings)).toEqual(resolvePeriod(typed, settings));
+  });
+
+  it('names the “&” a person typed, not Slack’s “&amp;”, when it cannot read it', () => {
+    const error = errorOf('Q3 &amp; Q4');
+    expect(error.message).toContain('I didn’t understand “&”.');
+    expect(error.message).not.toContain('amp');
+  });
+});

@@ -1,8 +1,15 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import type { Weekday } from '../../../src/period/calendar.js';
-import { floorTo, offsetAt, shiftBoundary, UNITS } from '../../../src/period/calendar.js';
+import {
+  bucketStarts,
+  floorTo,
+  offsetAt,
+  shiftBoundary,
+  UNITS,
+  type Unit,
+  type Weekday,
+} from '../../../src/period/calendar.js';
 import {
   bucketMap,
   comparisonFor,
@@ -21,6 +28,7 @@ import {
   validUnits,
 } from '../../../src/period/index.js';
 import { type PlanRange, windowsFrom } from '../../../src/period/plan-requests.js';
+import { checkProperty } from '../../support/checked-property.js';
 import { TEST_ZONES } from '../../support/zones.js';
 
 const ZONES = [...TEST_ZONES, 'America/Santiago', 'UTC'];
@@ -84,25 +92,51 @@ function tryResolve(text: string, s: { zone: string; weekStart: Weekday; now: nu
   }
 }
 
+type Settings = { zone: string; weekStart: Weekday; now: number };
+
+/**
+ * A phrase, settings and the period they resolve to; a case whose phrase the settings make
+ * impossible is rejected (fc.pre), so every checked case has a period.
+ */
+const resolved = fc.tuple(withUnit, settings).map(([text, s]) => ({ text, s, period: tryResolve(text, s) }));
+
+function withPeriod(check: (period: Period, s: Settings, text: string) => void) {
+  return ({ text, s, period }: { text: string; s: Settings; period: Period | null }) => {
+    fc.pre(period !== null);
+    check(period, s, text);
+  };
+}
+
 const local = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone });
+
+/** The start of the calendar `unit` containing `at` in the zone, by Luxon (weeks from the week start). */
+function luxonFloor(at: number, unit: Unit, s: Settings): number {
+  const t = local(at, s.zone);
+  if (unit === 'week')
+    return t
+      .minus({ days: (t.weekday - s.weekStart + 7) % 7 })
+      .startOf('day')
+      .toMillis();
+  return t.startOf(unit).toMillis();
+}
 const RUNS = { numRuns: 400 };
 
 describe('properties of every resolved period', () => {
   it('never throws anything but a PeriodError, and is deterministic', () => {
-    fc.assert(
-      fc.property(withUnit, settings, (text, s) => {
+    checkProperty(
+      fc.tuple(withUnit, settings),
+      ([text, s]) => {
         const first = tryResolve(text, s);
         expect(tryResolve(text, s)).toEqual(first);
-      }),
+      },
       RUNS,
     );
   });
 
   it('asks only for aligned windows whose dow is the week start, starting no later than now', () => {
-    fc.assert(
-      fc.property(withUnit, settings, (text, s) => {
-        const period = tryResolve(text, s);
-        if (!period) return;
+    checkProperty(
+      resolved,
+      withPeriod((period, s) => {
         expect(period.start).toBeLessThanOrEqual(s.now);
         for (const { request } of periodPlan(period, s.now).requests) {
           expect(request.dow).toBe(s.weekStart);
@@ -122,10 +156,9 @@ describe('properties of every resolved period', () => {
   });
 
   it('covers the period with no gap and no overlap, up to now', () => {
-    fc.assert(
-      fc.property(withUnit, settings, (text, s) => {
-        const period = tryResolve(text, s);
-        if (!period) return;
+    checkProperty(
+      resolved,
+      withPeriod((period, s) => {
         const plan = periodPlan(period, s.now);
         let at = period.start;
         for (const { request, segment } of plan.requests) {
@@ -140,37 +173,61 @@ describe('properties of every resolved period', () => {
     );
   });
 
-  it('folds every fetched bucket inside the period into the period bucket that contains it', () => {
-    fc.assert(
-      fc.property(withUnit, settings, (text, s) => {
-        const period = tryResolve(text, s);
-        if (!period || period.end - period.start > 120 * 86_400_000) return;
-        const map = bucketMap(periodPlan(period, s.now), period);
+  it('folds every fetched bucket into the period bucket that contains its start, over periods of any length', () => {
+    let longest = 0;
+    checkProperty(
+      resolved,
+      withPeriod((period, s) => {
+        longest = Math.max(longest, period.end - period.start);
+        const plan = periodPlan(period, s.now);
+        const map = bucketMap(plan, period);
         const starts = map.bucketStarts;
         expect(starts[0]).toBe(period.start);
-        for (const targets of map.targets) {
-          for (const target of targets) {
-            if (target < 0) continue;
-            expect(target).toBeLessThan(starts.length);
-          }
-        }
+        const folded = new Set<number>();
+        plan.requests.forEach(({ request, segment }, i) => {
+          const fetched = bucketStarts(request.from, request.to + 1, request.unit, period);
+          const targets = map.targets[i] ?? [];
+          expect(targets).toHaveLength(fetched.length);
+          fetched.forEach((at, j) => {
+            const target = targets[j] ?? Number.NaN;
+            if (at < segment.start || at >= segment.endExclusive) {
+              expect(target, 'a bucket outside its request’s part of the period is left out').toBe(-1);
+              return;
+            }
+            // The period bucket that contains `at`, by Luxon: the first one starts at the period's start.
+            expect(starts[target], `${new Date(at).toISOString()} in ${s.zone}`).toBe(
+              Math.max(period.start, luxonFloor(at, period.unit, s)),
+            );
+            const fetchedEnd = fetched[j + 1] ?? request.to + 1;
+            const nextStart = starts[target + 1];
+            expect(
+              nextStart === undefined || fetchedEnd <= nextStart,
+              'a fetched bucket lies inside one period bucket',
+            ).toBe(true);
+            folded.add(target);
+          });
+        });
+        // Every period bucket that has begun gets at least one fetched bucket (later ones may, as zeros to come).
+        const begun = starts.filter((start) => start <= s.now).length;
+        const sorted = [...folded].sort((a, b) => a - b);
+        expect(sorted.slice(0, begun)).toEqual(starts.slice(0, begun).map((_, i) => i));
       }),
-      { numRuns: 150 },
+      RUNS,
     );
+    expect(longest, 'periods of years are among those checked').toBeGreaterThan(365 * 86_400_000);
   });
 
   it('steps back and forward to the same period', () => {
-    fc.assert(
-      fc.property(withUnit, settings, (text, s) => {
-        const period = tryResolve(text, s);
-        if (!period) return;
-        let previous: Period;
+    checkProperty(
+      resolved,
+      withPeriod((period, s) => {
+        let previous: Period | null = null;
         try {
           previous = previousPeriod(period, s.now);
         } catch (error) {
-          if (error instanceof PeriodError) return; // before 2000
-          throw error;
+          if (!(error instanceof PeriodError)) throw error;
         }
+        fc.pre(previous !== null); // nothing before 2000
         expect(previous.end).toBeLessThan(period.start);
         expect(nextPeriod(previous, s.now)?.start).toBe(period.start);
         const comparison = comparisonFor(period, s.now);
@@ -195,25 +252,27 @@ const thrown = <T>(make: () => T): T | string => {
 
 describe('what a phrase means depends on the day, not the time of day', () => {
   it('resolves a phrase the same at any two instants of one local day with the same UTC offset', () => {
-    fc.assert(
-      fc.property(withUnit, settings, fc.double({ min: 0, max: 1, noNaN: true }), (text, s, fraction) => {
+    checkProperty(
+      fc.tuple(withUnit, settings, fc.double({ min: 0, max: 1, noNaN: true })),
+      ([text, s, fraction]) => {
         const dayStart = floorTo(s.now, 'day', s);
         const dayEnd = shiftBoundary(dayStart, 'day', 1, s);
         const other = { ...s, now: Math.min(dayEnd - 1, dayStart + Math.floor(fraction * (dayEnd - dayStart))) };
-        if (offsetAt(other.now, s.zone) !== offsetAt(s.now, s.zone)) return;
+        fc.pre(offsetAt(other.now, s.zone) === offsetAt(s.now, s.zone));
         expect(thrown(() => resolvePeriodAfresh(text, other))).toEqual(thrown(() => resolvePeriodAfresh(text, s)));
-      }),
+      },
       { numRuns: 2000 },
     );
   });
 
   it('answers a phrase asked again that day with what parsing it afresh gives', () => {
-    fc.assert(
-      fc.property(withUnit, settings, fc.integer({ min: 0, max: 86_399_999 }), (text, s, later) => {
+    checkProperty(
+      fc.tuple(withUnit, settings, fc.integer({ min: 0, max: 86_399_999 })),
+      ([text, s, later]) => {
         const again = { ...s, now: s.now + later };
         thrown(() => resolvePeriod(text, s));
         expect(thrown(() => resolvePeriod(text, again))).toEqual(thrown(() => resolvePeriodAfresh(text, again)));
-      }),
+      },
       { numRuns: 1000 },
     );
   });
@@ -221,44 +280,37 @@ describe('what a phrase means depends on the day, not the time of day', () => {
 
 describe('asking without exceptions', () => {
   it('finds the same period or the same problem as the throwing makePeriod, for any unit and start', () => {
-    fc.assert(
-      fc.property(
-        withUnit,
-        settings,
-        fc.constantFrom(...UNITS),
-        fc.integer({ min: -400, max: 3 }),
-        (text, s, unit, shift) => {
-          const period = tryResolve(text, s);
-          if (!period) return;
+    checkProperty(
+      fc.tuple(resolved, fc.constantFrom(...UNITS), fc.integer({ min: -400, max: 3 })),
+      ([found, unit, shift]) =>
+        withPeriod((period, s) => {
           const key = { ...keyOf(period), unit, start: period.start + shift * 86_400_000 };
           const made = periodOrProblem(key, s);
           expect(made.period ?? made.problem?.code).toEqual(thrown(() => makePeriod(key, s)));
-        },
-      ),
+        })(found),
       RUNS,
     );
   });
 
   it('offers exactly the units a period could be rebuilt by, as of any later instant', () => {
-    fc.assert(
-      fc.property(withUnit, settings, fc.integer({ min: 0, max: 400 }), (text, s, daysLater) => {
-        const period = tryResolve(text, s);
-        if (!period) return;
-        const later = { ...s, now: s.now + daysLater * 86_400_000 };
-        const rebuildable = UNITS.filter(
-          (unit) => typeof thrown(() => makePeriod({ ...keyOf(period), unit }, later)) !== 'string',
-        );
-        expect(validUnits(period, later.now)).toEqual(rebuildable);
-      }),
+    checkProperty(
+      fc.tuple(resolved, fc.integer({ min: 0, max: 400 })),
+      ([found, daysLater]) =>
+        withPeriod((period, s) => {
+          const later = { ...s, now: s.now + daysLater * 86_400_000 };
+          const rebuildable = UNITS.filter(
+            (unit) => typeof thrown(() => makePeriod({ ...keyOf(period), unit }, later)) !== 'string',
+          );
+          expect(validUnits(period, later.now)).toEqual(rebuildable);
+        })(found),
       RUNS,
     );
   });
 
   it('steps back and compares exactly as the throwing forms do, null where they throw', () => {
-    fc.assert(
-      fc.property(withUnit, settings, (text, s) => {
-        const period = tryResolve(text, s);
-        if (!period) return;
+    checkProperty(
+      resolved,
+      withPeriod((period, s) => {
         const previous = thrown(() => previousPeriod(period, s.now));
         expect(previousPeriodOrNull(period, s.now) ?? 'too-early').toEqual(previous);
         expect(comparisonOrNull(period, s.now) ?? 'too-early').toEqual(thrown(() => comparisonFor(period, s.now)));
@@ -282,10 +334,9 @@ function fewestPossible(range: PlanRange, cal: { zone: string; weekStart: Weekda
 
 describe('the request plan', () => {
   it('uses the fewest windows any plan could', () => {
-    fc.assert(
-      fc.property(withUnit, settings, (text, s) => {
-        const period = tryResolve(text, s);
-        if (!period) return;
+    checkProperty(
+      resolved,
+      withPeriod((period, s) => {
         const range = { start: period.start, endExclusive: period.end + 1, unit: period.unit };
         expect(periodPlan(period, s.now).requests.length).toBe(fewestPossible(range, s, s.now));
       }),

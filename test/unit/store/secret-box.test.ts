@@ -33,6 +33,34 @@ describe('secrets at rest, across a key rotation', () => {
     expect(() => new SecretBox(NEW, [OLD]).unseal(sealed, 'T1')).toThrow(SecretBoxError);
   });
 
+  it('refuses a secret whose tag was cut short, which GCM alone would check only as far as it goes', () => {
+    const [version, iv, tag, body] = new SecretBox(NEW).seal('hunter2', 'T1').split('.');
+    const cut = Buffer.from(tag ?? '', 'base64url')
+      .subarray(0, 12)
+      .toString('base64url');
+    expect(() => new SecretBox(NEW).unseal([version, iv, cut, body].join('.'), 'T1')).toThrow(SecretBoxError);
+  });
+
+  it('refuses a secret of a version it does not know, even one its key would open', () => {
+    const [, ...rest] = new SecretBox(NEW).seal('hunter2', 'T1').split('.');
+    expect(() => new SecretBox(NEW).unseal(['v2', ...rest].join('.'), 'T1')).toThrow(SecretBoxError);
+  });
+
+  it('tells an operator what went wrong without the secret: the key, or altered data', () => {
+    const error = (() => {
+      try {
+        new SecretBox(NEW).unseal(new SecretBox(OTHER).seal('hunter2', 'T1'), 'T1');
+      } catch (e) {
+        return e as Error;
+      }
+      throw new Error('it opened');
+    })();
+    expect(error.name).toBe('SecretBoxError');
+    expect(error.message).toBe(
+      'a stored secret could not be decrypted (wrong ENCRYPTION_KEY, or the data was altered)',
+    );
+  });
+
   it('refuses keys that are not 64 hex characters', () => {
     expect(() => new SecretBox('ab')).toThrow(/64 hex/);
     expect(() => new SecretBox(NEW, ['zz'.repeat(32)])).toThrow(/64 hex/);
