@@ -1,4 +1,5 @@
 import { bucketStarts, type Calendar, windowAround } from '../period/calendar.js';
+import { allSettledFirst } from '../report/all-settled-first.js';
 import type { ChartFetcher, ChartSource } from '../report/chart-fetcher.js';
 import type { DayInput } from './assess.js';
 import { HISTORY_WEEKS } from './detect.js';
@@ -42,7 +43,7 @@ export async function fetchDays(
   const starts = Array.from({ length: HISTORY_WEEKS }, (_, i) =>
     weeksBefore(today.start, HISTORY_WEEKS - i, calendar.zone),
   );
-  const [todayCounts, ...history] = await Promise.all([
+  const [todayCounts, ...history] = await allSettledFirst([
     fetchDay(ctx, today.start, calendar, true),
     ...starts.map((start) => fetchDay(ctx, start, calendar, false)),
   ]);

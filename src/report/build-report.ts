@@ -16,6 +16,7 @@ import {
   TellodyError,
   TellodyUnavailableError,
 } from '../tellody/errors.js';
+import { allSettledFirst } from './all-settled-first.js';
 import type { ChartFetcher, ChartSource } from './chart-fetcher.js';
 import { addInto, changes, emptyTotals, optOutRate } from './compare.js';
 import {
@@ -45,7 +46,7 @@ interface Folded {
 async function fetchAndFold(plan: RequestPlan, map: BucketMap, ctx: ReportContext): Promise<Folded> {
   const sums = map.bucketStarts.map(() => emptyTotals());
   // bucketMap gives every request its targets: `?? 0` and `?? []` only satisfy the type checker.
-  const fetched = await Promise.all(
+  const fetched = await allSettledFirst(
     plan.requests.map(({ request }, i) =>
       // Stryker disable next-line OptionalChaining,LogicalOperator: equivalent — targets[i] always exists
       ctx.fetcher.fetch(ctx.workspace, ctx.source, request, map.targets[i]?.length ?? 0, ctx.now),
@@ -130,7 +131,7 @@ function comparisonSummary(
 
 async function assemble(period: Period, ctx: ReportContext): Promise<Report> {
   const plan = periodPlan(period, ctx.now);
-  const [current, before] = await Promise.all([
+  const [current, before] = await allSettledFirst([
     fetchAndFold(plan, bucketMap(plan, period), ctx),
     fetchComparison(period, ctx),
   ]);

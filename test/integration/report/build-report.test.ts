@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bucketStarts, type Calendar, windowAround } from '../../../src/period/calendar.js';
 import { buildReport } from '../../../src/report/build-report.js';
-import { ChartFetcher } from '../../../src/report/chart-fetcher.js';
+import { ChartFetcher, type ChartSource } from '../../../src/report/chart-fetcher.js';
+import { tellodySource } from '../../../src/report/tellody-source.js';
 import { MEASURES, type Totals } from '../../../src/report/types.js';
 import { ChartCache } from '../../../src/store/chart-cache.js';
 import { openStore } from '../../../src/store/open-store.js';
+import { TellodyBadRequestError } from '../../../src/tellody/errors.js';
 import { activityBetween } from '../../../src/tellody/sandbox/synthetic-data.js';
 import type { ContactChart } from '../../../src/tellody/types.js';
 import { type Harness, reportHarness } from '../../support/report-harness.js';
@@ -35,6 +37,33 @@ beforeEach(async () => {
   h = await reportHarness();
 });
 afterEach(() => h.close());
+
+describe('a report that fails', () => {
+  it('gives up only once every Tellody call it started has settled, so none lands after the answer', async () => {
+    // One window refused at once, the other still on its way: the report must not answer (and the
+    // digest must not record "waiting") while a call it started is still running.
+    const real = tellodySource(h.client, { baseUrl: h.sandbox.baseUrl, username: 'demo' });
+    const finished: string[] = [];
+    let refused = false;
+    const source: ChartSource = {
+      accountId: real.accountId,
+      async contactChart(request, options) {
+        if (!refused) {
+          refused = true;
+          throw new TellodyBadRequestError('window refused');
+        }
+        const chart = await real.contactChart(request, options);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        finished.push(request.window);
+        return chart;
+      },
+    };
+    const period = h.period('last week');
+    const outcome = await buildReport(period, { workspace: 'T1', source, fetcher: h.fetcher, now: h.clock.now() });
+    expect(outcome).toMatchObject({ ok: false, failure: { kind: 'tellody-rejected' } });
+    expect(finished).toHaveLength(1);
+  });
+});
 
 describe('report arithmetic against the sandbox', () => {
   it('totals last week exactly as the sandbox counts its seven days', async () => {
