@@ -44,28 +44,21 @@ function countsWhileQuiet(input: DayInput, history: readonly HourlyDay[], measur
   return history.map((day) => countBy(day, measure, hour, zone) - countBy(day, measure, quiet, zone));
 }
 
-/**
- * A measure watched going down that has stopped: none since `quiet`:00, where the usual day has
- * plenty between then and now. The day's running total hides a stop that starts after a busy
- * morning (a form broken at 13:00: 146 by 16:00 against a usual 245 is inside a lively
- * workspace's band), but hours with none where the same weekdays had dozens do not happen by
- * chance: the same judgement, over the quiet hours alone.
- */
-function stopped(during: readonly number[] | null, measure: AlertMeasure, sensitivity: DayInput['sensitivity']) {
-  if (during === null || WATCHED[measure] === 'up') return false;
-  return judge(0, during, 'down', sensitivity).kind === 'anomalous';
-}
-
 /** One measure today against its usual, with everything an alert about it would say. */
 export function assess(input: DayInput, measure: AlertMeasure): Assessment {
   const history = recordedHistory(input.weeksBefore);
   const observed = countBy(input.today, measure, input.hour, input.zone);
   const usual = history.map((day) => countBy(day, measure, input.hour, input.zone));
   const quiet = quietSince(input.today, measure, input.hour, input.zone);
-  const during = quiet !== null && quiet > 0 ? countsWhileQuiet(input, history, measure, quiet) : null;
+  // A measure watched going down that has stopped is also judged over its quiet hours alone: the
+  // day's running total hides a stop that starts after a busy morning (a form broken at 13:00: 146
+  // by 16:00 against a usual 245 is inside a lively workspace's band), but hours with none where the
+  // same weekdays had dozens do not happen by chance.
+  const during = quiet && WATCHED[measure] !== 'up' ? countsWhileQuiet(input, history, measure, quiet) : null;
   const overDay = judge(observed, usual, WATCHED[measure], input.sensitivity);
+  const stopped = during !== null && judge(0, during, 'down', input.sensitivity).kind === 'anomalous';
   const judgement: Judgement =
-    overDay.kind !== 'too-little-history' && overDay.kind !== 'anomalous' && stopped(during, measure, input.sensitivity)
+    overDay.kind !== 'too-little-history' && overDay.kind !== 'anomalous' && stopped
       ? { ...overDay, kind: 'anomalous', way: 'down' }
       : overDay;
   const finding: AlertFinding = {
@@ -77,7 +70,7 @@ export function assess(input: DayInput, measure: AlertMeasure): Assessment {
     hour: input.hour,
     weekday: input.weekday,
     quietSince: quiet,
-    usualWhileQuiet: during && during.length > 0 ? median(during) : null,
+    usualWhileQuiet: during ? median(during) : null,
     weeks: history.length,
     sensitivity: input.sensitivity,
     hours: hourPoints(input, history, measure),

@@ -60,14 +60,14 @@ export function alertHeadline(f: AlertFinding): string {
     if (f.ratio === null) return `${name}: ${count(f.observed)} by ${by}, where ${usualDay} has none by then`;
     return `${name} are ${times(f.ratio)} ${usualDay} by ${by}: ${count(f.observed)} against ${aboutCount(f.usual)}`;
   }
-  if (f.quietSince !== null && f.quietSince > 0 && f.usualWhileQuiet !== null) {
-    // A stop after a busy morning: the hours with none, against the same hours of a usual day.
-    const since = clockHour(f.quietSince);
-    return `No ${lower(f.measure)} since ${since}; ${usualDay} has ${aboutCount(f.usualWhileQuiet)} between ${since} and ${by}`;
-  }
   if (f.quietSince !== null) {
     const since = f.quietSince === 0 ? 'today so far' : `since ${clockHour(f.quietSince)}`;
-    return `No ${lower(f.measure)} ${since}; ${usualDay} has ${aboutCount(f.usual)} by ${by}`;
+    // A stop after a busy morning: the hours with none, against the same hours of a usual day.
+    const usual =
+      f.quietSince > 0 && f.usualWhileQuiet !== null
+        ? `${aboutCount(f.usualWhileQuiet)} between ${clockHour(f.quietSince)} and ${by}`
+        : `${aboutCount(f.usual)} by ${by}`;
+    return `No ${lower(f.measure)} ${since}; ${usualDay} has ${usual}`;
   }
   const below = percent((1 - (f.ratio ?? 0)) * 100);
   return `${name} are ${below} below ${usualDay} by ${by}: ${count(f.observed)} against ${aboutCount(f.usual)}`;
