@@ -1,7 +1,7 @@
-import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { plain } from '../views/blocks.js';
+import type { ActionArgs } from './action-args.js';
 import type { SlackDeps } from './deps.js';
 import { safely, workspaceOf } from './safely.js';
 import { loadWorkspace, type Workspace } from './workspace.js';
@@ -33,7 +33,7 @@ export function openWorkspaceForm(
   form: { readonly what: string; readonly title: string },
   build: (workspace: Workspace) => Promise<ModalView>,
 ) {
-  return async ({ ack, body, client, context, logger }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
+  return async ({ ack, body, client, context, logger }: ActionArgs) => {
     await ack();
     await safely(logger, form.what, undefined, () =>
       openModalThenFill(client, body.trigger_id, form.title, async () =>

@@ -1,18 +1,17 @@
-import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { BlockAction } from '@slack/bolt';
 import { todayAt } from '../../../alerts/local-hours.js';
 import { type Period, resolvePeriod, unlessPeriodError } from '../../../period/index.js';
 import { ALERT_MEASURES, type AlertMeasure } from '../../../store/alert-settings.js';
 import { buildMutedNote } from '../../../views/alert-message.js';
 import { buildAlertsModal } from '../../../views/alerts-modal.js';
 import { MEASURE_NAMES } from '../../../views/format.js';
+import type { ActionArgs } from '../../action-args.js';
 import type { SlackDeps } from '../../deps.js';
 import { openWorkspaceForm } from '../../open-modal.js';
 import { ProgressReply, REPLY_PLACES } from '../../progress-reply.js';
 import { logFailure, safely, workspaceOf } from '../../safely.js';
 import { loadWorkspace } from '../../workspace.js';
 import { reportMessage } from '../../workspace-reports.js';
-
-type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,8 +1,8 @@
-import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { sendDirectMessage } from '../../../digest/post.js';
 import { previewDigest, sendDigestNow } from '../../../digest/run-digest.js';
 import { problemWords } from '../../../views/digest-home.js';
 import { buildDigestModal } from '../../../views/digest-modal.js';
+import type { ActionArgs } from '../../action-args.js';
 import { canEditSettings } from '../../admin.js';
 import type { SlackDeps } from '../../deps.js';
 import { digestDeps } from '../../digest-deps.js';
@@ -10,8 +10,6 @@ import { openWorkspaceForm } from '../../open-modal.js';
 import { safely, workspaceOf } from '../../safely.js';
 import { loadWorkspace, type Workspace } from '../../workspace.js';
 import { publishHome } from '../../workspace-reports.js';
-
-type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 const ADMINS_ONLY = 'Only workspace admins and owners, and the person who installed Contacts, can do that.';
 

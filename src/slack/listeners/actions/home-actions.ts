@@ -1,14 +1,12 @@
-import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { resolvePeriod } from '../../../period/index.js';
 import { ACTIONS, HOME_QUICK_REPORTS } from '../../../views/ids.js';
 import { buildSettingsModal } from '../../../views/settings-modal.js';
+import type { ActionArgs } from '../../action-args.js';
 import type { SlackDeps } from '../../deps.js';
 import { openWorkspaceForm } from '../../open-modal.js';
 import { safely, workspaceOf } from '../../safely.js';
 import { loadWorkspace } from '../../workspace.js';
 import { publishHome } from '../../workspace-reports.js';
-
-type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 /** Today / This week / Last week / This month on the Home tab: that report, in the Home tab itself. */
 export function homeQuickReport(deps: SlackDeps) {

@@ -1,15 +1,14 @@
-import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { BlockAction } from '@slack/bolt';
 import { type Period, PeriodError, periodFromToken } from '../../../period/index.js';
 import { buildNotConnectedMessage } from '../../../views/error-messages.js';
 import { buildHelpMessage } from '../../../views/help-message.js';
 import type { SlackMessage } from '../../../views/report-message.js';
+import type { ActionArgs } from '../../action-args.js';
 import type { SlackDeps } from '../../deps.js';
 import { ProgressReply, REPLY_PLACES } from '../../progress-reply.js';
 import { safely, workspaceOf } from '../../safely.js';
 import { loadWorkspace } from '../../workspace.js';
 import { presentFor, publishHome, reportMessage } from '../../workspace-reports.js';
-
-type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 /** The period a button or menu carries: a button's value, or the chosen menu option's. */
 function tokenOf(action: BlockAction['actions'][number]): string {
