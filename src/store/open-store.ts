@@ -165,6 +165,7 @@ function reasonOf(kind: StoreKind, lastError: unknown): string {
     return `Redis does not answer (${code})`;
   }
   if (code === 'SQLITE_CANTOPEN') return 'the SQLite file cannot be opened or created there';
+  if (code === 'SQLITE_NOTADB') return 'that file is not a SQLite database';
   return code;
 }
 

@@ -1,3 +1,4 @@
+import { createClient } from '@keyv/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CachedReads } from '../../../src/store/cached-reads.js';
 import { workspaceKey } from '../../../src/store/keys.js';
@@ -138,4 +139,45 @@ describe('two instances on one Redis', () => {
       ),
     ).toBeUndefined();
   });
+  it('drops every copy when its word from Redis comes back after a dropped connection (word may have been missed)', async () => {
+    const here = new WorkspaceSettingsRepository(one, FOR_GOOD);
+    await new WorkspaceSettingsRepository(two, FOR_GOOD).set('T3', ATHENS);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the save's own word has come and gone
+    expect(await here.get('T3')).toMatchObject({ zone: 'Europe/Athens' });
+    // Changed with no word sent: only the reconnection below may make this instance read it again.
+    await two.keyv.set(workspaceKey('T3', 'settings'), KOLKATA);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await here.get('T3')).toMatchObject({ zone: 'Europe/Athens' });
+    await withAdmin(redis.url, (admin) => admin.sendCommand(['CLIENT', 'KILL', 'TYPE', 'pubsub']));
+    expect(
+      await eventually(
+        () => here.get('T3'),
+        (s) => s?.zone === 'Asia/Kolkata',
+      ),
+    ).toMatchObject({ zone: 'Asia/Kolkata' });
+  });
+
+  it('leaves no connection open once closed, the ones for word of changes included', async () => {
+    const clients = () => withAdmin(redis.url, async (admin) => (await admin.clientList()).length - 1);
+    const before = await clients();
+    const three = openStore(redis.url);
+    const settings = new WorkspaceSettingsRepository(three, FOR_GOOD); // listens: a subscribed connection
+    await settings.set('T4', ATHENS); // announces: a publishing connection
+    expect(await settings.get('T4')).toMatchObject({ zone: 'Europe/Athens' });
+    expect(await clients()).toBe(before + 3);
+    await three.close();
+    expect(await eventually(clients, (n) => n === before)).toBe(before);
+  });
 });
+
+/** A connection of the test's own to the same Redis, to see and cut the app's connections from outside. */
+const adminClient = (url: string) => createClient({ url });
+async function withAdmin<T>(url: string, use: (admin: ReturnType<typeof adminClient>) => Promise<T>): Promise<T> {
+  const admin = adminClient(url);
+  await admin.connect();
+  try {
+    return await use(admin);
+  } finally {
+    admin.destroy();
+  }
+}

@@ -1,9 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type KeyvSqlite from '@keyv/sqlite';
 import type { Installation } from '@slack/bolt';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { KeyvHooks } from 'keyv';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AlertRepository, type AlertState } from '../../../src/store/alert-settings.js';
 import { ChartCache } from '../../../src/store/chart-cache.js';
 import { DigestRepository, type WeekRecord } from '../../../src/store/digest-schedules.js';
@@ -42,10 +46,10 @@ afterAll(() => redis.stop());
 
 /** The same behaviour, whatever the backend: one suite, every store. */
 describe.each([
-  ['SQLite file', () => `sqlite://${join(dir, `store-${Math.random()}.sqlite`)}`],
-  ['Redis', () => redis.url],
-  ['memory', () => 'memory:'],
-])('the store on %s', (_name, url) => {
+  ['SQLite file', () => `sqlite://${join(dir, `store-${Math.random()}.sqlite`)}`, 'sqlite'],
+  ['Redis', () => redis.url, 'redis'],
+  ['memory', () => 'memory:', 'memory'],
+])('the store on %s', (_name, url, kind) => {
   // A store per test: what a test needs is made inside it, so each mutation run knows which tests use it.
   let store: Store;
   beforeEach(() => {
@@ -64,9 +68,10 @@ describe.each([
     }
   });
 
-  it('answers a health ping, and says it is ready', async () => {
+  it('answers a health ping, says it is ready, and which kind it is (for /healthz and the start-up line)', async () => {
     await expect(store.ready()).resolves.toBeUndefined();
     expect(await store.ping()).toBe(true);
+    expect(store.kind).toBe(kind);
   });
 
   it('keeps settings by workspace, and one workspace never sees another’s', async () => {
@@ -147,6 +152,32 @@ describe.each([
     await expect(new KeyvInstallationStore(store, new SecretBox(KEY)).fetchInstallation(query('TS2'))).rejects.toThrow(
       SecretBoxError,
     );
+  });
+
+  it('reads a sealed installation and Tellody login without writing them again (every Slack request reads them)', async () => {
+    const box = new SecretBox(KEY);
+    await new KeyvInstallationStore(store, box).storeInstallation(installation('TW1'));
+    await new TellodyCredentialsRepository(store, box).set('TW1', { username: 'acme', password: 'p' }, 1);
+    const written: string[] = [];
+    store.keyv.hooks.addHandler(KeyvHooks.PRE_SET, (data: { key: string }) => written.push(data.key));
+    const query = { teamId: 'TW1', enterpriseId: undefined, isEnterpriseInstall: false };
+    expect((await new KeyvInstallationStore(store, box).fetchInstallation(query)).bot?.token).toBe('xoxb-TW1');
+    expect(await new TellodyCredentialsRepository(store, box).get('TW1')).toEqual({ username: 'acme', password: 'p' });
+    expect(written).toEqual([]);
+  });
+
+  it('says which workspace has no installation, and refuses a request that names no workspace', async () => {
+    const installations = new KeyvInstallationStore(store, new SecretBox(KEY));
+    await expect(
+      installations.fetchInstallation({ teamId: 'TNONE', enterpriseId: undefined, isEnterpriseInstall: false }),
+    ).rejects.toThrow('no installation for TNONE');
+    await expect(
+      installations.fetchInstallation({ teamId: undefined, enterpriseId: undefined, isEnterpriseInstall: false }),
+    ).rejects.toThrow('a Slack request without a team or enterprise id');
+    // An org-wide request is the enterprise's, never a team's that happens to be named.
+    await expect(
+      installations.fetchInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: true }),
+    ).rejects.toThrow('a Slack request without a team or enterprise id');
   });
 
   it('lets cached charts expire', async () => {
@@ -254,9 +285,14 @@ describe.each([
     expect(await digests.latestWeek('TD1')).toEqual(week(14));
     expect(await digests.week('TD1', week(2).week)).toBeUndefined(); // only the latest 12 weeks are kept
     expect(await digests.week('TD1', week(3).week)).toEqual(week(3));
+    expect(await store.claims.claim(digests.claimKey('TD1', week(14).week), 'instance-a', 60_000)).toBe(true);
     await digests.forget('TD1');
     expect(await digests.schedule('TD1')).toBeUndefined();
     expect(await digests.latestWeek('TD1')).toBeUndefined();
+    // Every record, not only the list of them: a reinstall must not find last month's "posted".
+    for (let n = 3; n <= 14; n++) expect(await digests.week('TD1', week(n).week)).toBeUndefined();
+    // A delivery claimed before the uninstall does not hold up a reinstalled workspace's digest.
+    expect(await store.claims.claim(digests.claimKey('TD1', week(14).week), 'instance-b', 60_000)).toBe(true);
     expect(await digests.enrolled()).not.toContain('TD1');
     expect(await digests.schedule('TD2')).toMatchObject({ time: '10:30' });
   });
@@ -437,13 +473,76 @@ describe.each([
 });
 
 describe('a SQLite file', () => {
+  /** What a SQLite file and its write-ahead log hold, as bytes anyone with the disk could read. */
+  const fileBytes = (path: string) =>
+    [path, `${path}-wal`].map((file) => (existsSync(file) ? readFileSync(file, 'latin1') : '')).join('');
+
   it('keeps a write-ahead log, so a write does not hold up the reads of the next command', async () => {
     const store = openStore(`sqlite://${join(dir, 'wal.sqlite')}`);
     try {
       await store.ready();
       const sqlite = store.keyv.store as KeyvSqlite;
       expect(await sqlite.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+      // In WAL mode NORMAL survives any crash of the app and commits without waiting for the disk.
+      expect(await sqlite.query('PRAGMA synchronous')).toEqual([{ synchronous: 1 }]);
     } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps no byte of a forgotten workspace’s values in the file or its log', async () => {
+    const path = join(dir, `forgotten-${Math.random()}.sqlite`);
+    const store = openStore(`sqlite://${path}`);
+    const secret = `sealed-login-${randomUUID()}`;
+    const bytes = () => fileBytes(path);
+    try {
+      await store.keyv.set(workspaceKey('TGONE', 'tellody'), { password: secret });
+      await store.keyv.set(workspaceKey('TSTAY', 'settings'), { zone: 'UTC' });
+      expect(bytes()).toContain(secret); // so the test can see it when it stays
+      await store.forget(`${workspaceKey('TGONE')}:`);
+      expect(bytes()).not.toContain(secret);
+      expect(await store.keyv.get(workspaceKey('TSTAY', 'settings'))).toEqual({ zone: 'UTC' });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('forgets a workspace while another process is reading the file, once that read is over', async () => {
+    const path = join(dir, `busy-${Math.random()}.sqlite`);
+    const [store, reader] = [openStore(`sqlite://${path}`), openStore(`sqlite://${path}`)];
+    const other = reader.keyv.store as KeyvSqlite;
+    const secret = `sealed-login-${randomUUID()}`;
+    try {
+      await store.keyv.set(workspaceKey('TBUSY', 'tellody'), { password: secret });
+      // The other process reads inside a transaction: the log cannot be reset under its snapshot.
+      await other.query('BEGIN');
+      await other.query('SELECT count(*) FROM keyv');
+      const forgetting = store.forget(`${workspaceKey('TBUSY')}:`);
+      await sleep(200);
+      await other.query('COMMIT');
+      await expect(forgetting).resolves.toBeUndefined();
+      expect(fileBytes(path)).not.toContain(secret);
+    } finally {
+      await Promise.all([store.close(), reader.close()]);
+    }
+  });
+
+  it('sweeps expired claims away (one per Slack request), so the file does not grow with them', async () => {
+    const store = openStore(`sqlite://${join(dir, `sweep-${Math.random()}.sqlite`)}`);
+    const sqlite = store.keyv.store as KeyvSqlite;
+    const rows = async () => ((await sqlite.query('SELECT count(*) AS n FROM claims')) as { n: number }[])[0]?.n;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.parse('2026-11-30T09:00:00Z'));
+      for (let i = 0; i < 20; i++) await store.claims.claim(`ws:T1:seen:${i}`, 'a', 1000);
+      vi.setSystemTime(Date.parse('2026-11-30T09:00:30Z'));
+      await store.claims.claim('ws:T1:seen:late', 'a', 1000);
+      expect(await rows()).toBe(21); // expired, but swept only now and then
+      vi.setSystemTime(Date.parse('2026-11-30T09:01:05Z'));
+      await store.claims.claim('ws:T1:seen:next', 'a', 1000);
+      expect(await rows()).toBe(1);
+    } finally {
+      vi.useRealTimers();
       await store.close();
     }
   });
@@ -505,6 +604,38 @@ describe('a store that cannot be opened says where and why, without its password
     } finally {
       await guarded.stop();
     }
+  });
+
+  it('names a Redis that takes the connection but never answers, and fails its health check in time', async () => {
+    const silent = createServer(() => {}).listen(0, '127.0.0.1');
+    await once(silent, 'listening');
+    const { port } = silent.address() as AddressInfo;
+    const store = openStore(`rediss://127.0.0.1:${port}`); // TLS URLs are Redis too
+    try {
+      expect(store.kind).toBe('redis');
+      await expect(store.ready()).rejects.toThrow(
+        `the store at rediss://127.0.0.1:${port} cannot be used: Redis does not answer (Redis timed out after 3000ms)`,
+      );
+      expect(await store.ping()).toBe(false);
+    } finally {
+      await store.close().catch(() => {});
+      silent.close();
+    }
+  });
+
+  it('names a SQLite path where folders cannot be made', () => {
+    // sysfs refuses new folders even to root, the way a locked-down volume refuses the app's user.
+    expect(() => openStore('sqlite:///sys/contacts-for-slack/contacts.sqlite')).toThrow(
+      'the store at sqlite:///sys/contacts-for-slack/contacts.sqlite cannot be used: its folder cannot be created (permission denied)',
+    );
+  });
+
+  it('names a file that is not a SQLite database', async () => {
+    const file = join(dir, `not-sqlite-${Math.random()}.txt`);
+    writeFileSync(file, 'Quarterly contacts export\n'.repeat(200));
+    expect(await reasonFor(`sqlite://${file}`)).toBe(
+      `the store at sqlite://${file} cannot be used: that file is not a SQLite database`,
+    );
   });
 
   it('names a Redis host that does not resolve', async () => {
