@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import { button, clip, header } from '../../../src/views/blocks.js';
+import { actions, button, clip, context, fields, header } from '../../../src/views/blocks.js';
 import type { ChartImage } from '../../../src/views/chart.js';
 import { buildHomeTab } from '../../../src/views/home-tab.js';
 import { SETTINGS_FIELDS } from '../../../src/views/ids.js';
@@ -34,6 +34,34 @@ describe('text longer than Slack takes', () => {
     expect(long.accessibility_label).toHaveLength(75);
     expect(long.accessibility_label?.endsWith('…')).toBe(true);
     expect(button({ text: 'Share', actionId: 'a' })).not.toHaveProperty('accessibility_label');
+  });
+});
+
+describe('blocks within Slack’s limits (beyond them Slack refuses the whole message)', () => {
+  const many = (n: number) => Array.from({ length: n }, (_, i) => `item ${i + 1}`);
+
+  it('shows at most 10 fields and 10 context elements, the first ones', () => {
+    const shown = fields(many(12), 'f');
+    expect(shown.fields?.map((f) => f.text)).toEqual(many(10));
+    expect(context(many(11)).elements.map((e) => ('text' in e ? e.text : ''))).toEqual(many(10));
+  });
+
+  it('puts at most 25 buttons in a row of actions, the first ones', () => {
+    const buttons = many(27).map((text) => button({ text, actionId: text }));
+    expect(actions(buttons, 'a').elements.map((b) => ('action_id' in b ? b.action_id : ''))).toEqual(many(25));
+  });
+
+  it('keeps the block id it is given (what Slack sends back with a click), and none when none is given', () => {
+    expect(header('Contacts', 'home_header').block_id).toBe('home_header');
+    expect(fields(['a'], 'home_fields').block_id).toBe('home_fields');
+    expect(header('Contacts')).not.toHaveProperty('block_id');
+  });
+
+  it('marks the main button primary and sends a value only when it has one', () => {
+    const main = button({ text: 'Connect Tellody', actionId: 'c', style: 'primary' });
+    expect(main.style).toBe('primary');
+    expect(Object.keys(main)).not.toContain('value');
+    expect(button({ text: 'Share', actionId: 's', value: '' }).value).toBe('');
   });
 });
 
@@ -75,6 +103,10 @@ describe('a report shown without buttons (the Home tab’s, a digest’s)', () =
     const coarser: ChartImage = { ...CHART, kind: 'coarser', perPoint: 7, unit: 'week' };
     const lines = linesOf(buildReportMessage({ report: report(), chart: coarser, now: NOW }));
     expect(lines.join('\n')).toContain('Chart shows one point per week to fit Slack.');
+    const unitless = linesOf(
+      buildReportMessage({ report: report(), chart: { ...coarser, unit: undefined }, now: NOW }),
+    );
+    expect(unitless.join('\n')).toContain('Chart shows one point per day to fit Slack.');
   });
 });
 
@@ -98,6 +130,15 @@ describe('the Home tab while Tellody is being asked', () => {
 describe('the settings form, answering what cannot be saved', () => {
   it('says an emptied zone field is not a time zone, quoting nothing', () => {
     const input = readSettingsInput(settingsValues({ zone: '   ' }), { connected: false });
+    expect(input.ok ? {} : input.errors).toEqual({
+      [SETTINGS_FIELDS.zone]: '“” is not a time zone name. Try one like Europe/Athens or America/New_York.',
+    });
+  });
+
+  it('says a zone field Slack sends back empty (null) is not a time zone, quoting nothing', () => {
+    const values = settingsValues({});
+    const emptied = { ...values, settings_zone: { settings_zone: { type: 'plain_text_input', value: null } } };
+    const input = readSettingsInput(emptied, { connected: false });
     expect(input.ok ? {} : input.errors).toEqual({
       [SETTINGS_FIELDS.zone]: '“” is not a time zone name. Try one like Europe/Athens or America/New_York.',
     });
