@@ -140,21 +140,27 @@ describe('two instances on one Redis', () => {
     ).toBeUndefined();
   });
   it('drops every copy when its word from Redis comes back after a dropped connection (word may have been missed)', async () => {
-    const here = new WorkspaceSettingsRepository(one, FOR_GOOD);
-    await new WorkspaceSettingsRepository(two, FOR_GOOD).set('T3', ATHENS);
-    await new Promise((resolve) => setTimeout(resolve, 300)); // the save's own word has come and gone
-    expect(await here.get('T3')).toMatchObject({ zone: 'Europe/Athens' });
-    // Changed with no word sent: only the reconnection below may make this instance read it again.
-    await two.keyv.set(workspaceKey('T3', 'settings'), KOLKATA);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(await here.get('T3')).toMatchObject({ zone: 'Europe/Athens' });
-    await withAdmin(redis.url, (admin) => admin.sendCommand(['CLIENT', 'KILL', 'TYPE', 'pubsub']));
-    expect(
-      await eventually(
-        () => here.get('T3'),
-        (s) => s?.zone === 'Asia/Kolkata',
-      ),
-    ).toMatchObject({ zone: 'Asia/Kolkata' });
+    // An instance of its own, so that its subscription is made (and its reconnection heard) in this test.
+    const fresh = openStore(redis.url);
+    try {
+      const here = new WorkspaceSettingsRepository(fresh, FOR_GOOD);
+      await new WorkspaceSettingsRepository(two, FOR_GOOD).set('T3', ATHENS);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the save's own word has come and gone
+      expect(await here.get('T3')).toMatchObject({ zone: 'Europe/Athens' });
+      // Changed with no word sent: only the reconnection below may make this instance read it again.
+      await two.keyv.set(workspaceKey('T3', 'settings'), KOLKATA);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await here.get('T3')).toMatchObject({ zone: 'Europe/Athens' });
+      await withAdmin(redis.url, (admin) => admin.sendCommand(['CLIENT', 'KILL', 'TYPE', 'pubsub']));
+      expect(
+        await eventually(
+          () => here.get('T3'),
+          (s) => s?.zone === 'Asia/Kolkata',
+        ),
+      ).toMatchObject({ zone: 'Asia/Kolkata' });
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('leaves no connection open once closed, the ones for word of changes included', async () => {
