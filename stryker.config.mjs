@@ -29,7 +29,10 @@ export default {
   concurrency: 1,
   // A mutant that makes its tests take 1.5 times as long plus 5 s (an endless loop, mostly) counts as caught.
   timeoutMS: 5000,
-  reporters: ['clear-text', 'progress', 'html', 'json'],
+  // event-recorder: each mutant's result as it comes (reports/mutation/events), for
+  // `npm run mutate -- --survivors` while a run of hours is still going.
+  reporters: ['clear-text', 'progress', 'html', 'json', 'event-recorder'],
+  eventReporter: { baseDir: 'reports/mutation/events' },
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   clearTextReporter: { allowColor: false, reportScoreTable: true, reportMutants: false },

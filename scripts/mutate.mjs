@@ -2,8 +2,9 @@
 // over the named folders of src/ only (`npm run mutate -- period views`). Afterwards prints the
 // mutation score of every folder the run covered, and keeps each folder's latest result in
 // reports/mutation/scores.json so per-folder runs add up to one table (`npm run mutate -- --scores`).
+// `npm run mutate -- --survivors [filter]` lists what survived so far while a run is going.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -93,8 +94,44 @@ function readScores() {
   return existsSync(scoresFile) ? JSON.parse(readFileSync(scoresFile, 'utf8')) : {};
 }
 
+/**
+ * `npm run mutate -- --survivors [path filter]`: the mutants no test caught so far, while a run is
+ * still going (Stryker writes the HTML and JSON reports only at its end; its event recorder writes
+ * each mutant's result as it comes, to reports/mutation/events). One line per mutant with its source line.
+ */
+function printSurvivors(filter) {
+  const dir = `${root}reports/mutation/events`;
+  if (!existsSync(dir)) return console.error('npm run mutate: no run has recorded results yet');
+  const sources = new Map();
+  const sourceLine = (file, n) => {
+    if (!sources.has(file)) sources.set(file, readFileSync(file, 'utf8').split('\n'));
+    return sources.get(file)[n - 1]?.trim().slice(0, 110);
+  };
+  const counts = {};
+  const rows = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (!name.endsWith('onMutantTested.json')) continue;
+    const mutant = JSON.parse(readFileSync(`${dir}/${name}`, 'utf8'));
+    counts[mutant.status] = (counts[mutant.status] ?? 0) + 1;
+    if (!['Survived', 'NoCoverage'].includes(mutant.status) || !mutant.fileName.includes(filter)) continue;
+    const line = mutant.location.start.line;
+    const file = mutant.fileName.replace(/^.*?src\//, '');
+    const replacement = String(mutant.replacement).replace(/\s+/g, ' ').slice(0, 70);
+    rows.push(
+      `${file}:${line} ${mutant.status === 'Survived' ? 'survived' : 'not covered'} ${mutant.mutatorName} → ${replacement}\n    ${sourceLine(mutant.fileName, line)}`,
+    );
+  }
+  rows.sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  console.log(rows.join('\n'));
+  console.log(counts);
+}
+
 if (args.includes('--scores')) {
   printTable(readScores());
+  process.exit(0);
+}
+if (args[0] === '--survivors') {
+  printSurvivors(args[1] ?? '');
   process.exit(0);
 }
 
