@@ -33,7 +33,7 @@ const inputLabelled = (view: View, label: string) => {
   return found;
 };
 const offered = (input: Input) => (input.element.options ?? []).map((o) => [o.text.text, o.value]);
-const framing = (view: View) => [view.callback_id, view.title?.text, view.submit?.text, view.close?.text];
+const framing = (view: View) => [view.type, view.callback_id, view.title?.text, view.submit?.text, view.close?.text];
 
 describe('the digest form', () => {
   const modal = buildDigestModal({
@@ -47,7 +47,7 @@ describe('the digest form', () => {
 
   it('is titled “Weekly digest”, with Save and Cancel, and asks for channel, day, time and on/off', () => {
     expectValidView(modal);
-    expect(framing(modal)).toEqual([CALLBACKS.digest, 'Weekly digest', 'Save', 'Cancel']);
+    expect(framing(modal)).toEqual(['modal', CALLBACKS.digest, 'Weekly digest', 'Save', 'Cancel']);
     expect(inputs(modal).map((b) => [b.label.text, b.element.type, b.optional ?? false])).toEqual([
       ['Channel', 'conversations_select', false],
       ['Day', 'static_select', false],
@@ -123,7 +123,7 @@ describe('the alerts form', () => {
 
   it('is titled “Same-day alerts”, with Save and Cancel, and asks what to watch, where, how readily and when to keep quiet', () => {
     expectValidView(modal);
-    expect(framing(modal)).toEqual([CALLBACKS.alerts, 'Same-day alerts', 'Save', 'Cancel']);
+    expect(framing(modal)).toEqual(['modal', CALLBACKS.alerts, 'Same-day alerts', 'Save', 'Cancel']);
     expect(inputs(modal).map((b) => [b.label.text, b.element.type, b.optional ?? false])).toEqual([
       ['Alert when', 'checkboxes', true],
       ['Channel', 'conversations_select', false],
