@@ -191,14 +191,25 @@ describe('a week that stopped until an admin acts', () => {
 });
 
 describe('a week that was missed', () => {
-  it.each(PROBLEMS)('says it could not go out within 24 hours, and why (%j)', (problem, words) => {
+  it.each(PROBLEMS)(
+    'says it could not go out within 24 hours, and why in brackets with no stray full stop (%j)',
+    (problem, words) => {
+      const shown = digestSection({ last: week({ state: 'missed', problem }) });
+      expect(shown.lines).toEqual([
+        '# Weekly digest',
+        ON,
+        `:warning: The digest for the week of 2026-11-16 was missed: it could not go out within 24 hours (${words.replace(/\.$/, '')}). Admins can *Send now*.`,
+        ...ADMIN_BUTTONS,
+      ]);
+    },
+  );
+
+  it('ends the bracketed reason without its own full stop, keeping full stops inside Tellody’s words', () => {
+    const problem: DigestProblem = { kind: 'tellody-credentials', detail: 'Account locked. Call support' };
     const shown = digestSection({ last: week({ state: 'missed', problem }) });
-    expect(shown.lines).toEqual([
-      '# Weekly digest',
-      ON,
-      `:warning: The digest for the week of 2026-11-16 was missed: it could not go out within 24 hours (${words}). Admins can *Send now*.`,
-      ...ADMIN_BUTTONS,
-    ]);
+    expect(shown.lines[2]).toBe(
+      ':warning: The digest for the week of 2026-11-16 was missed: it could not go out within 24 hours (Tellody refused the saved login (“Account locked. Call support”): an admin must enter it again under Settings). Admins can *Send now*.',
+    );
   });
 
   it('blames the app not running when no attempt failed', () => {
