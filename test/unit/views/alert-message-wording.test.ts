@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type AlertFinding,
   alertHeadline,
   buildAlertMessage,
   buildBackToNormal,
   buildMutedNote,
 } from '../../../src/views/alert-message.js';
 import { ALERT_ACTIONS, ALERT_BLOCKS } from '../../../src/views/ids.js';
+import { anAlertFinding } from '../../support/alert-finding.js';
 import { expectValidMessage } from '../../support/block-kit.js';
 import { actionIdsOf, linesOf } from '../../support/view-text.js';
 
@@ -15,29 +15,7 @@ import { actionIdsOf, linesOf } from '../../support/view-text.js';
  * coming in again, muted.
  */
 
-function finding(overrides: Partial<AlertFinding> = {}): AlertFinding {
-  return {
-    measure: 'contactsBlocked',
-    way: 'up',
-    observed: 94,
-    usual: 30,
-    ratio: 94 / 30,
-    hour: 11,
-    weekday: 2,
-    quietSince: null,
-    usualWhileQuiet: null,
-    weeks: 8,
-    sensitivity: 'normal',
-    hours: Array.from({ length: 24 }, (_, i) => ({
-      hour: i + 1,
-      today: i < 11 ? (i + 1) * 8 : null,
-      median: (i + 1) * 3,
-      low: (i + 1) * 2,
-      high: (i + 1) * 4,
-    })),
-    ...overrides,
-  };
-}
+const finding = anAlertFinding;
 
 describe('an alert in the channel', () => {
   it('reads: the headline in bold, the chart described by it, how it was judged, and two buttons', () => {
