@@ -68,7 +68,8 @@ function lastLine(last: WeekRecord, zone: string): string {
     case 'stopped':
       return `:warning: The digest for ${week} was not posted: ${last.problem ? problemWords(last.problem) : 'it was stopped.'} Then use *Send now*.`;
     case 'missed': {
-      const why = last.problem ? ` (${problemWords(last.problem)})` : ' (the app was not running)';
+      // In brackets mid-sentence: without the problem's own full stop, or it reads "reached.). Admins".
+      const why = last.problem ? ` (${problemWords(last.problem).replace(/\.$/, '')})` : ' (the app was not running)';
       return `:warning: The digest for ${week} was missed: it could not go out within 24 hours${why}. Admins can *Send now*.`;
     }
   }
