@@ -18,6 +18,20 @@ describe('29 February said without a year is the latest one that has been', () =
     expect(resolvePeriod(phrase, asOf(now)).label).toBe(label);
   });
 
+  it('a range whose other end is a year away from any 29 February says the date does not exist', () => {
+    for (const phrase of ['1 March 2025 to Feb 29', 'Feb 29 to Mar 3 2027']) {
+      expect(() => resolvePeriod(phrase, asOf('2026-11-27T10:00:00Z'))).toThrow(
+        /^That date does not exist\. Try “last week”/,
+      );
+    }
+  });
+
+  it('a range from 29 February to a date in the following year starts on the leap day before it', () => {
+    expect(resolvePeriod('Feb 29 to Mar 3 2025', asOf('2026-11-27T10:00:00Z')).label).toBe(
+      '369 days · 29 Feb 2024 – 3 Mar 2025',
+    );
+  });
+
   it('a stated year without 29 February is still refused', () => {
     expect(() => resolvePeriod('29 February 2025', asOf('2026-03-10T10:00:00Z'))).toThrow(PeriodError);
   });
