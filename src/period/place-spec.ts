@@ -57,10 +57,13 @@ export function latestPast(ctx: PlaceContext): YearChoice {
   };
 }
 
-/** The first year, from `year` on, in which the candidate ends after `after`: the far end of a range. */
+/**
+ * The first year, `year` or the next, in which the candidate ends after `after`: the far end of a
+ * range. Any date but 29 February is found by then; a later leap day would run the range years on.
+ */
 export function firstEndingAfter(year: number, after: number): YearChoice {
   return (candidate) => {
-    for (let y = year; y <= year + 8; y++) {
+    for (let y = year; y <= year + 1; y++) {
       const placed = candidate(y);
       if (placed && placed.endExclusive > after) return placed;
     }
@@ -68,10 +71,10 @@ export function firstEndingAfter(year: number, after: number): YearChoice {
   };
 }
 
-/** The last year, up to `year`, in which the candidate starts no later than `before`: the near end of a range. */
+/** The last year, `year` or the one before, in which the candidate starts before `before`: the near end of a range. */
 export function lastStartingBefore(year: number, before: number): YearChoice {
   return (candidate) => {
-    for (let y = year; y >= year - 8; y--) {
+    for (let y = year; y >= year - 1; y--) {
       const placed = candidate(y);
       if (placed && placed.start < before) return placed;
     }

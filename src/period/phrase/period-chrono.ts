@@ -1,4 +1,4 @@
-import type { Chrono, Parser } from 'chrono-node';
+import type { Chrono, Parser, Refiner } from 'chrono-node';
 // English only: the package's root also loads every other locale's parsers (some 11 MB of memory).
 import { casual } from 'chrono-node/en';
 import { bareYearParser } from './parsers/bare-year.js';
@@ -8,6 +8,7 @@ import { quarterParser } from './parsers/quarter.js';
 import { relativePeriodParser, toDateParser } from './parsers/relative-period.js';
 import { trailingRangeParser } from './parsers/trailing-range.js';
 import { unitsAgoParser } from './parsers/units-ago.js';
+import { leapDayRefiner } from './refiners/leap-day.js';
 import { prefixWordsRefiner } from './refiners/prefix-words.js';
 import { rangeRefiner } from './refiners/range.js';
 import { setAsideRefiners } from './refiners/set-aside.js';
@@ -18,6 +19,12 @@ import { setAsideRefiners } from './refiners/set-aside.js';
  */
 const TIME_PARSERS = new Set(['ENTimeExpressionParser', 'ENCasualTimeParser']);
 const isTimeParser = (parser: Parser) => TIME_PARSERS.has(parser.constructor.name);
+
+/** Chrono drops dates that do not exist in their (implied) year in its UnlikelyFormatFilter: `refiner` runs just before it. */
+function beforeFilter(refiners: readonly Refiner[], refiner: Refiner): Refiner[] {
+  const at = refiners.findIndex((r) => r.constructor.name === 'UnlikelyFormatFilter');
+  return [...refiners.slice(0, at), refiner, ...refiners.slice(at)];
+}
 
 /**
  * chrono's casual English, extended through its parser and refiner API. Our parsers go first:
@@ -41,6 +48,12 @@ export function createPeriodChrono(): Chrono {
     ...chrono.parsers.filter((parser) => !isTimeParser(parser)),
   ];
   const { takeOut, putBack } = setAsideRefiners();
-  chrono.refiners = [takeOut, ...chrono.refiners, putBack, prefixWordsRefiner, rangeRefiner];
+  chrono.refiners = [
+    takeOut,
+    ...beforeFilter(chrono.refiners, leapDayRefiner),
+    putBack,
+    prefixWordsRefiner,
+    rangeRefiner,
+  ];
   return chrono;
 }
