@@ -23,6 +23,8 @@ const isTimeParser = (parser: Parser) => TIME_PARSERS.has(parser.constructor.nam
 /** Chrono drops dates that do not exist in their (implied) year in its UnlikelyFormatFilter: `refiner` runs just before it. */
 function beforeFilter(refiners: readonly Refiner[], refiner: Refiner): Refiner[] {
   const at = refiners.findIndex((r) => r.constructor.name === 'UnlikelyFormatFilter');
+  // A chrono without that filter drops nothing: last is as good as anywhere, and drops none of its refiners.
+  if (at < 0) return [...refiners, refiner];
   return [...refiners.slice(0, at), refiner, ...refiners.slice(at)];
 }
 
