@@ -74,6 +74,11 @@ function levelsFor(data: ChartData, spansYears: boolean): Level[] {
         everyNth(2, dateText),
         every((p) => p.at.day <= 7, dateText),
         every((p) => p.at.day <= 7 && p.at.month % 3 === 1, dateText),
+        // Three years and more: quarter starts crowd, so the first week starting in January names its year.
+        every(
+          (p) => p.at.day <= 7 && p.at.month === 1,
+          (p) => `${p.at.year}`,
+        ),
       ];
     case 'month':
       return [
