@@ -52,3 +52,52 @@ describe('weeks over several years', () => {
     expect(labels(phrase)).toEqual(expected);
   });
 });
+
+describe('hours when the clocks go back', () => {
+  it.each([
+    [
+      'Havana, where 00:00 comes twice',
+      '1 November 2026',
+      'America/Havana',
+      [
+        [0, '00:00'],
+        [4, '03:00'],
+        [7, '06:00'],
+        [10, '09:00'],
+        [13, '12:00'],
+        [16, '15:00'],
+        [19, '18:00'],
+        [22, '21:00'],
+      ],
+    ],
+    [
+      'Athens, where 03:00 comes twice',
+      '25 October 2026',
+      'Europe/Athens',
+      [
+        [0, '00:00'],
+        [3, '03:00'],
+        [7, '06:00'],
+        [10, '09:00'],
+        [13, '12:00'],
+        [16, '15:00'],
+        [19, '18:00'],
+        [22, '21:00'],
+      ],
+    ],
+  ] as const)('label the 25-hour day in %s every three hours, the repeated hour once', (_, phrase, zone, expected) => {
+    expect(labels(phrase, { zone })).toEqual(expected);
+  });
+
+  it('label every day of a week by hour in Havana, the day with two midnights once', () => {
+    expect(labels('last week by hour', { zone: 'America/Havana', now: '2026-11-05T12:00:00Z' })).toEqual([
+      [0, 'Mon 26'],
+      [24, 'Tue 27'],
+      [48, 'Wed 28'],
+      [72, 'Thu 29'],
+      [96, 'Fri 30'],
+      [120, 'Sat 31'],
+      [144, 'Sun 1'],
+    ]);
+  });
+});
