@@ -101,3 +101,117 @@ describe('hours when the clocks go back', () => {
     ]);
   });
 });
+
+describe('labels by unit', () => {
+  it.each([
+    [
+      'two weeks by hour: only the week starts, days would crowd',
+      'last 14 days by hour',
+      {},
+      [
+        [72, 'Mon 16'],
+        [240, 'Mon 23'],
+      ],
+    ],
+    [
+      'two weeks by hour where weeks start on Sunday',
+      'last 14 days by hour',
+      { weekStart: 0 },
+      [
+        [48, 'Sun 15'],
+        [216, 'Sun 22'],
+      ],
+    ],
+    [
+      'two weeks by hour in New York, over the 25-hour 1 November',
+      'last 14 days by hour',
+      { zone: 'America/New_York', weekStart: 0, now: '2026-11-10T15:00:00Z' },
+      [
+        [120, 'Sun 1'],
+        [289, 'Sun 8'],
+      ],
+    ],
+    [
+      'two weeks merged into six hours',
+      'last 14 days by hour',
+      { unit: 'sixHours' },
+      [
+        [12, 'Mon 16'],
+        [40, 'Mon 23'],
+      ],
+    ],
+    [
+      'three days merged into six hours, over the night the clocks go forward',
+      'Mar 28 to Mar 30 2026 by hour',
+      { unit: 'sixHours' },
+      [
+        [0, 'Sat 28'],
+        [2, '12:00'],
+        [4, 'Sun 29'],
+        [6, '12:00'],
+        [8, 'Mon 30'],
+        [10, '12:00'],
+      ],
+    ],
+    [
+      'one day merged into six hours',
+      'yesterday',
+      { unit: 'sixHours' },
+      [
+        [0, '00:00'],
+        [1, '06:00'],
+        [2, '12:00'],
+        [3, '18:00'],
+      ],
+    ],
+    [
+      'a year merged into quarters, the last still counting',
+      'this year',
+      { unit: 'quarter' },
+      [
+        [0, 'Q1'],
+        [1, 'Q2'],
+        [2, 'Q3'],
+        [3, 'Q4 / so far'],
+      ],
+    ],
+    [
+      'five years merged into quarters: quarters would crowd, so the years',
+      '2021 to 2025',
+      { unit: 'quarter' },
+      [
+        [0, '2021'],
+        [4, '2022'],
+        [8, '2023'],
+        [12, '2024'],
+        [16, '2025'],
+      ],
+    ],
+    [
+      'five years merged into years',
+      'last 5 years',
+      { unit: 'year' },
+      [
+        [0, '2021'],
+        [1, '2022'],
+        [2, '2023'],
+        [3, '2024'],
+        [4, '2025'],
+      ],
+    ],
+    [
+      'five years by month: the years',
+      '2021 to 2025',
+      {},
+      [
+        [0, '2021'],
+        [12, '2022'],
+        [24, '2023'],
+        [36, '2024'],
+        [48, '2025'],
+      ],
+    ],
+  ] as const)('%s', (_, phrase, chart: Chart, expected) => {
+    expect(labels(phrase, chart)).toEqual(expected);
+  });
+});
