@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { PointUnit } from '../../../src/views/bucket-names.js';
+import { chartData } from '../../../src/views/chart-data.js';
+import { chartDescription } from '../../../src/views/chart-description.js';
+import { madeReport } from '../../support/made-report.js';
+
+/*
+ * The chart's alt text, what a screen reader says instead of the image: the period in words and
+ * each line's highest and lowest point by name ("Tue 24 Nov, 12:00–18:00", "Q2 2026", "2024").
+ */
+const NOW = '2026-11-27T10:00:00Z'; // Friday 12:00 in Athens
+/** Uneven counts, so every chart has one highest and one lowest point. */
+const uneven = (i: number) => ((i * 7) % 11) + 1;
+
+function description(phrase: string, chart: { unit?: PointUnit; zone?: string } = {}): string {
+  return chartDescription(chartData(madeReport(phrase, { now: NOW, values: uneven, ...chart }), chart.unit));
+}
+
+describe('the period in the alt text', () => {
+  it.each([
+    ['last week', 'Line charts of last week, one point per day'],
+    ['this week', 'Line charts of this week so far, one point per day'],
+    ['yesterday', 'Line charts of yesterday, one point per hour'],
+    ['last 30 days', 'Line charts of last 30 days, one point per day'],
+    ['since Monday', 'Line charts of since Mon 23 Nov so far, one point per day'],
+    ['last weekend', 'Line charts of last weekend, one point per hour'],
+    ['3 weeks ago', 'Line charts of 3 weeks ago, one point per day'],
+    ['29 March 2026', 'Line charts of Sun 29 Mar 2026, one point per hour'],
+    ['Q3 2025', 'Line charts of Q3 2025, one point per week'],
+    ['October 2025', 'Line charts of October 2025, one point per day'],
+    ['Dec 20 2025 to Jan 2 2026', 'Line charts of Sat 20 Dec 2025 – Fri 2 Jan 2026, one point per day'],
+  ])('“%s” reads “%s…”, names and dates spelled as elsewhere', (phrase, intro) => {
+    expect(description(phrase)).toMatch(new RegExp(`^${intro}[,.]`));
+  });
+});
