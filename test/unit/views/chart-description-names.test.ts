@@ -33,3 +33,34 @@ describe('the period in the alt text', () => {
     expect(description(phrase)).toMatch(new RegExp(`^${intro}[,.]`));
   });
 });
+
+describe('points by name in the alt text', () => {
+  it.each([
+    ['yesterday', 'sixHours', undefined, 'highest 12:00–18:00 (43), lowest 18:00–00:00 (31), about level'],
+    [
+      'last 3 days by hour',
+      'sixHours',
+      undefined,
+      'highest Tue 24 Nov, 12:00–18:00 (43), lowest Wed 25 Nov, 06:00–12:00 (29), about level',
+    ],
+    // 00:00–06:00 holds five hours: at 03:00 the clocks went forward to 04:00.
+    ['29 March 2026', 'sixHours', undefined, 'highest 06:00–12:00 (35), lowest 00:00–06:00 (31), about level'],
+    ['1 November 2026', 'sixHours', 'America/Havana', 'highest 00:00–06:00 (44), lowest 18:00–00:00 (29), falling'],
+    ['this year', 'quarter', undefined, 'highest Q2 2026 (21), lowest Q1 2026 (13), rising'],
+    ['2021 to 2025', 'year', undefined, 'highest 2024 (77), lowest 2021 (67), about level'],
+    [
+      'Nov 3 2025 to Feb 10 2026 by week',
+      'quarter',
+      undefined,
+      'highest 3 Nov 2025 – 4 Jan 2026 (52), lowest 5 Jan – 10 Feb (38)',
+    ],
+    [
+      'Jul 3 2023 to Feb 10 2024 by month',
+      'year',
+      undefined,
+      'highest 3 Jul – 31 Dec (34), lowest 1 Jan – 10 Feb (16)',
+    ],
+  ] as const)('“%s” by %s (%s) reads “New contacts: %s.”', (phrase, unit, zone, words) => {
+    expect(description(phrase, { unit, zone })).toContain(` New contacts: ${words}. Contacts served:`);
+  });
+});

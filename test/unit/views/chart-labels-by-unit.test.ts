@@ -215,3 +215,13 @@ describe('labels by unit', () => {
     expect(labels(phrase, chart)).toEqual(expected);
   });
 });
+
+describe('weeks cut short at a new year', () => {
+  it('label the last week, cut at 2 January, with both its years', () => {
+    expect(labels('Dec 20 2025 to Jan 2 2026 by week')).toEqual([
+      [0, '20–21 Dec'],
+      [1, '22 Dec'],
+      [2, '29 Dec 2025 – 2 Jan 2026'],
+    ]);
+  });
+});
