@@ -64,3 +64,92 @@ describe('points by name in the alt text', () => {
     expect(description(phrase, { unit, zone })).toContain(` New contacts: ${words}. Contacts served:`);
   });
 });
+
+/** The alt text's words for new contacts over last week (Mon 16 – Sun 22 Nov), one count a day. */
+function lastWeek(counts: readonly number[]): string {
+  const report = madeReport('last week', { now: NOW, values: (i) => counts[i] ?? 0 });
+  const text = chartDescription(chartData(report));
+  return text.slice(text.indexOf('New contacts: ') + 'New contacts: '.length, text.indexOf(' Contacts served:'));
+}
+
+describe('the shape of a line in the alt text', () => {
+  it.each([
+    ['rising', [1, 1, 5, 5, 5, 9, 9], 'highest Sat 21 Nov (9), lowest Mon 16 Nov (1), rising.'],
+    ['falling', [9, 9, 5, 5, 5, 1, 1], 'highest Mon 16 Nov (9), lowest Sat 21 Nov (1), falling.'],
+    [
+      'rising by the first and last two days, whatever lies between',
+      [1, 1, 20, 20, 20, 2, 2],
+      'highest Wed 18 Nov (20), lowest Mon 16 Nov (1), rising.',
+    ],
+    [
+      'rising though the middle dips below the start',
+      [5, 5, 0, 0, 0, 6, 6],
+      'highest Sat 21 Nov (6), lowest Wed 18 Nov (0), rising.',
+    ],
+    [
+      'falling though the middle dips below the end',
+      [6, 6, 0, 0, 0, 5, 5],
+      'highest Mon 16 Nov (6), lowest Wed 18 Nov (0), falling.',
+    ],
+    [
+      'rising by exactly one a day, past 15 %',
+      [1, 1, 0, 0, 0, 2, 2],
+      'highest Sat 21 Nov (2), lowest Wed 18 Nov (0), rising.',
+    ],
+    [
+      'falling by exactly one a day, past 15 %',
+      [2, 2, 0, 0, 0, 1, 1],
+      'highest Mon 16 Nov (2), lowest Wed 18 Nov (0), falling.',
+    ],
+    [
+      'about level: up half a contact a day is noise, though past 15 %',
+      [0, 1, 0, 0, 0, 1, 1],
+      'highest Tue 17 Nov (1), lowest Mon 16 Nov (0), about level.',
+    ],
+    [
+      'about level: down half a contact a day',
+      [1, 1, 0, 0, 0, 0, 1],
+      'highest Mon 16 Nov (1), lowest Wed 18 Nov (0), about level.',
+    ],
+    [
+      'about level: up 10 %, one contact a day',
+      [10, 10, 0, 0, 0, 11, 11],
+      'highest Sat 21 Nov (11), lowest Wed 18 Nov (0), about level.',
+    ],
+    [
+      'about level: down 10 %, one contact a day',
+      [11, 11, 0, 0, 0, 10, 10],
+      'highest Mon 16 Nov (11), lowest Wed 18 Nov (0), about level.',
+    ],
+    [
+      'about level: up exactly 15 %',
+      [20, 20, 0, 0, 0, 23, 23],
+      'highest Sat 21 Nov (23), lowest Wed 18 Nov (0), about level.',
+    ],
+    [
+      'about level: down exactly 15 %',
+      [23, 23, 0, 0, 0, 20, 20],
+      'highest Mon 16 Nov (23), lowest Wed 18 Nov (0), about level.',
+    ],
+    [
+      'flat: the first of equal days is the highest, and none is lowest',
+      [5, 5, 5, 5, 5, 5, 5],
+      'highest Mon 16 Nov (5), about level.',
+    ],
+    [
+      'the first of equal peaks and of equal lows',
+      [3, 9, 3, 9, 3, 9, 3],
+      'highest Tue 17 Nov (9), lowest Mon 16 Nov (3), about level.',
+    ],
+  ])('%s', (_, counts, words) => {
+    expect(lastWeek(counts)).toBe(words);
+  });
+
+  it('names this week’s peak and low among whole days only: not today, still counting, nor the days to come', () => {
+    const counts = [3, 9, 4, 5, 12];
+    const report = madeReport('this week', { now: NOW, values: (i) => counts[i] ?? 0 });
+    const text = chartDescription(chartData(report));
+    expect(text).toContain(' New contacts: highest Tue 24 Nov (9), lowest Mon 23 Nov (3), rising. ');
+    expect(text).toMatch(/ The last point is still counting \(hollow\)\.$/);
+  });
+});
