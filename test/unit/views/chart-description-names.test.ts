@@ -153,3 +153,41 @@ describe('the shape of a line in the alt text', () => {
     expect(text).toMatch(/ The last point is still counting \(hollow\)\.$/);
   });
 });
+
+describe('the whole alt text', () => {
+  it('says what the grey line is, and describes each panel in turn', () => {
+    const report = madeReport('last week', {
+      now: NOW,
+      values: (i) => ({
+        contactsAdded: [5, 8][i % 2] ?? 0,
+        contactsServed: 100 + i,
+        contactsBlocked: 0,
+        groupsAdded: 7 - i,
+      }),
+      previous: () => 5,
+    });
+    expect(chartDescription(chartData(report))).toBe(
+      'Line charts of last week, one point per day, each measure in its own panel, with the week before as a grey dashed line behind.' +
+        ' New contacts: highest Tue 17 Nov (8), lowest Mon 16 Nov (5), about level.' +
+        ' Contacts served: highest Sun 22 Nov (106), lowest Mon 16 Nov (100), about level.' +
+        ' Opt-outs: none.' +
+        ' New groups: highest Mon 16 Nov (7), lowest Sun 22 Nov (1), falling.',
+    );
+  });
+
+  it('says a chart with no activity is flat at zero, whatever the period before did', () => {
+    const report = madeReport('last week', { now: NOW, values: () => 0, previous: () => 3 });
+    expect(chartDescription(chartData(report))).toBe(
+      'Line charts of last week, one point per day, each measure in its own panel, with the week before as a grey dashed line behind. No activity: every line is flat at zero.',
+    );
+  });
+
+  it('with nothing to compare, mentions no grey line; with today barely started and not drawn, nothing still counting', () => {
+    const report = madeReport('this week', { now: '2026-11-26T23:30:00Z', values: uneven });
+    const text = chartDescription(chartData(report));
+    expect(text).toMatch(
+      /^Line charts of this week so far, one point per day, each measure in its own panel\. New contacts: /,
+    );
+    expect(text).toMatch(/ New groups: [^.]+\.$/);
+  });
+});
