@@ -37,6 +37,10 @@ function panelDescription(data: ChartData, panel: (typeof PANELS)[number]): stri
   return `${panel.name}: ${parts.join(', ')}.`;
 }
 
+/** "last week", "this week so far" mid-sentence; a name that is a date stays as written ("Sun 29 Mar 2026", "Q3 2025"). */
+const inSentence = (name: string) =>
+  name.replace(/^(Today|Yesterday|This|Last|Since|Weekend)\b/, (word) => word.toLowerCase());
+
 /**
  * The chart in words, for the image's alt text: what is drawn and the shape of each line
  * (its peak, its low, whether it rose or fell), not a repeat of the numbers above it.
@@ -44,7 +48,7 @@ function panelDescription(data: ChartData, panel: (typeof PANELS)[number]): stri
 export function chartDescription(data: ChartData): string {
   const unit = UNIT_NOUNS[data.unit];
   const behind = data.previousWords ? `, with ${data.previousWords} as a grey dashed line behind` : '';
-  const intro = `Line charts of ${data.periodWords.toLowerCase()}, one point per ${unit}, each measure in its own panel${behind}.`;
+  const intro = `Line charts of ${inSentence(data.periodWords)}, one point per ${unit}, each measure in its own panel${behind}.`;
   const empty = PANELS.every((p) => data.series[p.measure].every((v) => !v));
   if (empty) return `${intro} No activity: every line is flat at zero.`;
   const partial = data.points.some((p, i) => p.state === 'partial' && data.series.contactsAdded[i] !== null);

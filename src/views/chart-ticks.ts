@@ -1,4 +1,4 @@
-import { type WallParts, wallParts } from '../period/calendar.js';
+import { type WallParts, wallOf, wallParts } from '../period/calendar.js';
 import { clockOf, monthOf, spanName, weekdayOf } from './bucket-names.js';
 import type { ChartData } from './chart-data.js';
 
@@ -14,6 +14,11 @@ interface Point {
   readonly index: number;
   readonly at: WallParts;
   readonly state: ChartData['points'][number]['state'];
+  /**
+   * The wall clock reads as it did at the point before (the hour repeated when clocks go back):
+   * never labelled, or "00:00" would stand twice side by side and crowd out every label of the day.
+   */
+  readonly repeat: boolean;
 }
 
 /** A way to label the axis: which points get a label and what it says. Tried densest first. */
@@ -74,6 +79,11 @@ function levelsFor(data: ChartData, spansYears: boolean): Level[] {
         everyNth(2, dateText),
         every((p) => p.at.day <= 7, dateText),
         every((p) => p.at.day <= 7 && p.at.month % 3 === 1, dateText),
+        // Three years and more: quarter starts crowd, so the first week starting in January names its year.
+        every(
+          (p) => p.at.day <= 7 && p.at.month === 1,
+          (p) => `${p.at.year}`,
+        ),
       ];
     case 'month':
       return [
@@ -140,13 +150,18 @@ export function chooseTicks(data: ChartData): Tick[] {
   const spansYears =
     wallParts(data.points[0]?.start ?? 0, data.cal.zone).year !==
     wallParts(data.points.at(-1)?.end ?? 0, data.cal.zone).year;
-  const points = data.points.map((p, index) => ({ index, at: wallParts(p.start, data.cal.zone), state: p.state }));
+  const { zone } = data.cal;
+  const points = data.points.map((p, index, all) => {
+    const before = all[index - 1];
+    const repeat = before !== undefined && wallOf(before.start, zone) === wallOf(p.start, zone);
+    return { index, at: wallParts(p.start, zone), state: p.state, repeat };
+  });
   const levels = levelsFor(data, spansYears);
   const forced = levels[0] ? forcedTicks(data, points, levels[0]) : new Map<number, Tick>();
   for (const level of levels) {
     const ticks = new Map(forced);
     for (const p of points) {
-      if (forced.has(p.index) || !level.pick(p)) continue;
+      if (forced.has(p.index) || p.repeat || !level.pick(p)) continue;
       const candidate = new Map(forced).set(p.index, level.text(p));
       if (fits(candidate, points.length)) ticks.set(p.index, level.text(p));
     }
