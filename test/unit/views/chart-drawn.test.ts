@@ -92,3 +92,33 @@ describe('the chart server’s address', () => {
     expect(quickChart('{}', host).getUrl().startsWith(start)).toBe(true);
   });
 });
+
+describe('the title over a compared chart', () => {
+  it.each([
+    ['last week', 'Last week vs the week before (grey, dashed)'],
+    ['last 3 months', 'Last 3 months vs the 3 months before (grey, dashed)'],
+    ['this week', 'This week so far vs the week before to the same point (grey, dashed)'],
+    ['this week so far', 'This week so far vs the week before to the same point (grey, dashed)'],
+    ['yesterday', 'Yesterday vs the day before (grey, dashed)'],
+  ])('“%s” is titled “%s”', (phrase, title) => {
+    expect(drawn(phrase, { previous: true }).title).toBe(title);
+  });
+
+  it('says a chart with no activity has none, whatever the period before did', () => {
+    const report = madeReport('last week', { now: NOW, values: () => 0, previous: () => 4 });
+    const url = directChartUrl(chartData(report), HOST)?.url ?? '';
+    const options = decodeChartUrl(url).options as { plugins: { title: { text: string } } };
+    expect(options.plugins.title.text).toBe('Last week: no activity');
+  });
+});
+
+describe('the hour still counting', () => {
+  it.each([
+    ['14 minutes 59 seconds', '2026-11-27T08:14:59Z', [3, null]],
+    ['a quarter', '2026-11-27T08:15:00Z', [3, 3]],
+  ])('is drawn once %s of it has gone, in both periods', (_, now, drawnCounts) => {
+    const data = chartData(madeReport('today', { now, values: () => 3, previous: () => 3 }));
+    expect(data.series.contactsAdded.slice(9, 11)).toEqual(drawnCounts);
+    expect(data.previous?.contactsAdded.slice(9, 11)).toEqual(drawnCounts);
+  });
+});
