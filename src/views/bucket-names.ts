@@ -2,7 +2,6 @@ import {
   type Calendar,
   floorTo,
   instantOf,
-  nextBoundary,
   type Unit,
   type WallParts,
   wallOf,
@@ -35,13 +34,6 @@ export function pointFloor(ms: number, unit: PointUnit, cal: Calendar): number {
   if (unit !== 'sixHours') return floorTo(ms, unit, cal);
   const wall = wallOf(floorTo(ms, 'hour', cal), cal.zone);
   return instantOf(wall - (wall % (6 * HOUR)), cal.zone);
-}
-
-/** The first point boundary after `ms`. */
-export function pointNext(ms: number, unit: PointUnit, cal: Calendar): number {
-  if (unit !== 'sixHours') return nextBoundary(ms, unit, cal);
-  const wall = wallOf(pointFloor(ms, unit, cal), cal.zone);
-  return instantOf(wall + 6 * HOUR, cal.zone);
 }
 
 /** "29–30 Sep", "29 Sep – 5 Oct", "28 Dec 2026 – 3 Jan 2027": first and last day of a span, `end` inclusive. */
