@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertState, Episode } from '../../../src/store/alert-settings.js';
 import {
-  type AlertFinding,
   aboutCount,
   alertHeadline,
   buildAlertMessage,
@@ -12,6 +11,7 @@ import { buildAlertsPausedNotice } from '../../../src/views/alert-notices.js';
 import { buildAlertsSection } from '../../../src/views/alerts-home.js';
 import { buildAlertsModal, readAlertsInput } from '../../../src/views/alerts-modal.js';
 import { ALERT_ACTIONS, ALERT_BLOCKS } from '../../../src/views/ids.js';
+import { anAlertFinding } from '../../support/alert-finding.js';
 import { someAlertSettings } from '../../support/alert-settings.js';
 import { expectValidMessage, expectValidView } from '../../support/block-kit.js';
 import { alertsValues } from '../../support/slack-app-harness.js';
@@ -19,29 +19,7 @@ import { alertsValues } from '../../support/slack-app-harness.js';
 const NOW = Date.parse('2026-11-30T09:10:00Z');
 const text = (blocks: unknown) => JSON.stringify(blocks);
 
-function finding(overrides: Partial<AlertFinding> = {}): AlertFinding {
-  return {
-    measure: 'contactsBlocked',
-    way: 'up',
-    observed: 94,
-    usual: 30,
-    ratio: 94 / 30,
-    hour: 11,
-    weekday: 2,
-    quietSince: null,
-    usualWhileQuiet: null,
-    weeks: 8,
-    sensitivity: 'normal',
-    hours: Array.from({ length: 24 }, (_, i) => ({
-      hour: i + 1,
-      today: i < 11 ? (i + 1) * 8 : null,
-      median: (i + 1) * 3,
-      low: (i + 1) * 2,
-      high: (i + 1) * 4,
-    })),
-    ...overrides,
-  };
-}
+const finding = anAlertFinding;
 
 describe('what an alert says', () => {
   it.each([
