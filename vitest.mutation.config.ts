@@ -48,6 +48,8 @@ export default defineConfig({
     // (instead of importing Bolt, Luxon, chrono… again for each) is most of a run's speed. Mutants
     // are switched on at run time, so nothing a mutant changes outlives its run.
     isolate: false,
+    // …which is also why period/'s memos are emptied before each test (test/support/mutation-setup.ts).
+    setupFiles: ['test/support/mutation-setup.ts'],
     sequence: { sequencer: FastestFirst },
     // Instrumented code is slower: the clock-change oracle alone takes ~20 s under Stryker.
     testTimeout: 90_000,

@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { memo } from './memos.js';
 
 /** Day of the week as Tellody's `dow` numbers it: 0 = Sunday … 6 = Saturday. */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
@@ -35,7 +36,7 @@ export const TYPICAL_MS: Readonly<Record<Step, number>> = {
   year: 365.25 * DAY,
 };
 
-const knownZones = new Map<string, boolean>();
+const knownZones = memo(new Map<string, boolean>());
 
 /** Luxon builds an Intl formatter to check a zone (tens of microseconds); the answer never changes, so keep it. */
 export function isValidZone(zone: string): boolean {
@@ -70,7 +71,7 @@ export function parseWeekday(name: string): Weekday | undefined {
 }
 
 const MAX_CACHED_SLOTS = 200_000;
-const offsetCache = new Map<string, Map<number, number>>();
+const offsetCache = memo(new Map<string, Map<number, number>>());
 
 /**
  * Offset of `zone` from UTC at `ms`, in minutes. Luxon's IANAZone asks Intl for every call

@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { type Calendar, floorTo, isValidZone, offsetAt, type Weekday } from './calendar.js';
 import { makePeriod } from './make-period.js';
+import { memo } from './memos.js';
 import { readPhrase } from './phrase/read-phrase.js';
 import { type Placed, placeRange, placeSpec } from './place-spec.js';
 import { type Period, PeriodError, type ResolveSettings } from './types.js';
@@ -37,7 +38,7 @@ export function normalizePhrase(phrase: string): string {
  * for the parser's reference, the UTC offset): a property test holds this. So a phrase asked again
  * the same day is answered without parsing. Periods are immutable; sharing them is safe.
  */
-const resolved = new LRUCache<string, Period>({ max: 5000 });
+const resolved = memo(new LRUCache<string, Period>({ max: 5000 }));
 
 /**
  * Turns a phrase ("last week", "Q3 2025 by week", "") into the period it means, in the

@@ -1,0 +1,12 @@
+import { beforeEach } from 'vitest';
+import { forgetMemos } from '../../src/period/memos.js';
+
+/*
+ * Mutation runs only (vitest.mutation.config.ts): every test starts without period/'s memos, so
+ * each runs the calendar and phrase code it relies on. Stryker counts a test as covering a mutant
+ * only if it ran that code, and runs only covering tests; with a memo filled by an earlier test
+ * (or an earlier mutant's run, modules being shared), the code would go untested.
+ */
+beforeEach(() => {
+  forgetMemos();
+});
