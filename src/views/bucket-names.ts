@@ -1,12 +1,4 @@
-import {
-  type Calendar,
-  floorTo,
-  instantOf,
-  type Unit,
-  type WallParts,
-  wallOf,
-  wallParts,
-} from '../period/calendar.js';
+import { type Calendar, floorTo, instantOf, type Unit, type WallParts, wallOf, wallParts } from '../period/calendar.js';
 
 /**
  * What one chart point stands for: a report bucket's unit, or a larger calendar unit the
