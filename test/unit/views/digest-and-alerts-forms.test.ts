@@ -36,19 +36,20 @@ const offered = (input: Input) => (input.element.options ?? []).map((o) => [o.te
 const framing = (view: View) => [view.type, view.callback_id, view.title?.text, view.submit?.text, view.close?.text];
 
 describe('the digest form', () => {
-  const modal = buildDigestModal({
-    channelId: 'C0FORM',
-    day: 5,
-    time: '16:45',
-    enabled: true,
-    zone: 'Asia/Kolkata',
-    now: NOW,
-  });
+  const modal = () =>
+    buildDigestModal({
+      channelId: 'C0FORM',
+      day: 5,
+      time: '16:45',
+      enabled: true,
+      zone: 'Asia/Kolkata',
+      now: NOW,
+    });
 
   it('is titled “Weekly digest”, with Save and Cancel, and asks for channel, day, time and on/off', () => {
-    expectValidView(modal);
-    expect(framing(modal)).toEqual(['modal', CALLBACKS.digest, 'Weekly digest', 'Save', 'Cancel']);
-    expect(inputs(modal).map((b) => [b.label.text, b.element.type, b.optional ?? false])).toEqual([
+    expectValidView(modal());
+    expect(framing(modal())).toEqual(['modal', CALLBACKS.digest, 'Weekly digest', 'Save', 'Cancel']);
+    expect(inputs(modal()).map((b) => [b.label.text, b.element.type, b.optional ?? false])).toEqual([
       ['Channel', 'conversations_select', false],
       ['Day', 'static_select', false],
       ['Time', 'timepicker', false],
@@ -57,7 +58,7 @@ describe('the digest form', () => {
   });
 
   it('offers the seven days by name, Sunday first, and presets the saved one', () => {
-    const day = inputLabelled(modal, 'Day');
+    const day = inputLabelled(modal(), 'Day');
     expect(offered(day)).toEqual([
       ['Sunday', 'sunday'],
       ['Monday', 'monday'],
@@ -71,7 +72,7 @@ describe('the digest form', () => {
   });
 
   it('says which zone the time is in and where to change it', () => {
-    const time = inputLabelled(modal, 'Time');
+    const time = inputLabelled(modal(), 'Time');
     expect(time.element.initial_time).toBe('16:45');
     expect(time.hint?.text).toBe(
       'In the workspace’s report time zone, Asia/Kolkata (IST); it can be changed under Settings.',
@@ -79,12 +80,12 @@ describe('the digest form', () => {
   });
 
   it('offers one box to post every week, ticked when the digest is on and not when it is off', () => {
-    const onOff = inputLabelled(modal, 'On or off');
+    const onOff = inputLabelled(modal(), 'On or off');
     expect(offered(onOff)).toEqual([['Post the digest every week', 'on']]);
     expect(onOff.element.initial_options?.map((o) => o.text.text)).toEqual(['Post the digest every week']);
     const off = buildDigestModal({ day: 1, time: '09:00', enabled: false, zone: 'Asia/Kolkata', now: NOW });
     expect(inputLabelled(off, 'On or off').element.initial_options).toBeUndefined();
-    expect(readDigestInput(fillModal(modal, {}))).toEqual({
+    expect(readDigestInput(fillModal(modal(), {}))).toEqual({
       ok: true,
       channelId: 'C0FORM',
       day: 5,
@@ -105,26 +106,27 @@ describe('the digest form', () => {
   });
 
   it('reads a submission without the on/off box as off', () => {
-    const values = fillModal(modal, { Day: 'Sunday' });
+    const values = fillModal(modal(), { Day: 'Sunday' });
     const { digest_enabled: _dropped, ...rest } = values;
     expect(readDigestInput(rest)).toEqual({ ok: true, channelId: 'C0FORM', day: 0, time: '16:45', enabled: false });
   });
 });
 
 describe('the alerts form', () => {
-  const modal = buildAlertsModal({
-    measures: { contactsBlocked: false, contactsAdded: true, contactsServed: false },
-    channelId: 'C0FORM',
-    sensitivity: 'high',
-    quietHours: { from: '21:00', to: '06:30' },
-    zone: 'Asia/Kolkata',
-    now: NOW,
-  });
+  const modal = () =>
+    buildAlertsModal({
+      measures: { contactsBlocked: false, contactsAdded: true, contactsServed: false },
+      channelId: 'C0FORM',
+      sensitivity: 'high',
+      quietHours: { from: '21:00', to: '06:30' },
+      zone: 'Asia/Kolkata',
+      now: NOW,
+    });
 
   it('is titled “Same-day alerts”, with Save and Cancel, and asks what to watch, where, how readily and when to keep quiet', () => {
-    expectValidView(modal);
-    expect(framing(modal)).toEqual(['modal', CALLBACKS.alerts, 'Same-day alerts', 'Save', 'Cancel']);
-    expect(inputs(modal).map((b) => [b.label.text, b.element.type, b.optional ?? false])).toEqual([
+    expectValidView(modal());
+    expect(framing(modal())).toEqual(['modal', CALLBACKS.alerts, 'Same-day alerts', 'Save', 'Cancel']);
+    expect(inputs(modal()).map((b) => [b.label.text, b.element.type, b.optional ?? false])).toEqual([
       ['Alert when', 'checkboxes', true],
       ['Channel', 'conversations_select', false],
       ['Sensitivity', 'static_select', false],
@@ -134,7 +136,7 @@ describe('the alerts form', () => {
   });
 
   it('offers the three measures in words, ticks the watched ones, and says how they are compared', () => {
-    const when = inputLabelled(modal, 'Alert when');
+    const when = inputLabelled(modal(), 'Alert when');
     expect(offered(when)).toEqual([
       ['Opt-outs going up', 'contactsBlocked'],
       ['New contacts stopping or dropping', 'contactsAdded'],
@@ -147,7 +149,7 @@ describe('the alerts form', () => {
   });
 
   it('offers the three sensitivities in words and presets the saved one', () => {
-    const sensitivity = inputLabelled(modal, 'Sensitivity');
+    const sensitivity = inputLabelled(modal(), 'Sensitivity');
     expect(offered(sensitivity)).toEqual([
       ['Low — only when 3 times or a third of usual', 'low'],
       ['Normal — twice or half of usual', 'normal'],
@@ -160,9 +162,9 @@ describe('the alerts form', () => {
   });
 
   it('presets the quiet hours and says, under the second time, which zone they are in', () => {
-    expect(inputLabelled(modal, 'Quiet from').element.initial_time).toBe('21:00');
-    expect(inputLabelled(modal, 'Quiet from').hint).toBeUndefined();
-    const until = inputLabelled(modal, 'Quiet until');
+    expect(inputLabelled(modal(), 'Quiet from').element.initial_time).toBe('21:00');
+    expect(inputLabelled(modal(), 'Quiet from').hint).toBeUndefined();
+    const until = inputLabelled(modal(), 'Quiet until');
     expect(until.element.initial_time).toBe('06:30');
     expect(until.hint?.text).toBe('No alerts between these times, in Asia/Kolkata (IST). Leave both empty for none.');
   });
@@ -185,7 +187,7 @@ describe('the alerts form', () => {
       ok: false,
       errors: { alerts_channel: 'Pick the channel for the alerts.', alerts_sensitivity: 'Pick a sensitivity.' },
     });
-    const picked = fillModal(modal, { 'Quiet from': null, 'Quiet until': null });
+    const picked = fillModal(modal(), { 'Quiet from': null, 'Quiet until': null });
     const { alerts_measures: _m, alerts_quiet_from: _f, alerts_quiet_to: _t, ...rest } = picked;
     expect(readAlertsInput(rest)).toEqual({
       ok: true,
@@ -200,6 +202,6 @@ describe('the alerts form', () => {
     [{ 'Quiet from': '22:00', 'Quiet until': null }, 'Give both times of the quiet hours, or neither.'],
     [{ 'Quiet from': '22:00', 'Quiet until': '22:00' }, 'Quiet hours need two different times, or leave both empty.'],
   ])('answers quiet hours %j under the second time: “%s”', (answers, error) => {
-    expect(readAlertsInput(fillModal(modal, answers))).toEqual({ ok: false, errors: { alerts_quiet_to: error } });
+    expect(readAlertsInput(fillModal(modal(), answers))).toEqual({ ok: false, errors: { alerts_quiet_to: error } });
   });
 });

@@ -5,18 +5,18 @@ import { buildSettingsModal, readSettingsInput } from '../../../src/views/settin
 import { fillModal } from '../../support/modal-filling.js';
 
 /*
- * Each modal filled in from its own options, by what a person reads (fillModal), then read back:
+ * Each modal() filled in from its own options, by what a person reads (fillModal), then read back:
  * whatever a person picks is what gets saved, never the option beside it.
  */
 
 const NOW = Date.parse('2026-11-27T10:00:00Z');
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-describe('the settings modal, filled in', () => {
-  const modal = buildSettingsModal({ weekStart: 1, zone: 'Europe/Athens', connected: false });
+describe('the settings modal(), filled in', () => {
+  const modal = () => buildSettingsModal({ weekStart: 1, zone: 'Europe/Athens', connected: false });
 
   it.each(DAYS.map((day, i) => [day, i] as const))('saves weeks starting on %s as day %i', (day, index) => {
-    const input = readSettingsInput(fillModal(modal, { 'Weeks start on': day }), { connected: false });
+    const input = readSettingsInput(fillModal(modal(), { 'Weeks start on': day }), { connected: false });
     expect(input).toEqual({ ok: true, weekStart: index, zone: 'Europe/Athens' });
   });
 
@@ -28,7 +28,7 @@ describe('the settings modal, filled in', () => {
       zone: 'Asia/Kolkata',
       username: 'acme',
     });
-    const typed = fillModal(modal, {
+    const typed = fillModal(modal(), {
       'Report time zone': 'america/new_york',
       'Tellody username': 'ny',
       'Tellody password': 'ny-pass',
@@ -43,18 +43,19 @@ describe('the settings modal, filled in', () => {
   });
 });
 
-describe('the digest modal, filled in', () => {
-  const modal = buildDigestModal({
-    channelId: 'C0DIGEST',
-    day: 1,
-    time: '09:00',
-    enabled: true,
-    zone: 'Europe/Athens',
-    now: NOW,
-  });
+describe('the digest modal(), filled in', () => {
+  const modal = () =>
+    buildDigestModal({
+      channelId: 'C0DIGEST',
+      day: 1,
+      time: '09:00',
+      enabled: true,
+      zone: 'Europe/Athens',
+      now: NOW,
+    });
 
   it.each(DAYS.map((day, i) => [day, i] as const))('posts on %s (day %i) when that day is picked', (day, index) => {
-    expect(readDigestInput(fillModal(modal, { Day: day }))).toEqual({
+    expect(readDigestInput(fillModal(modal(), { Day: day }))).toEqual({
       ok: true,
       channelId: 'C0DIGEST',
       day: index,
@@ -64,7 +65,7 @@ describe('the digest modal, filled in', () => {
   });
 
   it('reads a new channel and time, and “off” when the box is unticked', () => {
-    const values = fillModal(modal, { Channel: 'G0PRIVATE42', Time: '17:30', 'On or off': [] });
+    const values = fillModal(modal(), { Channel: 'G0PRIVATE42', Time: '17:30', 'On or off': [] });
     expect(readDigestInput(values)).toEqual({
       ok: true,
       channelId: 'G0PRIVATE42',
@@ -72,23 +73,24 @@ describe('the digest modal, filled in', () => {
       time: '17:30',
       enabled: false,
     });
-    expect(readDigestInput(fillModal(modal, { 'On or off': ['Post the digest every week'] }))).toMatchObject({
+    expect(readDigestInput(fillModal(modal(), { 'On or off': ['Post the digest every week'] }))).toMatchObject({
       enabled: true,
     });
   });
 });
 
-describe('the alerts modal, filled in', () => {
-  const modal = buildAlertsModal({
-    measures: { contactsBlocked: true, contactsAdded: true, contactsServed: false },
-    channelId: 'C0ALERTS',
-    sensitivity: 'normal',
-    zone: 'Europe/Athens',
-    now: NOW,
-  });
+describe('the alerts modal(), filled in', () => {
+  const modal = () =>
+    buildAlertsModal({
+      measures: { contactsBlocked: true, contactsAdded: true, contactsServed: false },
+      channelId: 'C0ALERTS',
+      sensitivity: 'normal',
+      zone: 'Europe/Athens',
+      now: NOW,
+    });
   const offered = (label: string) =>
     (
-      (modal.blocks as { label?: { text: string }; element: { options?: { text: { text: string } }[] } }[]).find(
+      (modal().blocks as { label?: { text: string }; element: { options?: { text: { text: string } }[] } }[]).find(
         (b) => b.label?.text === label,
       )?.element.options ?? []
     ).map((o) => o.text.text);
@@ -96,7 +98,7 @@ describe('the alerts modal, filled in', () => {
   it('watches exactly the measures ticked, by their names', () => {
     const [first, second, third] = offered('Alert when');
     for (const ticked of [[first], [second, third], []] as string[][]) {
-      const input = readAlertsInput(fillModal(modal, { 'Alert when': ticked }));
+      const input = readAlertsInput(fillModal(modal(), { 'Alert when': ticked }));
       if (!input.ok) throw new Error(JSON.stringify(input.errors));
       const watched = Object.entries(input.measures).filter(([, on]) => on);
       expect(watched).toHaveLength(ticked.length);
@@ -106,11 +108,11 @@ describe('the alerts modal, filled in', () => {
   it.each(['low', 'normal', 'high'] as const)('saves the sensitivity picked by its words (%s)', (sensitivity) => {
     const words = offered('Sensitivity').find((text) => text.toLowerCase().startsWith(sensitivity));
     if (!words) throw new Error(`no option for ${sensitivity}`);
-    expect(readAlertsInput(fillModal(modal, { Sensitivity: words }))).toMatchObject({ ok: true, sensitivity });
+    expect(readAlertsInput(fillModal(modal(), { Sensitivity: words }))).toMatchObject({ ok: true, sensitivity });
   });
 
   it('keeps the channel and quiet hours picked', () => {
-    const values = fillModal(modal, { Channel: 'G0QUIET9', 'Quiet from': '20:00', 'Quiet until': '07:30' });
+    const values = fillModal(modal(), { Channel: 'G0QUIET9', 'Quiet from': '20:00', 'Quiet until': '07:30' });
     expect(readAlertsInput(values)).toMatchObject({
       ok: true,
       channelId: 'G0QUIET9',
