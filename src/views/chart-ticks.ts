@@ -147,15 +147,16 @@ function forcedTicks(data: ChartData, points: readonly Point[], first: Level): M
  * labels partial and short points must carry. Blank where a point has no label.
  */
 export function chooseTicks(data: ChartData): Tick[] {
-  const spansYears =
-    wallParts(data.points[0]?.start ?? 0, data.cal.zone).year !==
-    wallParts(data.points.at(-1)?.end ?? 0, data.cal.zone).year;
   const { zone } = data.cal;
-  const points = data.points.map((p, index, all) => {
-    const before = all[index - 1];
-    const repeat = before !== undefined && wallOf(before.start, zone) === wallOf(p.start, zone);
-    return { index, at: wallParts(p.start, zone), state: p.state, repeat };
-  });
+  const spansYears =
+    wallParts(data.points[0]?.start ?? 0, zone).year !== wallParts(data.points.at(-1)?.end ?? 0, zone).year;
+  const walls = data.points.map((p) => wallOf(p.start, zone));
+  const points = data.points.map((p, index) => ({
+    index,
+    at: wallParts(p.start, zone),
+    state: p.state,
+    repeat: index > 0 && walls[index - 1] === walls[index],
+  }));
   const levels = levelsFor(data, spansYears);
   const forced = levels[0] ? forcedTicks(data, points, levels[0]) : new Map<number, Tick>();
   for (const level of levels) {
