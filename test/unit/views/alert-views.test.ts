@@ -8,12 +8,13 @@ import {
   buildMutedNote,
 } from '../../../src/views/alert-message.js';
 import { buildAlertsPausedNotice } from '../../../src/views/alert-notices.js';
-import { buildAlertsSection } from '../../../src/views/alerts-home.js';
+import type { buildAlertsSection } from '../../../src/views/alerts-home.js';
 import { buildAlertsModal, readAlertsInput } from '../../../src/views/alerts-modal.js';
 import { ALERT_ACTIONS, ALERT_BLOCKS } from '../../../src/views/ids.js';
 import { anAlertFinding } from '../../support/alert-finding.js';
 import { someAlertSettings } from '../../support/alert-settings.js';
 import { expectValidMessage, expectValidView } from '../../support/block-kit.js';
+import { aCheckedDay, alertsSectionShown } from '../../support/home-sections.js';
 import { alertsValues } from '../../support/slack-app-harness.js';
 
 const NOW = Date.parse('2026-11-30T09:10:00Z');
@@ -175,29 +176,9 @@ describe('the Home tab’s alerts section', () => {
     permalink: 'https://acme.slack.com/archives/CM/p12',
     summary: 'Opt-outs are 3.1× a usual Monday by 11:00: 94 against about 30',
   };
-  const today = (overrides: Partial<AlertState> = {}): AlertState => ({
-    day: '2026-11-30',
-    checkedSlot: 1,
-    checkedAt: NOW,
-    episodes: {},
-    historyDays: 8,
-    ...overrides,
-  });
+  const today = (overrides: Partial<AlertState> = {}) => aCheckedDay(NOW, overrides);
   const section = (overrides: Partial<Parameters<typeof buildAlertsSection>[0]> = {}) =>
-    text(
-      buildAlertsSection({
-        settings: someAlertSettings('CM'),
-        today: today(),
-        last: undefined,
-        muted: [],
-        historyNeeded: 5,
-        weekdayName: 'Monday',
-        zone: 'Europe/Athens',
-        now: NOW,
-        canEdit: true,
-        ...overrides,
-      }),
-    );
+    text(alertsSectionShown(NOW, overrides).blocks);
 
   it.each([
     [{ settings: undefined, today: undefined }, ['Not set up', 'Set up alerts']],

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertProblem, AlertSettings, AlertState, Episode } from '../../../src/store/alert-settings.js';
-import { buildAlertsSection } from '../../../src/views/alerts-home.js';
+import type { buildAlertsSection } from '../../../src/views/alerts-home.js';
 import { ALERT_ACTIONS } from '../../../src/views/ids.js';
 import { someAlertSettings } from '../../support/alert-settings.js';
-import { expectValidView } from '../../support/block-kit.js';
-import { actionIdsOf, linesOf } from '../../support/view-text.js';
+import { aCheckedDay, alertsSectionShown } from '../../support/home-sections.js';
 
 /*
  * The Home tab's "Same-day alerts" section as people read it, line by line: what is watched and
@@ -31,32 +30,9 @@ const noNewContacts: Episode = {
   ts: '1.1',
   summary: 'No new contacts since 08:00; a usual Monday has about 25 between 08:00 and 10:00',
 };
-const today = (overrides: Partial<AlertState> = {}): AlertState => ({
-  day: '2026-11-30',
-  checkedSlot: 1,
-  checkedAt: NOW,
-  episodes: {},
-  historyDays: 8,
-  ...overrides,
-});
-
-type Options = Parameters<typeof buildAlertsSection>[0];
-function alertsSection(overrides: Partial<Options> = {}) {
-  const blocks = buildAlertsSection({
-    settings: settings(),
-    today: today(),
-    last: undefined,
-    muted: [],
-    historyNeeded: 5,
-    weekdayName: 'Monday',
-    zone: 'Europe/Athens',
-    now: NOW,
-    canEdit: true,
-    ...overrides,
-  });
-  expectValidView({ blocks });
-  return { blocks, lines: linesOf({ blocks }), actionIds: actionIdsOf({ blocks }) };
-}
+const today = (overrides: Partial<AlertState> = {}) => aCheckedDay(NOW, overrides);
+const alertsSection = (overrides: Partial<Parameters<typeof buildAlertsSection>[0]> = {}) =>
+  alertsSectionShown(NOW, overrides);
 
 const ON = '*On* — opt-outs going up and new contacts stopping or dropping, in <#CM> · normal sensitivity.';
 const NOTHING_UNUSUAL = 'Checked Mon 30 Nov, 11:10: nothing unusual.';

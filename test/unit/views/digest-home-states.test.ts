@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DigestProblem, DigestSchedule, WeekRecord } from '../../../src/store/digest-schedules.js';
-import { buildDigestSection } from '../../../src/views/digest-home.js';
+import type { buildDigestSection } from '../../../src/views/digest-home.js';
 import { DIGEST_ACTIONS } from '../../../src/views/ids.js';
-import { expectValidView } from '../../support/block-kit.js';
 import { aDigestSchedule } from '../../support/digest-schedule.js';
-import { actionIdsOf, linesOf } from '../../support/view-text.js';
+import { digestSectionShown } from '../../support/home-sections.js';
 
 /*
  * The Home tab's "Weekly digest" section as an admin (or anyone else) reads it, line by line, in
@@ -23,20 +22,8 @@ const week = (overrides: Partial<WeekRecord>): WeekRecord => ({
   ...overrides,
 });
 
-type Options = Parameters<typeof buildDigestSection>[0];
-function digestSection(options: Partial<Options>) {
-  const blocks = buildDigestSection({
-    schedule: schedule(),
-    last: undefined,
-    next: [],
-    zone: 'Europe/Athens',
-    now: NOW,
-    canEdit: true,
-    ...options,
-  });
-  expectValidView({ blocks });
-  return { blocks, lines: linesOf({ blocks }), actionIds: actionIdsOf({ blocks }) };
-}
+const digestSection = (options: Partial<Parameters<typeof buildDigestSection>[0]>) =>
+  digestSectionShown(NOW, { schedule: schedule(), ...options });
 
 const ON = '*On* — Mondays at 09:00 EET, in <#CMKT>.';
 const ADMIN_BUTTONS = ['[Edit digest]', '[Send now]', '[Preview]'];

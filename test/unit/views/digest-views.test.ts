@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DigestSchedule, WeekRecord } from '../../../src/store/digest-schedules.js';
 import { zoneAbbreviation } from '../../../src/views/digest-format.js';
-import { buildDigestSection } from '../../../src/views/digest-home.js';
+import type { buildDigestSection } from '../../../src/views/digest-home.js';
 import { buildDigestModal, readDigestInput } from '../../../src/views/digest-modal.js';
 import { buildDigestPausedNotice, buildDigestStoppedNotice } from '../../../src/views/digest-notices.js';
 import { DIGEST_ACTIONS } from '../../../src/views/ids.js';
 import { expectValidMessage, expectValidView } from '../../support/block-kit.js';
 import { aDigestSchedule } from '../../support/digest-schedule.js';
+import { digestSectionShown } from '../../support/home-sections.js';
 import { digestValues } from '../../support/slack-app-harness.js';
 
 const NOW = Date.parse('2026-11-27T10:00:00Z');
@@ -80,19 +81,8 @@ const week = (overrides: Partial<WeekRecord>): WeekRecord => ({
   updatedAt: Date.parse('2026-11-23T07:00:00Z'),
   ...overrides,
 });
-const section = (options: Partial<Parameters<typeof buildDigestSection>[0]>) => {
-  const blocks = buildDigestSection({
-    schedule: undefined,
-    last: undefined,
-    next: [],
-    zone: 'Europe/Athens',
-    now: NOW,
-    canEdit: true,
-    ...options,
-  });
-  expectValidView({ blocks });
-  return text(blocks);
-};
+const section = (options: Partial<Parameters<typeof buildDigestSection>[0]>) =>
+  text(digestSectionShown(NOW, options).blocks);
 
 describe('the Home tab’s digest section', () => {
   it('invites admins to set it up, and shows others that only admins can', () => {
