@@ -7,7 +7,7 @@ import { freePort } from './free-port.js';
  */
 export async function startRedis(
   options: { password?: string } = {},
-): Promise<{ url: string; port: number; stop(): Promise<void> }> {
+): Promise<{ url: string; port: number; pause(): void; resume(): void; stop(): Promise<void> }> {
   const port = await freePort();
   const auth = options.password ? ['--requirepass', options.password] : [];
   const child: ChildProcess = spawn(
@@ -35,11 +35,21 @@ export async function startRedis(
   return {
     url: options.password ? `redis://:${options.password}@127.0.0.1:${port}` : `redis://127.0.0.1:${port}`,
     port,
+    /** Freezes the server (SIGSTOP): connections stay open and nothing is answered — a stalled Redis. */
+    pause: () => {
+      child.kill('SIGSTOP');
+    },
+    /** Lets a paused server answer again (SIGCONT); what it was sent meanwhile is answered then. */
+    resume: () => {
+      child.kill('SIGCONT');
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
+        // A paused server takes the SIGTERM only once it runs again.
+        child.kill('SIGCONT');
       }),
   };
 }
