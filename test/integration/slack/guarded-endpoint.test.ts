@@ -1,9 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BODY_LIMIT_BYTES } from '../../../src/slack/receiver/request-guard.js';
 import { startRedis } from '../../support/redis-server.js';
 import { form } from '../../support/signed-request.js';
 import { type AppHarness, slackAppHarness } from '../../support/slack-app-harness.js';
 
 const JSON_TYPE = 'application/json';
+const FORM = 'application/x-www-form-urlencoded';
 /** Slack gives up on an answer after 3 s: a request still unanswered then has failed. */
 const SLACK_DEADLINE = { deadlineMs: 3000 };
 const deep = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
@@ -78,6 +80,26 @@ describe('the guard in front of /slack/events', () => {
     expect(result.status).toBe(500);
     expect(logs).toContain('[ERROR] contacts the Slack endpoint failed: the log cannot take this line');
     expect(h.slack.posts).toEqual([]);
+  });
+
+  it('reads a body of exactly 4 MB, and refuses one a byte longer with 413, closing that connection', async () => {
+    const logs: string[] = [];
+    h = await appLogging(logs);
+    const padded = (bytes: number) => `payload=${'x'.repeat(bytes - 'payload='.length)}`;
+    const atLimit = await h.send(padded(BODY_LIMIT_BYTES), FORM, SLACK_DEADLINE);
+    expect(atLimit.status).toBe(400);
+    const response = await fetch(h.events, {
+      method: 'POST',
+      headers: { 'content-type': FORM },
+      body: padded(BODY_LIMIT_BYTES + 1),
+    });
+    expect(response.status).toBe(413);
+    // The rest of the body was never read: the connection cannot carry another request.
+    expect(response.headers.get('connection')).toBe('close');
+    expect(logs).toEqual([
+      '[WARN] contacts refused a request to the Slack endpoint (400): the payload field is not JSON',
+      '[WARN] contacts refused a request to the Slack endpoint (413): the body is too large or could not be read',
+    ]);
   });
 
   it('checks a request whose address carries a query string like any other', async () => {
