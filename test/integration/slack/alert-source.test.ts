@@ -14,34 +14,29 @@ afterEach(async () => {
 });
 
 /** An app whose workspace T1 has alerts set up in #alerts, on a Monday at 12:10 in Athens. */
-async function appWithAlerts(env: Record<string, string> = {}): Promise<AppHarness> {
-  const app = await slackAppHarness({ now: '2026-11-30T10:10:00Z', env });
+async function appWithAlerts(): Promise<AppHarness> {
+  const app = await slackAppHarness({ now: '2026-11-30T10:10:00Z' });
   await app.deps.alerts.setSettings('T1', someAlertSettings('CALERT'));
   return app;
 }
 
-describe('an alert check of a workspace Tellody cannot be asked for', () => {
-  it('records “not connected” when no Tellody login was ever saved, and posts nothing', async () => {
-    h = await appWithAlerts();
-    const logger = recordingLogger();
-    expect(await runAlertCheck(alertDeps(h.deps, logger), 'T1')).toMatchObject({ outcome: 'no-data' });
-    expect((await h.deps.alerts.state('T1'))?.problem?.kind).toBe('not-connected');
-    expect(logger.lines).toContain('warn alerts T1: no check (not-connected )');
-    expect(h.slack.messages).toEqual([]);
-    expect(h.sandbox.calls.get('/CampaignCloud/Report/ContactChart') ?? 0).toBe(0);
-  });
+/** Seals T1's login under a key this app does not have (the app's key was changed since). */
+async function sealUnderAnotherKey(app: AppHarness): Promise<void> {
+  const elsewhere = new TellodyCredentialsRepository(app.deps.store, new SecretBox('0a'.repeat(32)));
+  await elsewhere.set('T1', { username: 'demo', password: 'demo' }, 1);
+}
 
-  it('records “login unreadable” when no key opens the saved login, asking Tellody nothing', async () => {
+describe('an alert check of a workspace Tellody cannot be asked for', () => {
+  it.each([
+    ['not-connected', 'no Tellody login was ever saved', async () => {}],
+    ['login-unreadable', 'no key opens the saved login', sealUnderAnotherKey],
+  ] as const)('records “%s” when %s, posts nothing and asks Tellody nothing', async (kind, _when, arrange) => {
     h = await appWithAlerts();
-    await new TellodyCredentialsRepository(h.deps.store, new SecretBox('0a'.repeat(32))).set(
-      'T1',
-      { username: 'demo', password: 'demo' },
-      1,
-    );
+    await arrange(h);
     const logger = recordingLogger();
     expect(await runAlertCheck(alertDeps(h.deps, logger), 'T1')).toMatchObject({ outcome: 'no-data' });
-    expect((await h.deps.alerts.state('T1'))?.problem?.kind).toBe('login-unreadable');
-    expect(logger.lines).toContain('warn alerts T1: no check (login-unreadable )');
+    expect((await h.deps.alerts.state('T1'))?.problem?.kind).toBe(kind);
+    expect(logger.lines).toContain(`warn alerts T1: no check (${kind} )`);
     expect(h.slack.messages).toEqual([]);
     expect(h.sandbox.calls.get('/CampaignCloud/Report/ContactChart') ?? 0).toBe(0);
   });
