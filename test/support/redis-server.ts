@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { freePort } from './free-port.js';
 
 /**
@@ -7,7 +7,7 @@ import { freePort } from './free-port.js';
  */
 export async function startRedis(
   options: { password?: string } = {},
-): Promise<{ url: string; port: number; stop(): Promise<void> }> {
+): Promise<{ url: string; port: number; cli(...command: string[]): Promise<string>; stop(): Promise<void> }> {
   const port = await freePort();
   const auth = options.password ? ['--requirepass', options.password] : [];
   const child: ChildProcess = spawn(
@@ -35,6 +35,14 @@ export async function startRedis(
   return {
     url: options.password ? `redis://:${options.password}@127.0.0.1:${port}` : `redis://127.0.0.1:${port}`,
     port,
+    /** One command through redis-cli (`CONFIG SET maxmemory 1`: a Redis that is full), its answer as text. */
+    cli: (...command: string[]) =>
+      new Promise<string>((resolve, reject) => {
+        const password = options.password ? ['-a', options.password, '--no-auth-warning'] : [];
+        execFile('redis-cli', ['-p', String(port), ...password, ...command], (error, stdout) =>
+          error ? reject(error) : resolve(stdout.trim()),
+        );
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
