@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTIONS } from '../../../src/views/ids.js';
+import { ACTIONS, CALLBACKS } from '../../../src/views/ids.js';
 import { type AppHarness, connectedAppHarness } from '../../support/slack-app-harness.js';
 
 let h: AppHarness;
@@ -27,7 +27,6 @@ describe('Home tab clicks Slack sends a little differently than the app made the
     const before = h.slack.callsTo('views.update').length;
     await h.click({ type: 'button', action_id: ACTIONS.openSettings }, atHome);
     const [update] = (await h.slack.waitForCalls('views.update', before + 1)).slice(-1);
-    expect(update?.args).toMatchObject({ view_id: '', hash: '' });
-    expect((update?.args.view as { callback_id?: string }).callback_id).toBe('contacts_settings');
+    expect(update?.args).toMatchObject({ view_id: '', hash: '', view: { callback_id: CALLBACKS.settings } });
   });
 });
