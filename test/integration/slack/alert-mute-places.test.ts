@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALERT_ACTIONS } from '../../../src/views/ids.js';
+import { expectLogged } from '../../support/log-lines.js';
 import { payload } from '../../support/signed-request.js';
 import { type AppHarness, slackAppHarness } from '../../support/slack-app-harness.js';
 
@@ -47,19 +48,16 @@ async function muteClick(team: string, where: Record<string, unknown>) {
 
 const notesIn = (thread: string) => h.slack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === thread);
 
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 150 && !condition(); i++) await new Promise((r) => setTimeout(r, 20));
-}
-
 describe('“Mute for today” on an alert whose click names its message in other places', () => {
   it('notes the mute in the alert’s thread found from the click’s channel and message', async () => {
+    const posted = h.slack.callsTo('chat.postMessage').length;
     const answer = await muteClick('T2', {
       container: { type: 'message' },
       channel: { id: 'CALERTS' },
       message: { type: 'message', ts: '1700000042.000100', text: 'Opt-outs are up' },
     });
     expect(answer).toBe(MUTED);
-    await until(() => notesIn('1700000042.000100').length > 0);
+    await h.slack.waitForCalls('chat.postMessage', posted + 1);
     expect(notesIn('1700000042.000100').map((c) => [c.args.channel, c.args.text])).toEqual([['CALERTS', NOTE]]);
     expect([...(await h.deps.alerts.mutedOn('T2', TODAY))]).toEqual(['contactsBlocked']);
   });
@@ -80,8 +78,7 @@ describe('“Mute for today” on an alert whose click names its message in othe
       container: { type: 'message', channel_id: 'CQUIET', message_ts: '1700000043.000100' },
     });
     expect(answer).toBe(MUTED);
-    await until(() => logs.some((line) => line.includes('alert: mute note failed: ')));
-    expect(logs).toContainEqual(expect.stringContaining('alert: mute note failed: '));
+    await expectLogged(logs, 'alert: mute note failed: ');
     expect([...(await h.deps.alerts.mutedOn('T4', TODAY))]).toEqual(['contactsBlocked']);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALLBACKS } from '../../../src/views/ids.js';
+import { expectLogged } from '../../support/log-lines.js';
 import { type AppHarness, alertsValues, digestValues, slackAppHarness } from '../../support/slack-app-harness.js';
 
 let h: AppHarness;
@@ -35,7 +36,7 @@ describe('the channel a digest or alerts form names, checked before anything is 
       alerts_channel: 'Something went wrong on our side; nothing was saved. Please try again.',
     });
     expect(await h.deps.alerts.settings('T3')).toBeUndefined();
-    expect(logs).toContainEqual(expect.stringContaining('alerts submission failed: WebAPIPlatformError'));
+    await expectLogged(logs, 'alerts submission failed: WebAPIPlatformError');
   });
 
   it('names the channel and Slack’s reason when it cannot join a public channel, and saves nothing', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CALLBACKS } from '../../../src/views/ids.js';
+import { expectLogged } from '../../support/log-lines.js';
 import { startRedis } from '../../support/redis-server.js';
 import { type AppHarness, settingsValues, slackAppHarness } from '../../support/slack-app-harness.js';
 import { linesOf } from '../../support/view-text.js';
@@ -8,10 +9,6 @@ import { linesOf } from '../../support/view-text.js';
 const SLACK_DEADLINE = { deadlineMs: 3000 };
 const MAYBE_SAVED =
   'Something went wrong on our side while saving: part of it may have been saved. Please open the settings again to check.';
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 20));
-}
 
 describe('a settings submission whose save fails half-way', () => {
   it('tells the person part of it may have been saved, logs why, and keeps the settings stored before', async () => {
@@ -30,7 +27,7 @@ describe('a settings submission whose save fails half-way', () => {
         response_action: 'errors',
         errors: { settings_week_start: MAYBE_SAVED },
       });
-      expect(logs.some((line) => line.includes('settings submission (saving) failed: '))).toBe(true);
+      await expectLogged(logs, 'settings submission (saving) failed: ');
       await redis.cli('CONFIG', 'SET', 'maxmemory', '0');
       expect(await app.deps.settings.get('T1')).toMatchObject({ weekStart: 1, zone: 'Europe/Athens' });
     } finally {
@@ -53,15 +50,14 @@ describe('a settings submission whose checks outlast Slack’s answer', () => {
   });
   afterAll(() => h.close());
 
+  /** Settings `fields` submitted by `who`, with Slack's 3 s to answer. */
+  const submitSettings = (who: { team: string; user?: string }, fields: Parameters<typeof settingsValues>[0]) =>
+    h.submit(settingsValues(fields), who, CALLBACKS.settings, SLACK_DEADLINE);
+
   it('turns the modal into the refusal, in words, when someone who may not change settings submits', async () => {
     h.slack.slowDown('users.info', 900);
     const before = h.slack.callsTo('views.update').length;
-    const result = await h.submit(
-      settingsValues({ zone: 'Europe/Berlin' }),
-      { user: 'UUSER', team: 'T7' },
-      CALLBACKS.settings,
-      SLACK_DEADLINE,
-    );
+    const result = await submitSettings({ user: 'UUSER', team: 'T7' }, { zone: 'Europe/Berlin' });
     expect(JSON.parse(result.text)).toMatchObject({ response_action: 'update' });
     expect(linesOf(JSON.parse(result.text).view)).toEqual(['Checking the Tellody login…']);
     const [update] = (await h.slack.waitForCalls('views.update', before + 1)).slice(-1);
@@ -78,32 +74,21 @@ describe('a settings submission whose checks outlast Slack’s answer', () => {
     h.slack.slowDown('users.info', 900);
     h.slack.failNext('views.update', { error: 'not_found' });
     const published = h.slack.callsTo('views.publish').length;
-    const result = await h.submit(
-      settingsValues({ weekStart: 0, zone: 'Europe/Berlin' }),
-      { team: 'T8' },
-      CALLBACKS.settings,
-      SLACK_DEADLINE,
-    );
+    const result = await submitSettings({ team: 'T8' }, { weekStart: 0, zone: 'Europe/Berlin' });
     expect(JSON.parse(result.text)).toMatchObject({ response_action: 'update' });
     const [home] = (await h.slack.waitForCalls('views.publish', published + 1)).slice(-1);
     expect(home?.args.user_id).toBe('UADMIN');
     expect(await h.deps.settings.get('T8')).toMatchObject({ weekStart: 0, zone: 'Europe/Berlin' });
-    expect(logs).toContainEqual(expect.stringContaining('settings submission (telling the person) failed: '));
+    await expectLogged(logs, 'settings submission (telling the person) failed: ');
   });
 
   it('keeps what was saved, and logs it, when the Home tab cannot be published afterwards', async () => {
     h.slack.failNext('views.publish', { error: 'internal_error' });
     const published = h.slack.callsTo('views.publish').length;
-    const result = await h.submit(
-      settingsValues({ weekStart: 3, zone: 'Asia/Tokyo' }),
-      { team: 'T9' },
-      CALLBACKS.settings,
-      SLACK_DEADLINE,
-    );
+    const result = await submitSettings({ team: 'T9' }, { weekStart: 3, zone: 'Asia/Tokyo' });
     expect(result.status).toBe(200);
     await h.slack.waitForCalls('views.publish', published + 1);
-    await until(() => logs.some((line) => line.includes('settings submission (afterwards) failed: ')));
-    expect(logs).toContainEqual(expect.stringContaining('settings submission (afterwards) failed: '));
+    await expectLogged(logs, 'settings submission (afterwards) failed: ');
     expect(await h.deps.settings.get('T9')).toMatchObject({ weekStart: 3, zone: 'Asia/Tokyo' });
   });
 });
