@@ -1,13 +1,18 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { freePort } from './free-port.js';
 
 /**
  * A real redis-server (from Debian's package, installed by .ci/run) on a free port, with no
  * persistence (and a password when asked for one): each test file gets its own and stops it after.
  */
-export async function startRedis(
-  options: { password?: string } = {},
-): Promise<{ url: string; port: number; pause(): void; resume(): void; stop(): Promise<void> }> {
+export async function startRedis(options: { password?: string } = {}): Promise<{
+  url: string;
+  port: number;
+  pause(): void;
+  resume(): void;
+  cli(...command: string[]): Promise<string>;
+  stop(): Promise<void>;
+}> {
   const port = await freePort();
   const auth = options.password ? ['--requirepass', options.password] : [];
   const child: ChildProcess = spawn(
@@ -43,6 +48,14 @@ export async function startRedis(
     resume: () => {
       child.kill('SIGCONT');
     },
+    /** One command through redis-cli (`CONFIG SET maxmemory 1`: a Redis that is full), its answer as text. */
+    cli: (...command: string[]) =>
+      new Promise<string>((resolve, reject) => {
+        const password = options.password ? ['-a', options.password, '--no-auth-warning'] : [];
+        execFile('redis-cli', ['-p', String(port), ...password, ...command], (error, stdout) =>
+          error ? reject(error) : resolve(stdout.trim()),
+        );
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
