@@ -12,6 +12,7 @@ import { leapDayRefiner } from './refiners/leap-day.js';
 import { prefixWordsRefiner } from './refiners/prefix-words.js';
 import { rangeRefiner } from './refiners/range.js';
 import { setAsideRefiners } from './refiners/set-aside.js';
+import { weekdayWordsRefiner } from './refiners/weekday-words.js';
 
 /**
  * Times of day play no part in a report period, and chrono's time parser reads the "from 3"
@@ -52,6 +53,7 @@ export function createPeriodChrono(): Chrono {
   const { takeOut, putBack } = setAsideRefiners();
   chrono.refiners = [
     takeOut,
+    weekdayWordsRefiner,
     ...beforeFilter(chrono.refiners, leapDayRefiner),
     putBack,
     prefixWordsRefiner,

@@ -2,6 +2,7 @@ import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import type { Unit, Weekday } from '../calendar.js';
 import { PeriodError, type PeriodStep } from '../types.js';
 import { createPeriodChrono } from './period-chrono.js';
+import type { WeekdayDirection } from './refiners/weekday-words.js';
 import { resultEnd, TAG, tagged, tagValue } from './tags.js';
 
 /** What one end of a phrase designates, before it is placed in a zone. */
@@ -9,7 +10,7 @@ export type DateSpec =
   | { kind: 'relative'; step: PeriodStep; shift: number; toDate: boolean }
   | { kind: 'trailing'; step: PeriodStep; count: number }
   | { kind: 'day'; year?: number; month: number; day: number }
-  | { kind: 'weekday'; weekday: Weekday; direction: 'latest' | 'before-today' | 'this-week' | 'next' }
+  | { kind: 'weekday'; weekday: Weekday; direction: WeekdayDirection }
   | { kind: 'month'; year?: number; month: number }
   | { kind: 'quarter'; year?: number; quarter: number }
   | { kind: 'half'; year?: number; half: number }
@@ -40,15 +41,15 @@ function certain(components: ParsedComponents, name: 'year' | 'month' | 'day'): 
   return components.isCertain(name) ? (components.get(name) ?? undefined) : undefined;
 }
 
-function weekdayDirection(text: string): Extract<DateSpec, { kind: 'weekday' }>['direction'] {
-  if (/\bnext\b/i.test(text)) return 'next';
-  if (/\b(last|past|previous|prior)\b/i.test(text)) return 'before-today';
-  if (/\bthis\b/i.test(text)) return 'this-week';
-  return 'latest';
+const DIRECTIONS = new Set<string>(['latest', 'before-today', 'this-week', 'next']);
+/** The weekday-words refiner tags every weekday said alone with its direction. */
+function weekdayDirection(components: ParsedComponents): WeekdayDirection {
+  const direction = tagValue(components, TAG.direction);
+  return direction && DIRECTIONS.has(direction) ? (direction as WeekdayDirection) : 'latest';
 }
 
-/** One end of a chrono result as a spec; `text` is the result's words, for "last"/"next". */
-function readComponents(components: ParsedComponents, text: string): DateSpec {
+/** One end of a chrono result as a spec. */
+function readComponents(components: ParsedComponents): DateSpec {
   const count = Number(tagValue(components, TAG.count) ?? '0');
   if (tagged(components, TAG.relative)) {
     const step = asStep(tagValue(components, TAG.step));
@@ -58,24 +59,23 @@ function readComponents(components: ParsedComponents, text: string): DateSpec {
   if (tagged(components, TAG.trailing))
     return { kind: 'trailing', step: asStep(tagValue(components, TAG.step)), count };
   const year = certain(components, 'year');
-  const inner = readCalendarDate(components, text, year, count);
+  const inner = readCalendarDate(components, year, count);
   if (tagged(components, TAG.weekOf)) return { kind: 'week-of', day: inner };
   if (tagged(components, TAG.since)) return { kind: 'since', from: inner };
   return inner;
 }
 
-function readCalendarDate(
-  components: ParsedComponents,
-  text: string,
-  year: number | undefined,
-  count: number,
-): DateSpec {
+function readCalendarDate(components: ParsedComponents, year: number | undefined, count: number): DateSpec {
   const withYear = <T extends object>(spec: T) => (year === undefined ? spec : { ...spec, year });
   if (tagged(components, TAG.half)) return withYear({ kind: 'half' as const, half: (count + 1) / 2 });
   if (tagged(components, TAG.quarter)) return withYear({ kind: 'quarter' as const, quarter: count });
   if (tagged(components, TAG.year)) return { kind: 'year', year: year ?? components.get('year') ?? 0 };
   if (components.isCertain('weekday') && !components.isCertain('day') && !components.isCertain('month')) {
-    return { kind: 'weekday', weekday: (components.get('weekday') ?? 0) as Weekday, direction: weekdayDirection(text) };
+    return {
+      kind: 'weekday',
+      weekday: (components.get('weekday') ?? 0) as Weekday,
+      direction: weekdayDirection(components),
+    };
   }
   const month = components.get('month') ?? 1;
   if (!components.isCertain('day') && components.isCertain('month')) return withYear({ kind: 'month' as const, month });
@@ -148,7 +148,7 @@ export function readPhrase(phrase: string, reference: { instant: Date; timezone:
   }
   const [date] = dates;
   if (!date) return { what: null, unit };
-  const from = readComponents(date.start, date.text);
-  const what = date.end ? { kind: 'range' as const, from, to: readComponents(date.end, date.text) } : from;
+  const from = readComponents(date.start);
+  const what = date.end ? { kind: 'range' as const, from, to: readComponents(date.end) } : from;
   return { what, unit };
 }

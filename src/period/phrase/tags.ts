@@ -17,6 +17,8 @@ export const TAG = {
   half: 'contacts/half',
   step: 'contacts/step',
   count: 'contacts/count',
+  /** What a weekday said alone means, by its own words: `contacts/direction:before-today`. */
+  direction: 'contacts/direction',
   /** Kept out of chrono's own refiners, which drop all-digit matches like a bare "2025". */
   setAside: 'contacts/set-aside',
 } as const;

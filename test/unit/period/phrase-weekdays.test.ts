@@ -1,0 +1,102 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import type { Weekday } from '../../../src/period/calendar.js';
+import { PeriodError, resolvePeriod } from '../../../src/period/index.js';
+
+const ZONE = 'Europe/Athens';
+/** Wednesday 25 November 2026, noon in Athens; weeks from Monday unless a test says otherwise. */
+const wednesday = (weekStart = 1) => ({
+  zone: ZONE,
+  weekStart: weekStart as Weekday,
+  now: Date.parse('2026-11-25T10:00:00Z'),
+});
+
+/** The first instant of `first` and the last of `last`, in Athens, by Luxon. */
+function days(first: string, last: string): [number, number] {
+  return [
+    DateTime.fromISO(first, { zone: ZONE }).startOf('day').toMillis(),
+    DateTime.fromISO(last, { zone: ZONE }).endOf('day').toMillis(),
+  ];
+}
+
+function refusal(phrase: string, settings: ReturnType<typeof wednesday>): PeriodError {
+  try {
+    resolvePeriod(phrase, settings);
+  } catch (error) {
+    if (error instanceof PeriodError) return error;
+    throw error;
+  }
+  throw new Error(`“${phrase}” resolved, but should have been refused`);
+}
+
+describe('a weekday with “last”, “past”, “previous” or “prior” is the one before today', () => {
+  it.each([
+    ['Wednesday', '2026-11-25'],
+    ['last Wednesday', '2026-11-18'],
+    ['past Wednesday', '2026-11-18'],
+    ['previous Wednesday', '2026-11-18'],
+    ['prior Wednesday', '2026-11-18'],
+    ['the previous Wednesday', '2026-11-18'],
+    ['Previous wednesday by hour', '2026-11-18'],
+    ['last Monday', '2026-11-23'],
+    ['previous Tuesday', '2026-11-24'],
+    ['prior Thursday', '2026-11-19'],
+  ])('on Wednesday 25 November, “%s” is %s', (phrase, iso) => {
+    const period = resolvePeriod(phrase, wednesday());
+    expect([period.start, period.end]).toEqual(days(iso, iso));
+  });
+
+  it('“since previous Monday” runs from that Monday to the end of today', () => {
+    const period = resolvePeriod('since previous Monday', wednesday());
+    expect([period.start, period.end]).toEqual(days('2026-11-23', '2026-11-25'));
+  });
+});
+
+describe('a weekday with “this” is the one in this week, by the workspace’s week start', () => {
+  it.each([
+    ['this Wednesday', 1, '2026-11-25'],
+    ['this Monday', 1, '2026-11-23'],
+    ['this Sunday', 0, '2026-11-22'],
+    ['this Saturday', 6, '2026-11-21'],
+  ])('on Wednesday 25 November, “%s” with weeks from day %i is %s', (phrase, weekStart, iso) => {
+    const period = resolvePeriod(phrase, wednesday(weekStart));
+    expect([period.start, period.end]).toEqual(days(iso, iso));
+  });
+
+  it('“this Sunday” in a week from Monday has not come yet, and the person is told which day it is', () => {
+    const error = refusal('this Sunday', wednesday(1));
+    expect(error.code).toBe('future');
+    expect(error.problem).toBe('Sun 29 Nov 2026 hasn’t started yet; reports look back.');
+  });
+
+  it('“next Monday” is the coming one, and the person is told it has not started', () => {
+    const error = refusal('next Monday', wednesday(1));
+    expect(error.code).toBe('future');
+    expect(error.problem).toBe('Mon 30 Nov 2026 hasn’t started yet; reports look back.');
+  });
+});
+
+describe('“previous” and “prior” are read only before a weekday, and only as a word of their own', () => {
+  it.each([
+    ['previous Nov 3', 'I didn’t understand “previous”.'],
+    ['prior 3 Nov 2025', 'I didn’t understand “prior”.'],
+    ['theprevious Monday', 'I didn’t understand “theprevious”.'],
+  ])('“%s” is refused: %s', (phrase, problem) => {
+    const error = refusal(phrase, wednesday());
+    expect(error.code).toBe('leftover');
+    expect(error.problem).toBe(problem);
+  });
+});
+
+describe('each end of a weekday range keeps its own “last” or “this”', () => {
+  it.each([
+    ['last Monday to Wednesday', '2026-11-23', '2026-11-25'],
+    ['previous Wednesday to Monday', '2026-11-18', '2026-11-23'],
+    ['last Wednesday to this Monday', '2026-11-18', '2026-11-23'],
+    ['prior Wednesday to Wednesday', '2026-11-18', '2026-11-25'],
+    ['from Monday to this Wednesday', '2026-11-23', '2026-11-25'],
+  ])('on Wednesday 25 November, “%s” is %s to %s', (phrase, first, last) => {
+    const period = resolvePeriod(phrase, wednesday());
+    expect([period.start, period.end]).toEqual(days(first, last));
+  });
+});
