@@ -32,7 +32,8 @@ const FILLER = new Set(
     ' ',
   ),
 );
-const PUNCTUATION = /[\s,.;:!?()[\]{}"'“”‘’`*_~/-]+/;
+/** Dashes of every length: “last month – daily” is as clear as “last month - daily”. */
+const PUNCTUATION = /[\s,.;:!?()[\]{}"'“”‘’`*_~/–—-]+/;
 
 const STEPS = new Set<string>(['day', 'week', 'month', 'quarter', 'year']);
 const asStep = (value: string | undefined): PeriodStep => (value && STEPS.has(value) ? (value as PeriodStep) : 'day');
