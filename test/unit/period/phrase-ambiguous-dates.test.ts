@@ -2,24 +2,15 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Weekday } from '../../../src/period/calendar.js';
-import { PeriodError, resolvePeriod } from '../../../src/period/index.js';
+import { resolvePeriod } from '../../../src/period/index.js';
 import { checkProperty } from '../../support/checked-property.js';
+import { refusalOf } from '../../support/phrase-checks.js';
 
 /** Friday 27 November 2026, noon in New York. */
 const asked = () => ({ zone: 'America/New_York', weekStart: 0 as Weekday, now: Date.parse('2026-11-27T17:00:00Z') });
 
 /** The month's English short name, from Luxon rather than from the code under test. */
 const monthName = (month: number) => DateTime.fromObject({ month }, { locale: 'en-US' }).toFormat('LLL');
-
-function refusal(phrase: string): PeriodError {
-  try {
-    resolvePeriod(phrase, asked());
-  } catch (error) {
-    if (error instanceof PeriodError) return error;
-    throw error;
-  }
-  throw new Error(`“${phrase}” resolved, but should have been refused`);
-}
 
 /** What the person is told for "a/b", both read as numbers, with the day-first reading suggested. */
 function question(text: string, a: number, b: number): string {
@@ -34,7 +25,7 @@ describe('a numeric date that reads two ways is asked about, naming both months'
     for (let a = 1; a <= 12; a++) {
       for (let b = 1; b <= 12; b++) {
         if (a === b) continue;
-        const error = refusal(`${a}/${b}`);
+        const error = refusalOf(`${a}/${b}`, asked());
         expect(error.code).toBe('ambiguous-date');
         expect(error.problem).toBe(question(`${a}/${b}`, a, b));
         refused++;
@@ -59,7 +50,7 @@ describe('a numeric date that reads two ways is asked about, naming both months'
       ({ a, b, padA, padB, separator, year, before, after }) => {
         const number = (n: number, pad: boolean) => (pad ? String(n).padStart(2, '0') : String(n));
         const text = `${number(a, padA)}${separator}${number(b, padB)}${year ? `${separator}${year}` : ''}`;
-        const error = refusal(`${before}${text}${after}`);
+        const error = refusalOf(`${before}${text}${after}`, asked());
         expect(error.code).toBe('ambiguous-date');
         expect(error.problem).toBe(question(text, a, b));
       },
@@ -75,7 +66,7 @@ describe('a numeric date that reads two ways is asked about, naming both months'
     ['12/1', 12, 1],
     ['12.11.2025', 12, 11],
   ])('“%s”: twelve is still a month, so the date is asked about', (text, a, b) => {
-    expect(refusal(text).problem).toBe(question(text, a, b));
+    expect(refusalOf(text, asked()).problem).toBe(question(text, a, b));
   });
 });
 
@@ -117,7 +108,7 @@ describe('a numeric date that reads one way only is resolved, with no question',
     ['0/5', 'I couldn’t find a date or period in “0 5”.'],
     ['5/0', 'I couldn’t find a date or period in “5 0”.'],
   ])('“%s” has a zero, so it is no date at all, not a question about months', (phrase, problem) => {
-    const error = refusal(phrase);
+    const error = refusalOf(phrase, asked());
     expect(error.code).toBe('unparseable');
     expect(error.problem).toBe(problem);
   });

@@ -1,18 +1,10 @@
-import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Weekday } from '../../../src/period/calendar.js';
 import { resolvePeriod } from '../../../src/period/index.js';
+import { wholeDays } from '../../support/phrase-checks.js';
 
 const ZONE = 'America/New_York';
 const asOf = (nowIso: string) => ({ zone: ZONE, weekStart: 0 as Weekday, now: Date.parse(nowIso) });
-
-/** The first instant of `first` and the last of `last`, in New York, by Luxon. */
-function days(first: string, last: string): [number, number] {
-  return [
-    DateTime.fromISO(first, { zone: ZONE }).startOf('day').toMillis(),
-    DateTime.fromISO(last, { zone: ZONE }).endOf('day').toMillis(),
-  ];
-}
 
 describe('a granularity beside a dash is the bucket size, never the end of a range', () => {
   it.each([
@@ -23,7 +15,7 @@ describe('a granularity beside a dash is the bucket size, never the end of a ran
     ['last week — by day', '2026-11-15', '2026-11-21', 'day'],
   ])('on 27 November 2026, “%s” is %s to %s by %s', (phrase, first, last, unit) => {
     const period = resolvePeriod(phrase, asOf('2026-11-27T17:00:00Z'));
-    expect([period.start, period.end, period.unit]).toEqual([...days(first, last), unit]);
+    expect([period.start, period.end, period.unit]).toEqual([...wholeDays(ZONE, first, last), unit]);
   });
 });
 
@@ -35,7 +27,7 @@ describe('two of our periods joined by a word are one range, first start to last
     ['2 weeks ago through last week', '2026-11-08', '2026-11-21'],
   ])('on 27 November 2026 (weeks from Sunday), “%s” is %s to %s', (phrase, first, last) => {
     const period = resolvePeriod(phrase, asOf('2026-11-27T17:00:00Z'));
-    expect([period.start, period.end]).toEqual(days(first, last));
+    expect([period.start, period.end]).toEqual(wholeDays(ZONE, first, last));
   });
 });
 
@@ -48,6 +40,6 @@ describe('“last weekend” is the last one that is over, even during a weekend
     ['this weekend', '2026-11-28T17:00:00Z', '2026-11-28', '2026-11-29'],
   ])('“%s” said at %s is %s to %s', (phrase, now, first, last) => {
     const period = resolvePeriod(phrase, asOf(now));
-    expect([period.start, period.end]).toEqual(days(first, last));
+    expect([period.start, period.end]).toEqual(wholeDays(ZONE, first, last));
   });
 });

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Weekday } from '../../../src/period/calendar.js';
-import { PeriodError, resolvePeriod } from '../../../src/period/index.js';
+import { refusalOf } from '../../support/phrase-checks.js';
 
-/** What the person is told, word for word, when the phrase said at `nowIso` in Athens is refused. */
-function refusal(phrase: string, nowIso = '2026-11-27T10:00:00Z'): PeriodError {
-  try {
-    resolvePeriod(phrase, { zone: 'Europe/Athens', weekStart: 1 as Weekday, now: Date.parse(nowIso) });
-  } catch (error) {
-    if (error instanceof PeriodError) return error;
-    throw error;
-  }
-  throw new Error(`“${phrase}” resolved, but should have been refused`);
-}
+/** Said in Athens, weeks from Monday; by default on Friday 27 November 2026 at noon. */
+const athens = (nowIso = '2026-11-27T10:00:00Z') => ({
+  zone: 'Europe/Athens',
+  weekStart: 1 as Weekday,
+  now: Date.parse(nowIso),
+});
 
 describe('a phrase asking for two granularities names each one', () => {
   it.each([
@@ -19,7 +15,7 @@ describe('a phrase asking for two granularities names each one', () => {
     ['hourly daily weekly', 'The phrase asks for more than one granularity (hour, day, week).'],
     ['last month per week by day', 'The phrase asks for more than one granularity (week, day).'],
   ])('“%s”: %s', (phrase, problem) => {
-    const error = refusal(phrase);
+    const error = refusalOf(phrase, athens());
     expect(error.code).toBe('conflicting-units');
     expect(error.problem).toBe(problem);
   });
@@ -38,7 +34,7 @@ describe('a phrase with two periods quotes both and says how to make a range', (
       'I found more than one period (“week of Nov 3” and “last week”); for a range, join them with “to”.',
     ],
   ])('“%s”: %s', (phrase, problem) => {
-    const error = refusal(phrase);
+    const error = refusalOf(phrase, athens());
     expect(error.code).toBe('several-periods');
     expect(error.problem).toBe(problem);
   });
@@ -48,7 +44,7 @@ describe('a word after a range or a “since”/“week of” date is still noti
   it.each(['since Monday zebra', 'week of Nov 3 zebra', '2023 to 2025 zebra', 'between Q1 and Q3 2025 zebra'])(
     '“%s” is refused for “zebra”',
     (phrase) => {
-      const error = refusal(phrase);
+      const error = refusalOf(phrase, athens());
       expect(error.code).toBe('leftover');
       expect(error.problem).toBe('I didn’t understand “zebra”.');
     },
@@ -57,7 +53,7 @@ describe('a word after a range or a “since”/“week of” date is still noti
 
 describe('29 February in a range whose other end has no year either', () => {
   it('is refused, since no year makes both ends certain', () => {
-    const error = refusal('Feb 29 to Mar 3', '2026-03-10T10:00:00Z');
+    const error = refusalOf('Feb 29 to Mar 3', athens('2026-03-10T10:00:00Z'));
     expect(error.code).toBe('leftover');
     expect(error.problem).toBe('I didn’t understand “Feb 29 to”.');
   });

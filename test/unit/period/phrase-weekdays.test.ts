@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Weekday } from '../../../src/period/calendar.js';
-import { PeriodError, resolvePeriod } from '../../../src/period/index.js';
+import { resolvePeriod } from '../../../src/period/index.js';
+import { refusalOf, wholeDays } from '../../support/phrase-checks.js';
 
 const ZONE = 'Europe/Athens';
 /** Wednesday 25 November 2026, noon in Athens; weeks from Monday unless a test says otherwise. */
@@ -10,24 +10,6 @@ const wednesday = (weekStart = 1) => ({
   weekStart: weekStart as Weekday,
   now: Date.parse('2026-11-25T10:00:00Z'),
 });
-
-/** The first instant of `first` and the last of `last`, in Athens, by Luxon. */
-function days(first: string, last: string): [number, number] {
-  return [
-    DateTime.fromISO(first, { zone: ZONE }).startOf('day').toMillis(),
-    DateTime.fromISO(last, { zone: ZONE }).endOf('day').toMillis(),
-  ];
-}
-
-function refusal(phrase: string, settings: ReturnType<typeof wednesday>): PeriodError {
-  try {
-    resolvePeriod(phrase, settings);
-  } catch (error) {
-    if (error instanceof PeriodError) return error;
-    throw error;
-  }
-  throw new Error(`“${phrase}” resolved, but should have been refused`);
-}
 
 describe('a weekday with “last”, “past”, “previous” or “prior” is the one before today', () => {
   it.each([
@@ -43,12 +25,12 @@ describe('a weekday with “last”, “past”, “previous” or “prior” i
     ['prior Thursday', '2026-11-19'],
   ])('on Wednesday 25 November, “%s” is %s', (phrase, iso) => {
     const period = resolvePeriod(phrase, wednesday());
-    expect([period.start, period.end]).toEqual(days(iso, iso));
+    expect([period.start, period.end]).toEqual(wholeDays(ZONE, iso, iso));
   });
 
   it('“since previous Monday” runs from that Monday to the end of today', () => {
     const period = resolvePeriod('since previous Monday', wednesday());
-    expect([period.start, period.end]).toEqual(days('2026-11-23', '2026-11-25'));
+    expect([period.start, period.end]).toEqual(wholeDays(ZONE, '2026-11-23', '2026-11-25'));
   });
 });
 
@@ -60,17 +42,17 @@ describe('a weekday with “this” is the one in this week, by the workspace’
     ['this Saturday', 6, '2026-11-21'],
   ])('on Wednesday 25 November, “%s” with weeks from day %i is %s', (phrase, weekStart, iso) => {
     const period = resolvePeriod(phrase, wednesday(weekStart));
-    expect([period.start, period.end]).toEqual(days(iso, iso));
+    expect([period.start, period.end]).toEqual(wholeDays(ZONE, iso, iso));
   });
 
   it('“this Sunday” in a week from Monday has not come yet, and the person is told which day it is', () => {
-    const error = refusal('this Sunday', wednesday(1));
+    const error = refusalOf('this Sunday', wednesday(1));
     expect(error.code).toBe('future');
     expect(error.problem).toBe('Sun 29 Nov 2026 hasn’t started yet; reports look back.');
   });
 
   it('“next Monday” is the coming one, and the person is told it has not started', () => {
-    const error = refusal('next Monday', wednesday(1));
+    const error = refusalOf('next Monday', wednesday(1));
     expect(error.code).toBe('future');
     expect(error.problem).toBe('Mon 30 Nov 2026 hasn’t started yet; reports look back.');
   });
@@ -82,7 +64,7 @@ describe('“previous” and “prior” are read only before a weekday, and onl
     ['prior 3 Nov 2025', 'I didn’t understand “prior”.'],
     ['theprevious Monday', 'I didn’t understand “theprevious”.'],
   ])('“%s” is refused: %s', (phrase, problem) => {
-    const error = refusal(phrase, wednesday());
+    const error = refusalOf(phrase, wednesday());
     expect(error.code).toBe('leftover');
     expect(error.problem).toBe(problem);
   });
@@ -97,6 +79,6 @@ describe('each end of a weekday range keeps its own “last” or “this”', (
     ['from Monday to this Wednesday', '2026-11-23', '2026-11-25'],
   ])('on Wednesday 25 November, “%s” is %s to %s', (phrase, first, last) => {
     const period = resolvePeriod(phrase, wednesday());
-    expect([period.start, period.end]).toEqual(days(first, last));
+    expect([period.start, period.end]).toEqual(wholeDays(ZONE, first, last));
   });
 });
