@@ -1,7 +1,11 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Weekday } from '../../../src/period/calendar.js';
 import { resolvePeriod } from '../../../src/period/index.js';
+import { checkProperty } from '../../support/checked-property.js';
 import { refusalOf, wholeDays } from '../../support/phrase-checks.js';
+import { TEST_ZONES } from '../../support/zones.js';
 
 const ZONE = 'Europe/Athens';
 /** Wednesday 25 November 2026, noon in Athens; weeks from Monday unless a test says otherwise. */
@@ -26,6 +30,28 @@ describe('a weekday with “last”, “past”, “previous” or “prior” i
   ])('on Wednesday 25 November, “%s” is %s', (phrase, iso) => {
     const period = resolvePeriod(phrase, wednesday());
     expect([period.start, period.end]).toEqual(wholeDays(ZONE, iso, iso));
+  });
+
+  it('in any zone, on any day, the word before a weekday decides between today and a week ago', () => {
+    const names = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+    const cases = fc.record({
+      zone: fc.constantFrom(...TEST_ZONES),
+      now: fc.integer({ min: Date.parse('2025-01-01T00:00:00Z'), max: Date.parse('2027-12-31T00:00:00Z') }),
+      weekday: fc.integer({ min: 0, max: 6 }),
+      word: fc.constantFrom('', 'last ', 'past ', 'previous ', 'prior '),
+    });
+    const checked = checkProperty(
+      cases,
+      ({ zone, now, weekday, word }) => {
+        const period = resolvePeriod(`${word}${names[weekday]}`, { zone, weekStart: 1, now });
+        const today = DateTime.fromMillis(now, { zone }).startOf('day');
+        const back = (today.weekday - weekday + 7) % 7;
+        const day = today.minus({ days: word === '' ? back : back || 7 });
+        expect([period.start, period.end]).toEqual([day.startOf('day').toMillis(), day.endOf('day').toMillis()]);
+      },
+      { numRuns: 300 },
+    );
+    expect(checked).toBe(300);
   });
 
   it('“since previous Monday” runs from that Monday to the end of today', () => {
