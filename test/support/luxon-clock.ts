@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { DateTime } from 'luxon';
 
 /*
@@ -56,4 +57,26 @@ export function luxonHourAfter(ms: number, zone: string): number {
   let at = Math.floor(ms / MINUTE) * MINUTE + MINUTE;
   while (!onTheHour(at, zone)) at += MINUTE;
   return at;
+}
+
+/**
+ * A clock change of one of `zones` in 2024–2028, as Luxon finds it; each zone's year is scanned
+ * once per arbitrary (make it inside the test that uses it).
+ */
+export function arbitraryClockChange(
+  zones: readonly string[],
+): fc.Arbitrary<{ readonly zone: string; readonly change: LuxonClockChange }> {
+  const known = new Map<string, LuxonClockChange[]>();
+  const picks = fc.record({
+    zone: fc.constantFrom(...zones),
+    year: fc.integer({ min: 2024, max: 2028 }),
+    which: fc.nat(),
+  });
+  return picks.map(({ zone, year, which }) => {
+    const changes = known.get(`${zone} ${year}`) ?? luxonClockChanges(zone, year);
+    known.set(`${zone} ${year}`, changes);
+    const change = changes[which % changes.length];
+    if (!change) throw new Error(`${zone} changed no clocks in ${year}`);
+    return { zone, change };
+  });
 }
