@@ -41,3 +41,20 @@ describe('a weekday said on Monday 16 March 2026', () => {
     expect(resolved(phrase, weekStart)).toBe(expected);
   });
 });
+
+describe('“next” and a weekday, said on Monday 16 March 2026', () => {
+  it.each([
+    ['next Tuesday', 2],
+    ['next Friday', 5],
+    ['next Sunday', 7],
+    ['next Monday', 1],
+  ] as const)('“%s” is refused as the future, naming the day Luxon finds', (phrase, weekday) => {
+    const now = DateTime.fromISO('2026-03-16T12:00', { zone });
+    // The first such weekday after today: a week on for today's own weekday.
+    let day = now.plus({ days: 1 });
+    while (day.weekday !== weekday) day = day.plus({ days: 1 });
+    expect(() => resolvePeriod(phrase, { zone, weekStart: 1, now: now.toMillis() })).toThrow(
+      `${day.toFormat('ccc d LLL yyyy')} hasn’t started yet; reports look back.`,
+    );
+  });
+});
