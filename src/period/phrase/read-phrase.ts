@@ -31,7 +31,7 @@ const FILLER = new Set(
     ' ',
   ),
 );
-const PUNCTUATION = /[\s,.;:!?()[\]{}"'“”‘’`*_~/-]+/;
+const PUNCTUATION = /[\s,.;:!?()[\]{}"'“”‘’`*_~/–—-]+/;
 
 const STEPS = new Set<string>(['day', 'week', 'month', 'quarter', 'year']);
 const asStep = (value: string | undefined): PeriodStep => (value && STEPS.has(value) ? (value as PeriodStep) : 'day');
