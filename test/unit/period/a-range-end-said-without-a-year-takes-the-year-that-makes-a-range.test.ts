@@ -27,6 +27,8 @@ describe('a range with the year said at one end only', () => {
     ['3 March to 3 March 2025', '2025-03-03', '2025-03-03', 1],
     ['2 March to 3 March 2025', '2025-03-02', '2025-03-03', 2],
     ['1 March 2025 to 28 February', '2025-03-01', '2026-02-28', 365],
+    // The year said inside "week of …" is the year of that end.
+    ['3 March to week of 10 March 2025', '2025-03-03', '2025-03-16', 14],
   ])('“%s” runs from %s to %s, %i days', (phrase, first, last, days) => {
     const period = resolvePeriod(phrase, asked('2026-11-27T10:00:00Z'));
     const start = DateTime.fromISO(first, { zone });
