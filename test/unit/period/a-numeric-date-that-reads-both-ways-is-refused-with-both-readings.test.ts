@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PeriodError, resolvePeriod } from '../../../src/period/index.js';
+import { resolvePeriod } from '../../../src/period/index.js';
+import { refusalOf } from '../../support/period-refusal.js';
 
 /*
  * "3/4" is 3 April in most of the world and 4 March in the US: both numbers could be the month,
@@ -8,16 +9,6 @@ import { PeriodError, resolvePeriod } from '../../../src/period/index.js';
  */
 
 const asked = { zone: 'Europe/Athens', weekStart: 1 as const, now: Date.parse('2026-03-16T10:00:00Z') };
-
-function refusal(phrase: string): { code: string; problem: string } {
-  try {
-    resolvePeriod(phrase, asked);
-  } catch (error) {
-    if (error instanceof PeriodError) return { code: error.code, problem: error.problem };
-    throw error;
-  }
-  throw new Error(`“${phrase}” was resolved`);
-}
 
 describe('a numeric date either number of which could be the month', () => {
   it.each([
@@ -31,7 +22,7 @@ describe('a numeric date either number of which could be the month', () => {
     ['3/12', '3 Dec', '12 Mar'],
     ['01.12.2025', '1 Dec', '12 Jan'],
   ])('“%s” is refused: it could be %s or %s', (phrase, dayFirst, monthFirst) => {
-    expect(refusal(phrase)).toEqual({
+    expect(refusalOf(phrase, asked)).toEqual({
       code: 'ambiguous-date',
       problem: `“${phrase}” could be ${dayFirst} or ${monthFirst}; write the month as a word, like “${dayFirst}”.`,
     });
@@ -49,6 +40,6 @@ describe('a numeric date with one reading', () => {
   });
 
   it.each(['0/5', '5/0'])('“%s” names no date, and is not called ambiguous', (phrase) => {
-    expect(refusal(phrase).code).toBe('unparseable');
+    expect(refusalOf(phrase, asked).code).toBe('unparseable');
   });
 });

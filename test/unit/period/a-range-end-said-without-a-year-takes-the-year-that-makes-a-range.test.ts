@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { PeriodError, resolvePeriod } from '../../../src/period/index.js';
+import { resolvePeriod } from '../../../src/period/index.js';
+import { refusalOf } from '../../support/period-refusal.js';
 
 /*
  * One end of a range said with its year, the other without: the yearless end takes the year
@@ -10,16 +11,6 @@ import { PeriodError, resolvePeriod } from '../../../src/period/index.js';
 
 const zone = 'Europe/Athens';
 const asked = (nowIso: string) => ({ zone, weekStart: 1 as const, now: Date.parse(nowIso) });
-
-function refusal(phrase: string, nowIso: string): { code: string; problem: string } {
-  try {
-    resolvePeriod(phrase, asked(nowIso));
-  } catch (error) {
-    if (error instanceof PeriodError) return { code: error.code, problem: error.problem };
-    throw error;
-  }
-  throw new Error(`“${phrase}” was resolved`);
-}
 
 describe('a range with the year said at one end only', () => {
   it.each([
@@ -41,7 +32,7 @@ describe('a range with the year said at one end only', () => {
   it.each([['1 March 2025 to Feb 29'], ['Feb 29 to Mar 3 2027']])(
     '“%s” is refused: no year next to it has a 29 February',
     (phrase) => {
-      expect(refusal(phrase, '2026-11-27T10:00:00Z')).toEqual({
+      expect(refusalOf(phrase, asked('2026-11-27T10:00:00Z'))).toEqual({
         code: 'unparseable',
         problem: 'That date does not exist.',
       });

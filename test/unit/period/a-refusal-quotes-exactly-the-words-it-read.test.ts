@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { PeriodError, resolvePeriod } from '../../../src/period/index.js';
+import { refusalOf } from '../../support/period-refusal.js';
 
 /*
  * When a phrase cannot be used, the message quotes what was read, word for word: each period it
  * found (a joined range or "week of …" as one), each granularity asked for, each word left over,
  * so the person sees which part to change.
  */
-
-function refusal(phrase: string): { code: string; problem: string } {
-  try {
-    resolvePeriod(phrase, { zone: 'Europe/Athens', weekStart: 1, now: Date.parse('2026-03-16T10:00:00Z') });
-  } catch (error) {
-    if (error instanceof PeriodError) return { code: error.code, problem: error.problem };
-    throw error;
-  }
-  throw new Error(`“${phrase}” was resolved`);
-}
 
 describe('what a refusal quotes', () => {
   it.each([
@@ -46,6 +36,8 @@ describe('what a refusal quotes', () => {
     ['week of March 3 blah', 'leftover', 'I didn’t understand “blah”.'],
     ['since Monday blah', 'leftover', 'I didn’t understand “blah”.'],
   ])('“%s” is refused (%s): %s', (phrase, code, problem) => {
-    expect(refusal(phrase)).toEqual({ code, problem });
+    expect(refusalOf(phrase, { zone: 'Europe/Athens', weekStart: 1, now: Date.parse('2026-03-16T10:00:00Z') })).toEqual(
+      { code, problem },
+    );
   });
 });

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { PeriodError, resolvePeriod } from '../../../src/period/index.js';
 import type { ResolveSettings } from '../../../src/period/types.js';
+import { refusalOf } from '../../support/period-refusal.js';
 
 /*
  * A zone, week start or reference time the resolver cannot use is refused with its own code
  * and words (shown to admins and in the CLI), never as some other problem.
  */
-
-function refusal(settings: ResolveSettings): { code: string; problem: string } {
-  try {
-    resolvePeriod('last week', settings);
-  } catch (error) {
-    if (error instanceof PeriodError) return { code: error.code, problem: error.problem };
-    throw error;
-  }
-  throw new Error('resolved');
-}
 
 describe('settings a period cannot be placed with', () => {
   it.each([
@@ -40,6 +30,6 @@ describe('settings a period cannot be placed with', () => {
       'The reference time is not a valid instant.',
     ],
   ])('%j is refused: %s, “%s”', (settings, code, problem) => {
-    expect(refusal(settings as ResolveSettings)).toEqual({ code, problem });
+    expect(refusalOf('last week', settings as ResolveSettings)).toEqual({ code, problem });
   });
 });

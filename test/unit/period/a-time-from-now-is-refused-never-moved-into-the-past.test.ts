@@ -1,6 +1,6 @@
 import { DateTime, type DurationLikeObject } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { PeriodError, resolvePeriod } from '../../../src/period/index.js';
+import { refusalOf } from '../../support/period-refusal.js';
 
 /*
  * "In a quarter", "a year from now": a time counted forward from now is in the future, and a
@@ -8,16 +8,6 @@ import { PeriodError, resolvePeriod } from '../../../src/period/index.js';
  * forward from now. It is never taken for a date said without its year and moved back into the
  * past ("in a quarter" is not 10 June of last year).
  */
-
-function refusal(phrase: string, zone: string, now: number): PeriodError {
-  try {
-    resolvePeriod(phrase, { zone, weekStart: 1, now });
-  } catch (error) {
-    if (error instanceof PeriodError) return error;
-    throw error;
-  }
-  throw new Error(`“${phrase}” was resolved`);
-}
 
 describe('a phrase counting forward from now, asked Tuesday 10 March 2026 at noon', () => {
   it.each([
@@ -29,7 +19,7 @@ describe('a phrase counting forward from now, asked Tuesday 10 March 2026 at noo
     ['within a year by month', 'Europe/Athens', { years: 1 }, "'1 Jan – 31 Dec' yyyy"],
   ])('“%s” in %s is refused as the future, naming what it meant', (phrase, zone, ahead, shown) => {
     const now = DateTime.fromISO('2026-03-10T12:00', { zone });
-    const error = refusal(phrase, zone, now.toMillis());
+    const error = refusalOf(phrase, { zone, weekStart: 1, now: now.toMillis() });
     const meant = now.plus(ahead as DurationLikeObject).toFormat(shown);
     expect(error.code).toBe('future');
     expect(error.problem).toBe(`${meant} hasn’t started yet; reports look back.`);
