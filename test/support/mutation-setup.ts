@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeEach } from 'vitest';
 import { forgetMemos } from '../../src/period/memos.js';
 
@@ -10,3 +11,10 @@ import { forgetMemos } from '../../src/period/memos.js';
 beforeEach(() => {
   forgetMemos();
 });
+
+/*
+ * A property that fails has caught the mutant: the smallest counterexample is for people reading
+ * a failure, and shrinking one can outlast Stryker's timeout (label.ts mutants that every property
+ * test caught were counted as timeouts after 15–30 s each of shrinking).
+ */
+fc.configureGlobal({ ...fc.readConfigureGlobal(), endOnFailure: true });

@@ -1,13 +1,18 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { freePort } from './free-port.js';
 
 /**
  * A real redis-server (from Debian's package, installed by .ci/run) on a free port, with no
  * persistence (and a password when asked for one): each test file gets its own and stops it after.
  */
-export async function startRedis(
-  options: { password?: string } = {},
-): Promise<{ url: string; port: number; stop(): Promise<void> }> {
+export async function startRedis(options: { password?: string } = {}): Promise<{
+  url: string;
+  port: number;
+  pause(): void;
+  resume(): void;
+  cli(...command: string[]): Promise<string>;
+  stop(): Promise<void>;
+}> {
   const port = await freePort();
   const auth = options.password ? ['--requirepass', options.password] : [];
   const child: ChildProcess = spawn(
@@ -35,11 +40,29 @@ export async function startRedis(
   return {
     url: options.password ? `redis://:${options.password}@127.0.0.1:${port}` : `redis://127.0.0.1:${port}`,
     port,
+    /** Freezes the server (SIGSTOP): connections stay open and nothing is answered — a stalled Redis. */
+    pause: () => {
+      child.kill('SIGSTOP');
+    },
+    /** Lets a paused server answer again (SIGCONT); what it was sent meanwhile is answered then. */
+    resume: () => {
+      child.kill('SIGCONT');
+    },
+    /** One command through redis-cli (`CONFIG SET maxmemory 1`: a Redis that is full), its answer as text. */
+    cli: (...command: string[]) =>
+      new Promise<string>((resolve, reject) => {
+        const password = options.password ? ['-a', options.password, '--no-auth-warning'] : [];
+        execFile('redis-cli', ['-p', String(port), ...password, ...command], (error, stdout) =>
+          error ? reject(error) : resolve(stdout.trim()),
+        );
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
+        // A paused server takes the SIGTERM only once it runs again.
+        child.kill('SIGCONT');
       }),
   };
 }

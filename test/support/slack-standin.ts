@@ -31,6 +31,8 @@ export interface StandInFailure {
   readonly status?: number;
   readonly retryAfter?: number;
   readonly error?: string;
+  /** A whole answer instead of the usual one (a reply Slack could send but the stand-in would not make up). */
+  readonly reply?: Record<string, unknown>;
 }
 
 /** A message the stand-in accepted (chat.postMessage that succeeded). */
@@ -177,7 +179,8 @@ export async function startSlackStandIn(
         res.writeHead(failure.status, headers).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
         return;
       }
-      const reply = failure?.error ? { ok: false, error: failure.error } : answer(method, args, token);
+      const reply =
+        failure?.reply ?? (failure?.error ? { ok: false, error: failure.error } : answer(method, args, token));
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(reply));
       return;
     }
@@ -203,6 +206,10 @@ export async function startSlackStandIn(
     /** The next call(s) to `method` fail this way, one failure per call, before answers resume. */
     failNext(method: string, ...failure: StandInFailure[]) {
       failures.set(method, [...(failures.get(method) ?? []), ...failure]);
+    },
+    /** The next call(s) to `method` get these answers, one per call, before the usual ones resume. */
+    answerNext(method: string, ...replies: Record<string, unknown>[]) {
+      failures.set(method, [...(failures.get(method) ?? []), ...replies.map((reply) => ({ reply }))]);
     },
     /** Every call to `method` takes `ms` longer (0 for no delay): a slow Slack. */
     slowDown(method: string, ms: number) {

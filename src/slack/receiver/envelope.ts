@@ -142,11 +142,17 @@ function firstProblem(error: z.ZodError): string {
   return issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid';
 }
 
+/** A `type` fit for a log line. Never a list or an object itself: one nested deep enough cannot be stringified. */
+function shownType(type: unknown): string {
+  if (typeof type === 'object' && type !== null) return Array.isArray(type) ? 'a list' : 'an object';
+  return String(JSON.stringify(type)).slice(0, 40);
+}
+
 function checkObject(body: Record<string, unknown>): Verdict {
   const type = body.type;
   if (type === 'app_rate_limited') return { kind: 'answered', status: 200 };
   const schema = typeof type === 'string' ? SCHEMAS.get(type) : undefined;
-  if (!schema) return refused(`not a kind of request this app takes (type ${JSON.stringify(type)?.slice(0, 40)})`);
+  if (!schema) return refused(`not a kind of request this app takes (type ${shownType(type)})`);
   const result = schema.safeParse(body);
   return result.success ? { kind: 'bolt' } : refused(firstProblem(result.error));
 }

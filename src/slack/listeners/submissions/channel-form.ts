@@ -61,8 +61,8 @@ export interface ChannelFormOptions<Input extends { readonly channelId: string }
     values: Values,
   ) => ({ readonly ok: true } & Input) | { readonly ok: false; readonly errors: Record<string, string> };
   readonly save: (form: SavedForm<Input>) => Promise<void>;
-  /** What the Home tab says once it is saved. */
-  readonly saved: { readonly digestNotice?: string; readonly alertsNotice?: string };
+  /** What the modal and the Home tab's section say once it is saved. */
+  readonly saved: { readonly digestNotice: string } | { readonly alertsNotice: string };
   /** The form again with its problems on it, for when Slack can no longer be answered inline. */
   readonly formAgain?: (input: Input, problems: readonly string[], workspace: Workspace) => ModalView;
 }
@@ -79,7 +79,7 @@ export function channelFormSubmission<Input extends { readonly channelId: string
   options: ChannelFormOptions<Input>,
 ) {
   return async (args: SubmitArgs) => {
-    const notice = options.saved.digestNotice ?? options.saved.alertsNotice ?? 'Saved.';
+    const notice = 'digestNotice' in options.saved ? options.saved.digestNotice : options.saved.alertsNotice;
     await answerSubmission(
       args,
       {
