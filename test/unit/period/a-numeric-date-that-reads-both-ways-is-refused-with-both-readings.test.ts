@@ -29,6 +29,15 @@ describe('a numeric date either number of which could be the month', () => {
   });
 });
 
+describe('a numeric date that reads both ways, inside a longer phrase', () => {
+  it.each(['3/4 by day', '3/4 2025', 'since 3/4'])('“%s” is refused for its “3/4”', (phrase) => {
+    expect(refusalOf(phrase, asked)).toEqual({
+      code: 'ambiguous-date',
+      problem: '“3/4” could be 3 Apr or 4 Mar; write the month as a word, like “3 Apr”.',
+    });
+  });
+});
+
 describe('a numeric date with one reading', () => {
   it.each([
     ['3/25', 'Tue 25 Mar 2025'],

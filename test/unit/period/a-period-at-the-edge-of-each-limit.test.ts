@@ -150,3 +150,15 @@ describe('a period just past a limit', () => {
     expect(refusalOf(phrase, { zone, weekStart: 1, now })).toEqual({ code, problem });
   });
 });
+
+describe('a period whose usual bucket is exactly as long as it is', () => {
+  it('“this quarter so far” on 7 April in Sydney, a week and the hour the clock went back, is shown by day', () => {
+    const zone = 'Australia/Sydney';
+    const now = DateTime.fromISO('2026-04-07T12:00', { zone });
+    const period = resolvePeriod('this quarter so far', { zone, weekStart: 1, now: now.toMillis() });
+    const first = DateTime.fromISO('2026-04-01', { zone });
+    expect(now.endOf('day').plus(1).diff(first, 'hours').hours).toBe(7 * 24 + 1);
+    expect([period.start, period.end + 1]).toEqual([first.toMillis(), now.endOf('day').toMillis() + 1]);
+    expect([period.unit, period.label]).toEqual(['day', 'This quarter so far · 1 – 7 Apr 2026']);
+  });
+});
