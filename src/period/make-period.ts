@@ -1,6 +1,7 @@
 import { type Calendar, floorTo, instantOf, shiftBoundary, TYPICAL_MS, UNITS, type Unit } from './calendar.js';
 import { formatRange, periodTitle, wantsWeekdays } from './label.js';
 import { daysBetween, endOfToday } from './place-spec.js';
+import { sameCalendarPoint } from './same-calendar-point.js';
 import { type Period, PeriodError, type PeriodErrorCode, type PeriodStep, type ResolveSettings } from './types.js';
 
 /** What identifies a period independently of any phrase: enough to rebuild it (buttons carry this). */
@@ -74,11 +75,11 @@ function unitProblem(unit: Unit, durationMs: number, range: string): PeriodProbl
   return null;
 }
 
-/** The end of a "so far" period: as many days into it as today is into the current one. */
+/** The end of a "so far" period: as far into it, on the calendar, as the end of today is into the current one. */
 function toDateEnd(start: number, naturalEnd: number, step: PeriodStep, settings: ResolveSettings): number {
-  const today = { cal: settings, now: settings.now };
-  const elapsedDays = daysBetween(floorTo(settings.now, step, settings), endOfToday(today), settings);
-  return Math.min(shiftBoundary(start, 'day', elapsedDays, settings), naturalEnd);
+  const current = floorTo(settings.now, step, settings);
+  const todayEnd = endOfToday({ cal: settings, now: settings.now });
+  return Math.min(sameCalendarPoint(current, start, todayEnd, step, settings), naturalEnd);
 }
 
 interface Span {

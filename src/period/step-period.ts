@@ -1,5 +1,6 @@
-import { dayNumber, floorTo, isBoundary, nextBoundary, shiftBoundary } from './calendar.js';
+import { isBoundary, nextBoundary, shiftBoundary } from './calendar.js';
 import { keyOf, makePeriod, periodOrProblem } from './make-period.js';
+import { sameCalendarPoint } from './same-calendar-point.js';
 import type { Period, ResolveSettings } from './types.js';
 
 function settingsOf(period: Period, now: number): ResolveSettings {
@@ -39,29 +40,6 @@ export interface Comparison {
 }
 
 /**
- * The instant as far into `previous` as `now` is into `period`, counted on the calendar: whole
- * months (for month-based periods), then whole days, then the time of day.
- */
-function sameElapsedInstant(period: Period, previous: Period, now: number): number {
-  const today = floorTo(now, 'day', period);
-  let base = previous.start;
-  let dayFrom = period.start;
-  if (period.step !== 'day' && period.step !== 'week') {
-    const monthStart = floorTo(now, 'month', period);
-    base = shiftBoundary(previous.start, 'month', monthsBetween(period.start, monthStart, period), period);
-    dayFrom = monthStart;
-  }
-  const days = dayNumber(today, period.zone) - dayNumber(dayFrom, period.zone);
-  return shiftBoundary(base, 'day', days, period) + (now - today);
-}
-
-function monthsBetween(start: number, end: number, period: Period): number {
-  let months = 0;
-  for (let at = start; at < end; at = shiftBoundary(at, 'month', 1, period)) months++;
-  return months;
-}
-
-/**
  * The previous period, or for a period still running the same elapsed slice of it: as far
  * into the previous period, in calendar terms, as now is into this one ("Friday 10:00 last
  * week"). Tellody's finest bucket is an hour, so the slice runs to the end of that hour.
@@ -80,7 +58,7 @@ function comparisonWith(period: Period, previous: Period, now: number): Comparis
   if (!isRunning(period, now)) {
     return { start: previous.start, endExclusive: previous.end + 1, sameElapsed: false, previous };
   }
-  const same = Math.min(sameElapsedInstant(period, previous, now), previous.end + 1);
+  const same = Math.min(sameCalendarPoint(period.start, previous.start, now, period.step, period), previous.end + 1);
   // Up to the hour boundary, so an exact hour compares no extra hour; but never empty: at the
   // very first millisecond of a period (now === start) it still holds one bucket, so does its slice.
   const upTo = isBoundary(same, 'hour', period) && same > previous.start ? same : nextBoundary(same, 'hour', period);

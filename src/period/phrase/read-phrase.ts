@@ -80,9 +80,14 @@ function readCalendarDate(components: ParsedComponents, year: number | undefined
   }
   const month = components.get('month') ?? 1;
   if (!components.isCertain('day') && components.isCertain('month')) return withYear({ kind: 'month' as const, month });
-  if (!components.isCertain('day') && !components.isCertain('month') && year !== undefined)
-    return { kind: 'year', year };
-  return withYear({ kind: 'day' as const, month, day: components.get('day') ?? 1 });
+  const day = components.get('day') ?? 1;
+  if (!components.isCertain('day') && !components.isCertain('month')) {
+    if (year !== undefined) return { kind: 'year', year };
+    // Only counted from now ("in a quarter"): chrono's own date, in its own year; not a date said
+    // without one, which would move it to the latest such day that has been.
+    return { kind: 'day', year: components.get('year') ?? undefined, month, day };
+  }
+  return withYear({ kind: 'day' as const, month, day });
 }
 
 function leftoverWords(text: string, results: readonly ParsedResult[]): string[] {
