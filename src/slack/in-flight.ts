@@ -28,13 +28,13 @@ export class InFlight {
       const left = deadline - Date.now();
       if (left <= 0) return false;
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), left);
+      const timeUp = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, left);
       });
-      // Work started while waiting (a listener's follow-up) is waited for too: loop until none is left.
-      const outcome = await Promise.race([Promise.all([...this.pending]), timeout]);
+      // Work started while waiting (a listener's follow-up) is waited for too: loop until none is
+      // left, or until the time is up (the next turn finds no time left).
+      await Promise.race([Promise.all([...this.pending]), timeUp]);
       clearTimeout(timer);
-      if (outcome === 'timeout') return this.pending.size === 0;
     }
     return true;
   }
