@@ -2,7 +2,7 @@ import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import type { Unit, Weekday } from '../calendar.js';
 import { PeriodError, type PeriodStep } from '../types.js';
 import { createPeriodChrono } from './period-chrono.js';
-import type { WeekdayDirection } from './refiners/weekday-words.js';
+import { isWeekdayDirection, type WeekdayDirection } from './refiners/weekday-words.js';
 import { resultEnd, TAG, tagged, tagValue } from './tags.js';
 
 /** What one end of a phrase designates, before it is placed in a zone. */
@@ -42,11 +42,10 @@ function certain(components: ParsedComponents, name: 'year' | 'month' | 'day'): 
   return components.isCertain(name) ? (components.get(name) ?? undefined) : undefined;
 }
 
-const DIRECTIONS = new Set<string>(['latest', 'before-today', 'this-week', 'next']);
 /** The weekday-words refiner tags every weekday said alone with its direction. */
 function weekdayDirection(components: ParsedComponents): WeekdayDirection {
   const direction = tagValue(components, TAG.direction);
-  return direction && DIRECTIONS.has(direction) ? (direction as WeekdayDirection) : 'latest';
+  return isWeekdayDirection(direction) ? direction : 'latest';
 }
 
 /** One end of a chrono result as a spec. */

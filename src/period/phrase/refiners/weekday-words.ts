@@ -2,7 +2,11 @@ import type { Refiner } from 'chrono-node';
 import { resultEnd, TAG, withValue } from '../tags.js';
 
 /** Which of its kind a weekday said alone means: "Monday", "last Monday", "this Monday", "next Monday". */
-export type WeekdayDirection = 'latest' | 'before-today' | 'this-week' | 'next';
+export const WEEKDAY_DIRECTIONS = ['latest', 'before-today', 'this-week', 'next'] as const;
+export type WeekdayDirection = (typeof WEEKDAY_DIRECTIONS)[number];
+
+export const isWeekdayDirection = (value: string | undefined): value is WeekdayDirection =>
+  (WEEKDAY_DIRECTIONS as readonly (string | undefined)[]).includes(value);
 
 /** Chrono reads "last", "past", "this" and "next" before a weekday, but not these. */
 const BEFORE = /(?:^|\s)(?:previous|prior)\s+$/i;
