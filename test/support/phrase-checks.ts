@@ -1,16 +1,4 @@
 import { DateTime } from 'luxon';
-import { PeriodError, type ResolveSettings, resolvePeriod } from '../../src/period/index.js';
-
-/** The PeriodError a phrase is refused with; fails the test if the phrase resolves or something else is thrown. */
-export function refusalOf(phrase: string, settings: ResolveSettings): PeriodError {
-  try {
-    resolvePeriod(phrase, settings);
-  } catch (error) {
-    if (error instanceof PeriodError) return error;
-    throw error;
-  }
-  throw new Error(`“${phrase}” resolved, but should have been refused`);
-}
 
 /**
  * The first instant of the day `first` and the last of the day `last` (ISO dates) in `zone`, by

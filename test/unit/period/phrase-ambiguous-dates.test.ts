@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Weekday } from '../../../src/period/calendar.js';
 import { resolvePeriod } from '../../../src/period/index.js';
 import { checkProperty } from '../../support/checked-property.js';
-import { refusalOf } from '../../support/phrase-checks.js';
+import { refusalOf } from '../../support/period-refusal.js';
 
 /** Friday 27 November 2026, noon in New York. */
 const asked = () => ({ zone: 'America/New_York', weekStart: 0 as Weekday, now: Date.parse('2026-11-27T17:00:00Z') });

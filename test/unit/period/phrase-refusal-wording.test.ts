@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Weekday } from '../../../src/period/calendar.js';
-import { refusalOf } from '../../support/phrase-checks.js';
+import { refusalOf } from '../../support/period-refusal.js';
 
 /** Said in Athens, weeks from Monday; by default on Friday 27 November 2026 at noon. */
 const athens = (nowIso = '2026-11-27T10:00:00Z') => ({

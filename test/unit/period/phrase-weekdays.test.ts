@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Weekday } from '../../../src/period/calendar.js';
 import { resolvePeriod } from '../../../src/period/index.js';
 import { checkProperty } from '../../support/checked-property.js';
-import { refusalOf, wholeDays } from '../../support/phrase-checks.js';
+import { refusalOf } from '../../support/period-refusal.js';
+import { wholeDays } from '../../support/phrase-checks.js';
 import { TEST_ZONES } from '../../support/zones.js';
 
 const ZONE = 'Europe/Athens';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Weekday } from '../../../src/period/calendar.js';
 import { resolvePeriod } from '../../../src/period/index.js';
-import { refusalOf, wholeDays } from '../../support/phrase-checks.js';
+import { refusalOf } from '../../support/period-refusal.js';
+import { wholeDays } from '../../support/phrase-checks.js';
 
 const ZONE = 'Asia/Kolkata';
 /** Friday 27 November 2026, in Kolkata. */
