@@ -16,7 +16,7 @@ export type Checked =
   | {
       readonly save: () => Promise<void>;
       /** After the person was told it was saved (the Home tab republished, say). */
-      readonly afterwards?: () => Promise<void>;
+      readonly afterwards: () => Promise<void>;
     };
 
 export interface SubmissionWords {
@@ -32,9 +32,8 @@ export interface SubmissionWords {
   readonly fallbackField: string;
 }
 
-type Outcome =
-  | Exclude<Checked, { save: unknown }>
-  | { readonly saved: true; readonly afterwards?: () => Promise<void> };
+/** The form's problems, or saved: what is left to do once the person was told. */
+type Outcome = Exclude<Checked, { save: unknown }> | { readonly afterwards: () => Promise<void> };
 
 const NOTHING_SAVED = 'Something went wrong on our side; nothing was saved. Please try again.';
 const MAYBE_SAVED =
@@ -61,7 +60,7 @@ async function checkThenSave(
     logFailure(args.logger, `${words.what} (saving)`, error);
     return { errors: { [words.fallbackField]: MAYBE_SAVED } };
   }
-  return { saved: true, ...(checked.afterwards ? { afterwards: checked.afterwards } : {}) };
+  return { afterwards: checked.afterwards };
 }
 
 /**
@@ -105,7 +104,7 @@ export async function answerSubmission(
 }
 
 async function after(outcome: Outcome, words: SubmissionWords, args: SubmitArgs): Promise<void> {
-  if (!('saved' in outcome) || !outcome.afterwards) return;
+  if ('errors' in outcome) return;
   try {
     await outcome.afterwards();
   } catch (error) {
