@@ -97,7 +97,7 @@ export function createSlackApp(
   const clientOptions: WebClientOptions = {
     ...(c.SLACK_API_URL ? { slackApiUrl: c.SLACK_API_URL } : {}),
     // Bolt's respond() and the Web API client both post through the app's one HTTP client.
-    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    fetch: deps.fetch,
     // The default policy can hold a call for half an hour; a person waiting on a Home tab cannot.
     retryConfig: options.retries === undefined ? retryPolicies.fiveRetriesInFiveMinutes : { retries: options.retries },
   };

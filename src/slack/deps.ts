@@ -42,5 +42,5 @@ export interface SlackDeps {
   /** The one outbound HTTP client (kept-alive connections) every call goes through. */
   readonly http: Outbound;
   /** How every outbound call is made (Bolt's respond and Web API, Tellody, QuickChart): `http.fetch` unless a test gives another. */
-  readonly fetch?: typeof fetch;
+  readonly fetch: typeof fetch;
 }

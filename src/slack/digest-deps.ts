@@ -30,8 +30,8 @@ export class SlackClientPool {
       /** Tests: fewer, faster retries. Production keeps the client's Retry-After handling and 5xx retries. */
       readonly retries?: number | undefined;
       /** The app's one outbound HTTP client. */
-      readonly fetch?: typeof fetch | undefined;
-    } = {},
+      readonly fetch: typeof fetch;
+    },
   ) {}
 
   clientFor(token: string, logger?: Logger): WebClientType {
@@ -44,7 +44,7 @@ export class SlackClientPool {
           : { retries: this.options.retries, factor: 1, minTimeout: 10, maxTimeout: 50 };
       client = new WebClient(token, {
         ...(this.options.slackApiUrl ? { slackApiUrl: this.options.slackApiUrl } : {}),
-        ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+        fetch: this.options.fetch,
         retryConfig,
         timeout: SLACK_TIMEOUT_MS,
         ...(logger ? { logger } : {}),

@@ -5,6 +5,12 @@ import type { WorkspaceSettingsRepository } from '../store/workspace-settings.js
 import { userTimeZone } from './admin.js';
 
 /**
+ * The installer waits on Slack's redirect page while their zone is asked: one try, briefly, and a
+ * rate limit is not waited out. Without an answer the workspace starts at the default zone.
+ */
+const ZONE_LOOKUP = { retryConfig: { retries: 0 }, timeout: 3_000, rejectRateLimitedCalls: true };
+
+/**
  * After an install: remember who installed (they may edit settings), and start a new workspace's
  * report zone at the installer's own zone. Settings already chosen are kept on a reinstall.
  */
@@ -14,7 +20,7 @@ export function settingsOnInstall(options: {
   defaultZone: string;
   defaultWeekStart: Weekday;
   now: () => number;
-  fetch?: typeof fetch;
+  fetch: typeof fetch;
 }) {
   return async (workspace: string, installation: Installation): Promise<void> => {
     const installer = installation.user?.id;
@@ -27,7 +33,8 @@ export function settingsOnInstall(options: {
     const client = token
       ? new WebClient(token, {
           ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
-          ...(options.fetch ? { fetch: options.fetch } : {}),
+          fetch: options.fetch,
+          ...ZONE_LOOKUP,
         })
       : null;
     const zone = client && installer ? await userTimeZone(client, installer) : undefined;

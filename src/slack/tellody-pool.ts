@@ -11,7 +11,7 @@ export class TellodyPool {
 
   constructor(
     readonly baseUrl: string,
-    private readonly options: { fetch?: typeof fetch } = {},
+    private readonly options: { fetch: typeof fetch },
   ) {}
 
   clientFor(credentials: TellodyCredentials, overrides: { timeoutMs?: number } = {}): TellodyClient {
@@ -23,7 +23,7 @@ export class TellodyPool {
     const client = new TellodyClient({
       baseUrl: this.baseUrl,
       credentials,
-      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+      fetch: this.options.fetch,
       ...overrides,
     });
     if (overrides.timeoutMs === undefined) {

@@ -40,7 +40,7 @@ export async function presentFor(
     fetcher: deps.fetcher,
     settled: deps.settledReports,
     now: deps.now(),
-    chart: { host: deps.config.QUICKCHART_HOST, ...(deps.fetch ? { fetch: deps.fetch } : {}) },
+    chart: { host: deps.config.QUICKCHART_HOST, fetch: deps.fetch },
     ...flags,
   });
   if (!presented.ok)
