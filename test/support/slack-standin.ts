@@ -86,6 +86,7 @@ export async function startSlackStandIn(
   const messages: PostedMessage[] = [];
   const failures = new Map<string, StandInFailure[]>();
   const latency = new Map<string, number>();
+  const refusals = new Map<string, number>();
   const users = options.users ?? {};
   const channels: Record<string, StandInChannel | 'missing'> = options.channels ?? {};
   let views = 0;
@@ -185,6 +186,13 @@ export async function startSlackStandIn(
       return;
     }
     if (path.startsWith('/respond/')) {
+      const id = path.slice('/respond/'.length);
+      const refusing = refusals.get(id) ?? 0;
+      if (refusing > 0) {
+        refusals.set(id, refusing - 1);
+        res.writeHead(500).end('internal_error');
+        return;
+      }
       posts.push({ id: path.slice('/respond/'.length), body: JSON.parse(body) as Record<string, unknown> });
       res.writeHead(200).end('ok');
       return;
@@ -210,6 +218,10 @@ export async function startSlackStandIn(
     /** The next call(s) to `method` get these answers, one per call, before the usual ones resume. */
     answerNext(method: string, ...replies: Record<string, unknown>[]) {
       failures.set(method, [...(failures.get(method) ?? []), ...replies.map((reply) => ({ reply }))]);
+    },
+    /** The next `count` posts to response_url `id` are answered 500 and not kept: Slack refusing replies there. */
+    refusePosts(id: string, count = 1) {
+      refusals.set(id, (refusals.get(id) ?? 0) + count);
     },
     /** Every call to `method` takes `ms` longer (0 for no delay): a slow Slack. */
     slowDown(method: string, ms: number) {
