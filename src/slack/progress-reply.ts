@@ -97,12 +97,11 @@ export async function afterDeadlines<T>(
   logger: Logger,
   notes: Notes,
 ): Promise<{ value: T; late: boolean }> {
-  let settled = false;
   let late = false;
   let delivered = Promise.resolve();
   const at = (ms: number, show: () => Promise<void>, mark = () => {}) =>
+    // Cleared the moment the work settles, so a note never shows after its answer.
     setTimeout(() => {
-      if (settled) return;
       mark();
       delivered = delivered.then(show).catch((error: unknown) => logFailure(logger, 'a progress note', error));
     }, ms);
@@ -116,7 +115,6 @@ export async function afterDeadlines<T>(
     const value = await work;
     return { value, late };
   } finally {
-    settled = true;
     for (const timer of timers) clearTimeout(timer);
     await delivered;
   }
