@@ -123,8 +123,11 @@ const slashCommand = z.looseObject({
   actions: absent,
 });
 
-/** By `type` (a Map: a type such as "constructor" must not find Object's own properties). */
-const SCHEMAS = new Map<string, z.ZodType>([
+/**
+ * By `type` (a Map: a type such as "constructor" must not find Object's own properties, and one
+ * that is not a string — a number, null, a list — finds nothing).
+ */
+const SCHEMAS = new Map<unknown, z.ZodType>([
   ['block_actions', blockActions],
   ['view_submission', viewSubmission],
   ['view_closed', viewSubmission],
@@ -136,10 +139,15 @@ const refused = (reason: string): Verdict => ({ kind: 'refused', status: 400, re
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Where zod found the first problem, e.g. "actions.0.action_id": enough for an operator, nothing of the content. */
+/**
+ * Where zod found the first problem, e.g. "actions.0.action_id": enough for an operator, nothing of
+ * the content. Never an empty path: every schema here is an object checked against an object (a
+ * parsed form, or JSON that isRecord let through), so each problem lies in one of its fields. A
+ * failed parse always has a problem; `'invalid'` only satisfies the type checker.
+ */
 function firstProblem(error: z.ZodError): string {
   const issue = error.issues[0];
-  return issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid';
+  return issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid';
 }
 
 /** A `type` fit for a log line. Never a list or an object itself: one nested deep enough cannot be stringified. */
@@ -151,7 +159,7 @@ function shownType(type: unknown): string {
 function checkObject(body: Record<string, unknown>): Verdict {
   const type = body.type;
   if (type === 'app_rate_limited') return { kind: 'answered', status: 200 };
-  const schema = typeof type === 'string' ? SCHEMAS.get(type) : undefined;
+  const schema = SCHEMAS.get(type);
   if (!schema) return refused(`not a kind of request this app takes (type ${shownType(type)})`);
   const result = schema.safeParse(body);
   return result.success ? { kind: 'bolt' } : refused(firstProblem(result.error));
