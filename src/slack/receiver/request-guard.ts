@@ -45,8 +45,8 @@ const header = (req: IncomingMessage, name: string): string | undefined => {
   return typeof value === 'string' ? value : undefined;
 };
 
+/** Only the guard has `res` until it admits a request, and it answers at most once: nothing was sent yet. */
 function answer(res: ServerResponse, status: number): void {
-  if (res.headersSent) return;
   res.writeHead(status);
   res.end();
 }

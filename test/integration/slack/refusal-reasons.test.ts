@@ -131,6 +131,18 @@ describe('a well-formed signed body of each kind goes on to Bolt', () => {
     expect(refusals()).toEqual([]);
   });
 
+  it('Slack’s notice that events were rate limited: answered 200 here, quietly', async () => {
+    logs.length = 0;
+    const notice = JSON.stringify({
+      type: 'app_rate_limited',
+      team_id: 'T1',
+      minute_rate_limited: 1,
+      api_app_id: 'A1',
+    });
+    expect(await app.send(notice, JSON_TYPE, SLACK_DEADLINE)).toEqual({ status: 200, text: '' });
+    expect(logs).toEqual([]);
+  });
+
   it('a URL check, as JSON: answered with its challenge', async () => {
     logs.length = 0;
     const result = await app.send('{"type":"url_verification","challenge":"c-42"}', JSON_TYPE, SLACK_DEADLINE);
