@@ -196,14 +196,6 @@ describe('clicks and events no listener expects', () => {
     expect(result.status).toBe(200);
   });
 
-  it('acks a known click exactly once', async () => {
-    const click = await h.click({ type: 'button', action_id: ACTIONS.previous, value: 'garbage' });
-    expect(click.status).toBe(200);
-    await h.slack.waitForPosts(click.id);
-    await settle();
-    expect(logs.join('\n')).not.toMatch(/ReceiverMultipleAckError|ack\(\)|acknowledged/);
-  });
-
   it('tells the person on the Home tab when a click there carries a broken period', async () => {
     const publishes = h.slack.callsTo('views.publish').length;
     const click = await h.click(
