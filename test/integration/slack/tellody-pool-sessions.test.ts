@@ -86,4 +86,13 @@ describe('the Tellody pool, as workspaces and admins meet it', () => {
     expect(tellody.clientFor(login(0))).not.toBe(first);
   });
 
+  it('asks Tellody through the fetch it was given (the deployment’s HTTP agent), not another', async () => {
+    const asked: string[] = [];
+    const recording: typeof fetch = (input, init) => {
+      asked.push(String(input));
+      return fetch(input, init);
+    };
+    await new TellodyPool(sandbox.baseUrl, { fetch: recording }).clientFor(demo).userInfo();
+    expect(asked).toContainEqual(expect.stringContaining('UserInfo'));
+  });
 });
