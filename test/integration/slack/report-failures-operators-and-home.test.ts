@@ -1,15 +1,27 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SecretBox } from '../../../src/store/secret-box.js';
 import { TellodyCredentialsRepository } from '../../../src/store/tellody-credentials.js';
+import { CALLBACKS, DIGEST_ACTIONS } from '../../../src/views/ids.js';
 import { latestHome } from '../../support/home-tab.js';
 import { expectLogged } from '../../support/log-lines.js';
-import { type AppHarness, type AppHarnessOptions, slackAppHarness } from '../../support/slack-app-harness.js';
+import { type AppHarness, type AppHarnessOptions, digestValues, slackAppHarness } from '../../support/slack-app-harness.js';
 
 let h: AppHarness | undefined;
 afterEach(async () => {
   await h?.close();
   h = undefined;
 });
+
+/** An app on a new ENCRYPTION_KEY whose workspace T1 saved its Tellody login under the old one. */
+async function appAfterKeyChange(lines: string[], options: AppHarnessOptions = {}) {
+  const app = await appLoggingTo(lines, { ...options, env: { ENCRYPTION_KEY: '0b'.repeat(32) } });
+  await new TellodyCredentialsRepository(app.deps.store, new SecretBox('0a'.repeat(32))).set(
+    'T1',
+    { username: 'demo', password: 'demo' },
+    1,
+  );
+  return app;
+}
 
 /** The app at warn level, writing its lines into `lines`. */
 async function appLoggingTo(lines: string[], options: AppHarnessOptions = {}) {
@@ -51,17 +63,26 @@ describe('a report that fails, as the operator reads it', () => {
   });
 
   it('tells people and admins the login must be entered again when the key was changed', async () => {
-    const lines: string[] = [];
-    const app = await appLoggingTo(lines, { env: { ENCRYPTION_KEY: '0b'.repeat(32) } });
-    await new TellodyCredentialsRepository(app.deps.store, new SecretBox('0a'.repeat(32))).set(
-      'T1',
-      { username: 'demo', password: 'demo' },
-      1,
-    );
+    const app = await appAfterKeyChange([]);
     expect(await answerTo(app, 'last week', 'T1')).toContain('saved Tellody login can no longer be read');
     expect(await homeOf(app, 'T1')).toContain(
       '*Tellody:* This workspace’s saved Tellody login can no longer be read (the app’s encryption key was changed), so there is no report. An admin must enter it again.',
     );
+  });
+});
+
+describe('a digest sent for a workspace whose login cannot be read', () => {
+  it('tells the operator that no encryption key opens the saved password', async () => {
+    const lines: string[] = [];
+    const app = await appAfterKeyChange(lines, { channels: { CMKT: { name: 'marketing', is_member: true } } });
+    const saved = await app.submit(digestValues({ channel: 'CMKT' }), { user: 'UADMIN' }, CALLBACKS.digest);
+    expect(saved.status).toBe(200);
+    await app.click(
+      { type: 'button', action_id: DIGEST_ACTIONS.sendNow },
+      { user: 'UADMIN', container: { type: 'view', view_id: 'V1' } },
+    );
+    await expectLogged(lines, ': login-unreadable no encryption key opens the saved password');
+    expect(app.slack.messagesIn('CMKT')).toHaveLength(0);
   });
 });
 
