@@ -116,3 +116,14 @@ describe('the Home tab while Tellody is slow', () => {
     expect(views[2]).toContain('connected as `demo`');
   });
 });
+
+describe('the chart of a report', () => {
+  it('comes from the deployment’s own QuickChart host', async () => {
+    const app = await appLoggingTo([], { env: { QUICKCHART_HOST: 'https://charts.example.org' } });
+    await app.deps.credentials.set('TCHART', { username: 'demo', password: 'demo' }, app.clock.now());
+    const [post] = await app.slack.waitForPosts((await app.command('last week', { team: 'TCHART' })).id);
+    const images = JSON.stringify(post?.body.blocks).match(/"image_url":"[^"]*"/g) ?? [];
+    expect(images).toHaveLength(1);
+    expect(images[0]).toMatch(/^"image_url":"https:\/\/charts\.example\.org\/chart\?/);
+  });
+});
