@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SecretBox } from '../../../src/store/secret-box.js';
 import { TellodyCredentialsRepository } from '../../../src/store/tellody-credentials.js';
-import { CALLBACKS, DIGEST_ACTIONS } from '../../../src/views/ids.js';
+import { ACTIONS, CALLBACKS, DIGEST_ACTIONS } from '../../../src/views/ids.js';
 import { latestHome } from '../../support/home-tab.js';
 import { expectLogged } from '../../support/log-lines.js';
 import { type AppHarness, type AppHarnessOptions, digestValues, slackAppHarness } from '../../support/slack-app-harness.js';
@@ -125,5 +125,28 @@ describe('the chart of a report', () => {
     const images = JSON.stringify(post?.body.blocks).match(/"image_url":"[^"]*"/g) ?? [];
     expect(images).toHaveLength(1);
     expect(images[0]).toMatch(/^"image_url":"https:\/\/charts\.example\.org\/chart\?/);
+  });
+});
+
+describe('the Home tab of a connected workspace', () => {
+  it('shows this week’s report for the person alone: no button to share it in a channel', async () => {
+    const app = await appLoggingTo([]);
+    await app.deps.credentials.set('THOME', { username: 'demo', password: 'demo' }, app.clock.now());
+    const home = await homeOf(app, 'THOME');
+    expect(home).toContain('This week so far');
+    expect(home).toContain('connected as `demo`');
+    expect(home).not.toContain(ACTIONS.share);
+    // The same report asked for in a channel may be shared.
+    const [post] = await app.slack.waitForPosts((await app.command('this week', { team: 'THOME' })).id);
+    expect(JSON.stringify(post?.body.blocks)).toContain(ACTIONS.share);
+  });
+
+  it('says Tellody could not be reached, in those words, when it is down', async () => {
+    const app = await appLoggingTo([]);
+    await app.deps.credentials.set('TDOWN', { username: 'demo', password: 'demo' }, app.clock.now());
+    app.sandbox.faults.errorRate = 1;
+    const home = await homeOf(app, 'TDOWN');
+    expect(home).toContain('*Tellody:* Tellody could not be reached just now.');
+    expect(home).not.toContain('refused');
   });
 });
