@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../../src/views/ids.js';
+import { expectLogged } from '../../support/log-lines.js';
 import { latestHome } from '../../support/home-tab.js';
 import { fillModal } from '../../support/modal-filling.js';
 import { type AppHarness, type AppHarnessOptions, slackAppHarness } from '../../support/slack-app-harness.js';
@@ -102,5 +103,16 @@ describe('a workspace that has chosen no settings', () => {
     const home = await homeOf(a, 'TDEFAULTS');
     expect(home).toContain('*Weeks start on*\\nWednesday');
     expect(home).toContain('*Report time zone*\\nAmerica/New_York');
+  });
+});
+
+describe('a stored Tellody login the app cannot make sense of (not a key problem)', () => {
+  it('is not passed off as unreadable or as no login: the person is told it went wrong, the operator why', async () => {
+    const logs: string[] = [];
+    const a = await app({ env: { LOG_LEVEL: 'warn' }, logSink: (line) => logs.push(line) });
+    await a.deps.store.keyv.set('ws:TODD:tellody', { username: 'demo' });
+    const answer = await answerTo(a, 'last week', 'TODD');
+    expect(answer).toMatch(/^Something went wrong on our side/);
+    await expectLogged(logs, '[ERROR] contacts /contacts failed: ZodError: ');
   });
 });
