@@ -1,4 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { LogLevel } from '@slack/bolt';
+import { resolvePeriod } from '../../../src/period/index.js';
+import { RedactingLogger } from '../../../src/slack/redacting-logger.js';
+import { TellodyPool } from '../../../src/slack/tellody-pool.js';
+import { loadWorkspace } from '../../../src/slack/workspace.js';
+import { reportMessage } from '../../../src/slack/workspace-reports.js';
+import { startSandbox } from '../../../src/tellody/sandbox/server.js';
 import { ACTIONS } from '../../../src/views/ids.js';
 import { expectLogged } from '../../support/log-lines.js';
 import { latestHome } from '../../support/home-tab.js';
@@ -114,5 +121,30 @@ describe('a stored Tellody login the app cannot make sense of (not a key problem
     const answer = await answerTo(a, 'last week', 'TODD');
     expect(answer).toMatch(/^Something went wrong on our side/);
     await expectLogged(logs, '[ERROR] contacts /contacts failed: ZodError: ');
+  });
+});
+
+describe('a deployment moved to another Tellody (a new TELLODY_BASE_URL, the same store)', () => {
+  it('shows the new Tellody’s numbers for a login of the same name, not what the old one answered', async () => {
+    const a = await app();
+    const elsewhere = await startSandbox({
+      now: a.clock.now,
+      accounts: [{ username: 'demo', password: 'demo', zone: 'Europe/Athens', seed: 9 }],
+    });
+    try {
+      await a.deps.credentials.set('TMOVED', { username: 'demo', password: 'demo' }, a.clock.now());
+      const workspace = await loadWorkspace(a.deps, 'TMOVED');
+      const period = resolvePeriod('2 weeks ago', { ...workspace.settings, now: a.clock.now() });
+      const logger = new RedactingLogger(LogLevel.ERROR, () => {});
+      const before = await reportMessage(a.deps, workspace, period, {}, logger);
+      const moved = { ...a.deps, tellody: new TellodyPool(elsewhere.baseUrl, { fetch }) };
+      const after = await reportMessage(moved, workspace, period, {}, logger);
+      expect(before.text).toMatch(/^[\d,]+ new contacts/);
+      expect(after.text).toMatch(/^[\d,]+ new contacts/);
+      expect(after.text).not.toBe(before.text);
+      expect(elsewhere.calls.get('/CampaignCloud/Report/ContactChart')).toBeGreaterThan(0);
+    } finally {
+      await elsewhere.close();
+    }
   });
 });
