@@ -4,7 +4,12 @@ import { TellodyCredentialsRepository } from '../../../src/store/tellody-credent
 import { ACTIONS, CALLBACKS, DIGEST_ACTIONS } from '../../../src/views/ids.js';
 import { latestHome } from '../../support/home-tab.js';
 import { expectLogged } from '../../support/log-lines.js';
-import { type AppHarness, type AppHarnessOptions, digestValues, slackAppHarness } from '../../support/slack-app-harness.js';
+import {
+  type AppHarness,
+  type AppHarnessOptions,
+  digestValues,
+  slackAppHarness,
+} from '../../support/slack-app-harness.js';
 
 let h: AppHarness | undefined;
 afterEach(async () => {

@@ -66,9 +66,7 @@ describe('the Tellody pool, as workspaces and admins meet it', () => {
     const pooled = tellody.clientFor(demo);
     sandbox.faults.latencyMs = 300;
     // The login check gives Tellody only a moment; it must not reuse (nor replace) the pooled client.
-    await expect(tellody.clientFor(demo, { timeoutMs: 50 }).userInfo()).rejects.toBeInstanceOf(
-      TellodyUnavailableError,
-    );
+    await expect(tellody.clientFor(demo, { timeoutMs: 50 }).userInfo()).rejects.toBeInstanceOf(TellodyUnavailableError);
     expect(tellody.clientFor(demo)).toBe(pooled);
     expect((await tellody.clientFor(demo).userInfo()).username).toBe('demo');
     expect(tellody.clientFor(demo, { timeoutMs: 50 })).not.toBe(tellody.clientFor(demo, { timeoutMs: 50 }));

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
 import { LogLevel } from '@slack/bolt';
+import { afterEach, describe, expect, it } from 'vitest';
 import { resolvePeriod } from '../../../src/period/index.js';
 import { RedactingLogger } from '../../../src/slack/redacting-logger.js';
 import { TellodyPool } from '../../../src/slack/tellody-pool.js';
@@ -7,8 +7,8 @@ import { loadWorkspace } from '../../../src/slack/workspace.js';
 import { reportMessage } from '../../../src/slack/workspace-reports.js';
 import { startSandbox } from '../../../src/tellody/sandbox/server.js';
 import { ACTIONS } from '../../../src/views/ids.js';
-import { expectLogged } from '../../support/log-lines.js';
 import { latestHome } from '../../support/home-tab.js';
+import { expectLogged } from '../../support/log-lines.js';
 import { fillModal } from '../../support/modal-filling.js';
 import { type AppHarness, type AppHarnessOptions, slackAppHarness } from '../../support/slack-app-harness.js';
 
