@@ -11,16 +11,6 @@ beforeAll(async () => {
       { username: 'ny', password: 'ny-pass', zone: 'America/New_York', seed: 7 },
     ],
   });
-
-  it('asks Tellody through the fetch it was given (the deployment’s HTTP agent), not another', async () => {
-    const asked: string[] = [];
-    const recording: typeof fetch = (input, init) => {
-      asked.push(String(input));
-      return fetch(input, init);
-    };
-    await new TellodyPool(sandbox.baseUrl, { fetch: recording }).clientFor(demo).userInfo();
-    expect(asked).toContainEqual(expect.stringContaining('UserInfo'));
-  });
 });
 afterAll(() => sandbox.close());
 beforeEach(() => {
