@@ -6,18 +6,20 @@ import { loadConfig } from '../../../src/config.js';
 import { createSlackApp, startSlackApp } from '../../../src/slack/app.js';
 import { buildDeps } from '../../../src/slack/build-deps.js';
 import { startSandbox } from '../../../src/tellody/sandbox/server.js';
+import { freePort } from '../../support/free-port.js';
 import { expectLogged } from '../../support/log-lines.js';
 import { OAUTH_ENV } from '../../support/oauth-install.js';
 import { type AppHarness, ENCRYPTION_KEY, SIGNING_SECRET, slackAppHarness } from '../../support/slack-app-harness.js';
 import { slackRequests } from '../../support/slack-requests.js';
 import { startSlackStandIn } from '../../support/slack-standin.js';
+import { startSocketModeStandIn } from '../../support/socket-mode-standin.js';
 
 let h: AppHarness | undefined;
 const closing: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
+  for (const close of closing.splice(0).reverse()) await close();
   await h?.close();
   h = undefined;
-  for (const close of closing.splice(0).reverse()) await close();
 });
 
 describe('how the app is installed', () => {
@@ -33,6 +35,26 @@ describe('how the app is installed', () => {
     const start = await fetch(`${h.base}/slack/install`, { redirect: 'manual' });
     expect(start.status).toBe(302);
     expect(new URL(start.headers.get('location') ?? '').searchParams.get('client_id')).toBe('111.222');
+  });
+});
+
+describe('in Socket Mode', () => {
+  it('starts, and says its health and install routes are on PORT', async () => {
+    const socket = await startSocketModeStandIn();
+    closing.push(() => socket.close());
+    h = await slackAppHarness({ socketUrl: socket.url });
+    const port = await freePort();
+    const config = {
+      ...h.deps.config,
+      SLACK_APP_TOKEN: 'xapp-1-A1-socket',
+      SLACK_SIGNING_SECRET: undefined,
+      PORT: port,
+    };
+    const running = await startSlackApp(createSlackApp({ ...h.deps, config }, { retries: 0, logSink: () => {} }), port);
+    closing.push(() => running.stop());
+    await socket.connection;
+    expect(running.port).toBe(port);
+    expect((await fetch(`http://127.0.0.1:${running.port}/healthz`)).status).toBe(200);
   });
 });
 
