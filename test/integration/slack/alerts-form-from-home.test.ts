@@ -1,14 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALERT_ACTIONS, ALERT_FIELDS, CALLBACKS } from '../../../src/views/ids.js';
 import { aDigestSchedule } from '../../support/digest-schedule.js';
 import { type AppHarness, connectedAppHarness } from '../../support/slack-app-harness.js';
 import { linesOf } from '../../support/view-text.js';
 
+// An app per test: the form's title is fixed while the app is made (see listeners-of-a-fresh-app).
 let h: AppHarness;
-beforeAll(async () => {
+beforeEach(async () => {
   h = await connectedAppHarness();
 });
-afterAll(() => h.close());
+afterEach(() => h.close());
 
 type Block = { block_id?: string; element?: { initial_options?: { value: string }[]; initial_conversation?: string } };
 type View = { callback_id?: string; title: { text: string }; blocks: Block[] };
