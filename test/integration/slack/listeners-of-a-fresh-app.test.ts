@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { periodToken, resolvePeriod } from '../../../src/period/index.js';
-import { ACTIONS, DIGEST_ACTIONS } from '../../../src/views/ids.js';
+import { ACTIONS, CALLBACKS, DIGEST_ACTIONS } from '../../../src/views/ids.js';
 import { aDigestSchedule } from '../../support/digest-schedule.js';
 import { latestHome } from '../../support/home-tab.js';
-import { type AppHarness, connectedAppHarness } from '../../support/slack-app-harness.js';
+import { type AppHarness, alertsValues, connectedAppHarness, digestValues } from '../../support/slack-app-harness.js';
 
 // Each test builds its own app: the listeners are wired while the app is made, so only a test that
 // makes the app and then uses an id shows that the id reaches its handler (and a mutation run sees it so).
@@ -56,5 +56,26 @@ describe('an app just made answers each of its ids', () => {
     await h.click({ type: 'button', action_id: actionId }, atHome);
     const [open] = await h.slack.waitForCalls('views.open');
     expect((open?.args.view as { title?: { text: string } } | undefined)?.title?.text).toBe(title);
+  });
+
+  it.each([
+    ['digest', CALLBACKS.digest, digestValues({ channel: 'CSLOW' }), 'Weekly digest', 'Digest saved.'],
+    ['alerts', CALLBACKS.alerts, alertsValues({ channel: 'CSLOW' }), 'Same-day alerts', 'Alerts saved.'],
+  ])('the %s form, checked slowly, says “checking” under its title, then that it was saved', async (...row) => {
+    const [, callback, values, title, saved] = row;
+    h = await connectedAppHarness();
+    h.slack.slowDown('users.info', 1200);
+    h.slack.slowDown('conversations.info', 1200);
+    const [updates, homes] = [h.slack.callsTo('views.update').length, h.slack.callsTo('views.publish').length];
+    const result = await h.submit(values, { user: 'UADMIN' }, callback, { deadlineMs: 3000 });
+    // Slack quick again for what comes after the save (the Home tab republished).
+    h.slack.slowDown('users.info', 0);
+    h.slack.slowDown('conversations.info', 0);
+    const checking = JSON.parse(result.text) as { response_action: string; view: { title: { text: string } } };
+    expect(checking.response_action).toBe('update');
+    expect(checking.view.title.text).toBe(title);
+    const [verdict] = (await h.slack.waitForCalls('views.update', updates + 1)).slice(-1);
+    expect(JSON.stringify(verdict?.args.view)).toContain(saved);
+    expect((await latestHome(h, homes)).text).toContain(saved);
   });
 });
