@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FULL_EXCHANGE, installThroughBrowser, OAUTH_ENV } from '../../support/oauth-install.js';
+import { installThroughBrowser, OAUTH_ENV, tokenExchange } from '../../support/oauth-install.js';
 import { type AppHarness, slackAppHarness } from '../../support/slack-app-harness.js';
 
 const ENV = { ...OAUTH_ENV, DEFAULT_TIMEZONE: 'Europe/Athens', DEFAULT_WEEK_START: 'wednesday' };
 
 /** A user-token-only exchange: Bolt's InstallProvider then builds an installation without a bot. */
 const WITHOUT_BOT = {
-  ...FULL_EXCHANGE,
+  ...tokenExchange(),
   token_type: 'user',
   access_token: undefined,
   scope: undefined,
@@ -15,7 +15,7 @@ const WITHOUT_BOT = {
 };
 
 /** An exchange naming no installing user: the installation's user has no id. */
-const WITHOUT_INSTALLER = { ...FULL_EXCHANGE, authed_user: {} };
+const WITHOUT_INSTALLER = { ...tokenExchange(), authed_user: {} };
 
 let h: AppHarness | undefined;
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FULL_EXCHANGE, installThroughBrowser, OAUTH_ENV } from '../../support/oauth-install.js';
+import { installThroughBrowser, OAUTH_ENV, tokenExchange } from '../../support/oauth-install.js';
 import { type AppHarness, slackAppHarness } from '../../support/slack-app-harness.js';
 
 // The person who installs waits on Slack's redirect page while the app asks Slack for their zone:
@@ -7,7 +7,7 @@ import { type AppHarness, slackAppHarness } from '../../support/slack-app-harnes
 const appOfInstallerIn = (tz: string) =>
   slackAppHarness({
     env: { ...OAUTH_ENV, DEFAULT_TIMEZONE: 'Europe/Athens' },
-    oauth: FULL_EXCHANGE,
+    oauth: tokenExchange(),
     users: { UINSTALLER: { tz } },
   });
 

@@ -5,47 +5,9 @@ import { DigestRunner } from '../../../src/digest/scheduler.js';
 import { digestDeps } from '../../../src/slack/digest-deps.js';
 import { ACTIONS } from '../../../src/views/ids.js';
 import { aDigestSchedule } from '../../support/digest-schedule.js';
+import { installThroughBrowser, OAUTH_ENV, tokenExchange } from '../../support/oauth-install.js';
 import { recordingLogger } from '../../support/quiet-logger.js';
 import { type AppHarness, slackAppHarness } from '../../support/slack-app-harness.js';
-
-const OAUTH_ENV = {
-  SLACK_BOT_TOKEN: '',
-  SLACK_CLIENT_ID: '111.222',
-  SLACK_CLIENT_SECRET: 'client-secret',
-  SLACK_STATE_SECRET: 'state-secret-for-tests',
-};
-
-function tokenExchange(orgWide: boolean) {
-  return {
-    ok: true,
-    app_id: 'A1',
-    authed_user: { id: 'UINSTALLER' },
-    scope: 'commands,users:read',
-    token_type: 'bot',
-    access_token: orgWide ? 'xoxb-org' : 'xoxb-team-nine',
-    bot_user_id: 'UBOT9',
-    team: orgWide ? null : { id: 'T9', name: 'Nine' },
-    enterprise: orgWide ? { id: 'E1', name: 'Acme Corp' } : null,
-    is_enterprise_install: orgWide,
-  };
-}
-
-/** Walks the browser part of the install: /slack/install, then Slack sends the browser back with a code. */
-async function install(h: AppHarness): Promise<Response> {
-  const start = await fetch(`${h.base}/slack/install`, { redirect: 'manual' });
-  expect(start.status).toBe(302);
-  const authorize = new URL(start.headers.get('location') ?? '');
-  expect(authorize.origin + authorize.pathname).toBe('https://slack.com/oauth/v2/authorize');
-  expect(authorize.searchParams.get('scope')).toBe(
-    'channels:join,channels:read,chat:write,commands,groups:read,im:write,users:read',
-  );
-  const state = authorize.searchParams.get('state') ?? '';
-  const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return fetch(`${h.base}/slack/oauth_redirect?code=the-code&state=${encodeURIComponent(state)}`, {
-    headers: { cookie },
-    redirect: 'manual',
-  });
-}
 
 let h: AppHarness | undefined;
 afterEach(async () => {
@@ -60,7 +22,7 @@ describe('installing to many workspaces with OAuth', () => {
       oauth: tokenExchange(false),
       users: { UINSTALLER: { tz: 'Asia/Kathmandu' } },
     });
-    const done = await install(h);
+    const done = await installThroughBrowser(h.base);
     expect(done.status).toBe(200);
     expect(h.slack.callsTo('oauth.v2.access')[0]?.args).toMatchObject({ code: 'the-code', client_id: '111.222' });
     const installation = await h.deps.installations.fetchInstallation({
@@ -82,7 +44,7 @@ describe('installing to many workspaces with OAuth', () => {
       oauth: tokenExchange(false),
       users: { UINSTALLER: { tz: 'Asia/Kathmandu' } },
     });
-    await install(h);
+    await installThroughBrowser(h.base);
     await h.event({ type: 'app_home_opened', user: 'UINSTALLER', channel: 'D9', tab: 'home', event_ts: '1.1' }, 'T9');
     const [publish] = await h.slack.waitForCalls('views.publish');
     expect(publish?.token).toBe('xoxb-team-nine');
@@ -96,7 +58,7 @@ describe('installing to many workspaces with OAuth', () => {
       oauth: tokenExchange(false),
       users: { UINSTALLER: { tz: 'Europe/Athens' } },
     });
-    await install(h);
+    await installThroughBrowser(h.base);
     await h.deps.digests.setSchedule('T9', aDigestSchedule('CNINE', { teamId: 'T9', setUpBy: 'UINSTALLER' }));
     h.clock.set('2026-11-30T09:00:00+02:00');
     await new DigestRunner(digestDeps(h.deps, recordingLogger())).tick();
@@ -105,7 +67,7 @@ describe('installing to many workspaces with OAuth', () => {
 
   it('keeps the bot token sealed: neither the stored value nor the SQLite file holds it readable', async () => {
     h = await slackAppHarness({ env: OAUTH_ENV, oauth: tokenExchange(false), users: { UINSTALLER: {} } });
-    await install(h);
+    await installThroughBrowser(h.base);
     expect(JSON.stringify(await h.deps.store.keyv.get('ws:T9:installation'))).not.toContain('xoxb-team-nine');
     const db = String((h.deps.store.keyv.store as KeyvSqlite).opts.db);
     for (const file of [db, `${db}-wal`].filter((f) => existsSync(f))) {
@@ -117,7 +79,7 @@ describe('installing to many workspaces with OAuth', () => {
 
   it('serves a workspace whose installation was stored in the clear before, and seals it at once', async () => {
     h = await slackAppHarness({ env: OAUTH_ENV, oauth: tokenExchange(false), users: { UINSTALLER: {} } });
-    await install(h);
+    await installThroughBrowser(h.base);
     const query = { teamId: 'T9', enterpriseId: undefined, isEnterpriseInstall: false };
     await h.deps.store.keyv.set('ws:T9:installation', await h.deps.installations.fetchInstallation(query));
     expect(JSON.stringify(await h.deps.store.keyv.get('ws:T9:installation'))).toContain('xoxb-team-nine');
@@ -133,7 +95,7 @@ describe('installing to many workspaces with OAuth', () => {
       oauth: tokenExchange(true),
       users: { UINSTALLER: { tz: 'America/New_York' } },
     });
-    const done = await install(h);
+    const done = await installThroughBrowser(h.base);
     expect(done.status).toBe(200);
     const installation = await h.deps.installations.fetchInstallation({
       teamId: 'T77',
@@ -163,7 +125,7 @@ describe('reinstalling, revoking and uninstalling', () => {
       users: { UINSTALLER: { tz: 'Asia/Kathmandu' } },
     });
     h = harness;
-    await install(harness);
+    await installThroughBrowser(harness.base);
     return harness;
   }
 
@@ -176,7 +138,7 @@ describe('reinstalling, revoking and uninstalling', () => {
     const harness = await installedWorkspace();
     const chosen = { weekStart: 0 as const, zone: 'America/New_York', updatedAt: 5, updatedBy: 'UADMIN' };
     await harness.deps.settings.set('T9', { ...(await harness.deps.settings.get('T9')), ...chosen });
-    expect((await install(harness)).status).toBe(200);
+    expect((await installThroughBrowser(harness.base)).status).toBe(200);
     expect(await harness.deps.settings.get('T9')).toMatchObject({ ...chosen, installerUserId: 'UINSTALLER' });
   });
 
