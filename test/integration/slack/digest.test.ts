@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, CALLBACKS, DIGEST_ACTIONS } from '../../../src/views/ids.js';
 import { expectValidMessage, expectValidView } from '../../support/block-kit.js';
 import { latestHome as latestHomeOf } from '../../support/home-tab.js';
+import { until } from '../../support/scheduler-instances.js';
 import { type AppHarness, digestValues, slackAppHarness } from '../../support/slack-app-harness.js';
 
 let h: AppHarness;
@@ -140,8 +141,7 @@ describe('setting up the weekly digest', () => {
   it('pauses when its channel is archived and tells whoever set it up, with an Edit button', async () => {
     const dms = h.slack.messagesIn('DUADMIN').length;
     await h.event({ type: 'channel_archive', channel: 'CMKT', user: 'UUSER' });
-    for (let i = 0; i < 100 && !(await h.deps.digests.schedule('T1'))?.paused; i++)
-      await new Promise((r) => setTimeout(r, 20));
+    await until(async () => Boolean((await h.deps.digests.schedule('T1'))?.paused), 'the digest paused', 2_000);
     expect((await h.deps.digests.schedule('T1'))?.paused?.reason).toBe('is_archived');
     await h.slack.waitForCalls('conversations.open', 2);
     const notice = h.slack.messagesIn('DUADMIN').slice(dms);

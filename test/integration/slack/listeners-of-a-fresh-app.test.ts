@@ -3,6 +3,7 @@ import { periodToken, resolvePeriod } from '../../../src/period/index.js';
 import { ACTIONS, CALLBACKS, DIGEST_ACTIONS } from '../../../src/views/ids.js';
 import { aDigestSchedule } from '../../support/digest-schedule.js';
 import { latestHome } from '../../support/home-tab.js';
+import { until } from '../../support/scheduler-instances.js';
 import { type AppHarness, alertsValues, connectedAppHarness, digestValues } from '../../support/slack-app-harness.js';
 
 // Each test builds its own app: the listeners are wired while the app is made, so only a test that
@@ -41,11 +42,11 @@ describe('an app just made answers each of its ids', () => {
 
   it.each(['channel_archive', 'group_archive'])('%s pauses the digest posted there', async (type) => {
     h = await connectedAppHarness();
-    await h.deps.digests.setSchedule('T1', aDigestSchedule('CMKT'));
+    const { digests } = h.deps;
+    await digests.setSchedule('T1', aDigestSchedule('CMKT'));
     await h.event({ type, channel: 'CMKT', user: 'UUSER' });
-    for (let i = 0; i < 100 && !(await h.deps.digests.schedule('T1'))?.paused; i++)
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    expect((await h.deps.digests.schedule('T1'))?.paused?.reason).toBe('is_archived');
+    await until(async () => Boolean((await digests.schedule('T1'))?.paused), 'the digest paused', 2_000);
+    expect((await digests.schedule('T1'))?.paused?.reason).toBe('is_archived');
   });
 
   it.each([
