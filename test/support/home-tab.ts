@@ -8,3 +8,16 @@ export async function latestHome(h: AppHarness, before: number) {
   expectValidView(view);
   return { user: call?.args.user_id, text: JSON.stringify(view.blocks) };
 }
+
+/** What an admin of `team` sees on opening the Home tab, as text. */
+export async function homeOf(h: AppHarness, team: string): Promise<string> {
+  const before = h.slack.callsTo('views.publish').length;
+  await h.event({ type: 'app_home_opened', user: 'UADMIN', channel: 'D1', tab: 'home' }, team);
+  return (await latestHome(h, before)).text;
+}
+
+/** The private answer's text to `/contacts <text>` typed in `team`. */
+export async function answerTo(h: AppHarness, text: string, team: string): Promise<string> {
+  const [post] = await h.slack.waitForPosts((await h.command(text, { team })).id);
+  return String(post?.body.text);
+}

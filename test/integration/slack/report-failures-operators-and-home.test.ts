@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SecretBox } from '../../../src/store/secret-box.js';
 import { TellodyCredentialsRepository } from '../../../src/store/tellody-credentials.js';
 import { ACTIONS, CALLBACKS, DIGEST_ACTIONS } from '../../../src/views/ids.js';
-import { latestHome } from '../../support/home-tab.js';
+import { answerTo, homeOf } from '../../support/home-tab.js';
 import { expectLogged } from '../../support/log-lines.js';
 import {
   type AppHarness,
@@ -37,17 +37,6 @@ async function appLoggingTo(lines: string[], options: AppHarnessOptions = {}) {
   });
   h = app;
   return app;
-}
-
-async function answerTo(app: AppHarness, text: string, team: string): Promise<string> {
-  const [post] = await app.slack.waitForPosts((await app.command(text, { team })).id);
-  return String(post?.body.text);
-}
-
-async function homeOf(app: AppHarness, team: string) {
-  const before = app.slack.callsTo('views.publish').length;
-  await app.event({ type: 'app_home_opened', user: 'UADMIN', channel: 'D1', tab: 'home' }, team);
-  return (await latestHome(app, before)).text;
 }
 
 describe('a report that fails, as the operator reads it', () => {

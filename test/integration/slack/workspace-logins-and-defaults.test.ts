@@ -7,7 +7,7 @@ import { loadWorkspace } from '../../../src/slack/workspace.js';
 import { reportMessage } from '../../../src/slack/workspace-reports.js';
 import { startSandbox } from '../../../src/tellody/sandbox/server.js';
 import { ACTIONS } from '../../../src/views/ids.js';
-import { latestHome } from '../../support/home-tab.js';
+import { answerTo, homeOf } from '../../support/home-tab.js';
 import { expectLogged } from '../../support/log-lines.js';
 import { fillModal } from '../../support/modal-filling.js';
 import { type AppHarness, type AppHarnessOptions, slackAppHarness } from '../../support/slack-app-harness.js';
@@ -21,17 +21,6 @@ afterEach(async () => {
 async function app(options: AppHarnessOptions = {}) {
   h = await slackAppHarness(options);
   return h;
-}
-
-async function answerTo(a: AppHarness, text: string, team: string): Promise<string> {
-  const [post] = await a.slack.waitForPosts((await a.command(text, { team })).id);
-  return String(post?.body.text);
-}
-
-async function homeOf(a: AppHarness, team: string): Promise<string> {
-  const before = a.slack.callsTo('views.publish').length;
-  await a.event({ type: 'app_home_opened', user: 'UADMIN', channel: 'D1', tab: 'home' }, team);
-  return (await latestHome(a, before)).text;
 }
 
 type View = { blocks: Record<string, unknown>[] };
