@@ -24,7 +24,7 @@ const sentence = (text: string) => (/[.?!]$/.test(text) ? text : `${text}.`);
  */
 export function startupProblem(error: unknown, port: number): string {
   if (error instanceof ConfigError) return `${error.message}\nSee .env.example for every variable.`;
-  if (error instanceof StoreUnavailableError) return `${PREFIX} ${sentence(error.message)} Check STORE_URL.`;
+  if (error instanceof StoreUnavailableError) return `${PREFIX} ${sentence(error.message)} Check ${error.setting}.`;
   const code = field(error, 'code');
   if (code === 'EADDRINUSE')
     return `${PREFIX} port ${port} is already in use. Stop what is using it, or set PORT to a free port.`;

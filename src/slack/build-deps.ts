@@ -23,7 +23,10 @@ export function buildDeps(
   config: Config,
   overrides: Partial<Pick<SlackDeps, 'now' | 'fetch'>> & { slackRetries?: number; deadlines?: Partial<Deadlines> } = {},
 ): SlackDeps {
-  const store = openStore(config.STORE_URL);
+  const store = openStore(config.STORE_URL, {
+    tlsUnverified: config.storeTlsUnverified,
+    setting: config.storeSetting,
+  });
   const http = outboundHttp();
   const fetch = overrides.fetch ?? http.fetch;
   // One keyring for every secret at rest: sealed with ENCRYPTION_KEY, opened with it or a previous key.

@@ -1,3 +1,4 @@
+import { sharedLoginServes } from '../config.js';
 import type { Weekday } from '../period/calendar.js';
 import type { ChartSource } from '../report/chart-fetcher.js';
 import { tellodySource } from '../report/tellody-source.js';
@@ -38,7 +39,11 @@ export async function settingsOf(deps: SlackDeps, id: string): Promise<Workspace
   );
 }
 
-/** The workspace's own Tellody login, else the deployment's (TELLODY_USERNAME/PASSWORD), else none. */
+/**
+ * The workspace's own Tellody login, else the deployment's (TELLODY_USERNAME/PASSWORD) where it
+ * may serve this workspace (config.ts, sharedLoginServes), else none: the workspace is then asked
+ * to connect its own, as any workspace without a login is.
+ */
 export async function credentialsOf(
   deps: SlackDeps,
   id: string,
@@ -46,7 +51,7 @@ export async function credentialsOf(
   const own = await ownCredentials(deps, id);
   if (own === 'unreadable') return { credentials: null, ownCredentials: false, loginUnreadable: true };
   const { TELLODY_USERNAME: username, TELLODY_PASSWORD: password } = deps.config;
-  const fallback = username && password ? { username, password } : null;
+  const fallback = username && password && sharedLoginServes(deps.config, id) ? { username, password } : null;
   return { credentials: own ?? fallback, ownCredentials: own !== null, loginUnreadable: false };
 }
 

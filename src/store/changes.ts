@@ -36,7 +36,10 @@ export function localChanges(): StoreChanges {
   };
 }
 
-const connection = (url: string, socket: { connectTimeout: number }) =>
+/** Socket options for both connections: the connect timeout, and TLS leniency where the host needs it. */
+type Socket = { readonly connectTimeout: number; readonly rejectUnauthorized?: false };
+
+const connection = (url: string, socket: Socket) =>
   createClient({
     url,
     // Fail at once while Redis is away rather than queue: a lost word only delays, a stuck save is worse.
@@ -50,7 +53,7 @@ type RedisClient = ReturnType<typeof connection>;
  * for publishing, both opened on first use. Until the subscription is up, and after any reconnect,
  * listeners are told that anything may have changed.
  */
-export function redisChanges(url: string, socket: { connectTimeout: number }): StoreChanges {
+export function redisChanges(url: string, socket: Socket): StoreChanges {
   const listeners: ((key: string | null) => void)[] = [];
   const tell = (key: string | null) => {
     for (const listener of listeners) listener(key);

@@ -21,6 +21,8 @@ export class StoreUnavailableError extends Error {
   constructor(
     readonly where: string,
     readonly reason: string,
+    /** The setting the URL came from, for the operator to check. */
+    readonly setting = 'STORE_URL',
   ) {
     super(`the store at ${where} cannot be used: ${reason}`);
     this.name = 'StoreUnavailableError';
@@ -89,7 +91,17 @@ const READY_TIMEOUT_MS = 5000;
 
 type Backend = Pick<Store, 'kind' | 'keyv' | 'changes' | 'claims' | 'sets' | 'forget'>;
 
-function describe(url: string): Backend {
+export interface StoreOptions {
+  /**
+   * Accept a Redis server's TLS certificate without verifying it. Only for a host that serves
+   * a self-signed one and says so (Heroku's Key-Value Store); the connection is still encrypted.
+   */
+  readonly tlsUnverified?: boolean;
+  /** The setting the URL came from (STORE_URL unless said), named when the store cannot be used. */
+  readonly setting?: string;
+}
+
+function describe(url: string, options: StoreOptions): Backend {
   if (url === 'memory:') {
     const [keyv, claims, sets] = [new Keyv({ throwOnErrors: true }), memoryClaims(), memorySets()];
     return { kind: 'memory', keyv, changes: localChanges(), claims, sets, forget: memoryForget(keyv, claims, sets) };
@@ -99,7 +111,11 @@ function describe(url: string): Backend {
     try {
       mkdirSync(dirname(path), { recursive: true });
     } catch (error) {
-      throw new StoreUnavailableError(describeStoreUrl(url), `its folder cannot be created (${folderProblem(error)})`);
+      throw new StoreUnavailableError(
+        describeStoreUrl(url),
+        `its folder cannot be created (${folderProblem(error)})`,
+        options.setting,
+      );
     }
     const store = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 });
     // Write-ahead log: readers never wait for the writer (the next command's reads never wait for
@@ -117,10 +133,15 @@ function describe(url: string): Backend {
   }
   if (url.startsWith('redis://') || url.startsWith('rediss://')) {
     // Fail fast while Redis is away instead of queueing commands (and Slack requests) without end.
+    const tls = options.tlsUnverified ? ({ rejectUnauthorized: false } as const) : {};
     const client = {
       url,
       disableOfflineQueue: true,
-      socket: { connectTimeout: 3000, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 3000) },
+      socket: {
+        connectTimeout: 3000,
+        reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 3000),
+        ...tls,
+      },
     };
     const store = new KeyvRedisConnectingOnce(client, {
       throwOnConnectError: true,
@@ -128,7 +149,7 @@ function describe(url: string): Backend {
       connectionTimeout: 3000,
     });
     const keyv = new Keyv({ store, throwOnErrors: true, useKeyPrefix: false });
-    const changes = redisChanges(url, { connectTimeout: 3000 });
+    const changes = redisChanges(url, { connectTimeout: 3000, ...tls });
     return {
       kind: 'redis',
       keyv,
@@ -156,12 +177,13 @@ function codeOf(error: unknown): string {
 }
 
 /** Why the backend does not answer, in words an operator can act on. */
-function reasonOf(kind: StoreKind, lastError: unknown): string {
+function reasonOf(kind: StoreKind, lastError: unknown, setting = 'STORE_URL'): string {
   const code = codeOf(lastError);
   if (kind === 'redis') {
     if (code === 'ECONNREFUSED') return 'nothing is listening there (connection refused); is Redis running?';
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'that host name cannot be resolved';
-    if (/WRONGPASS|NOAUTH/.test(code)) return 'Redis refused the password in STORE_URL';
+    if (/WRONGPASS|NOAUTH/.test(code)) return `Redis refused the password in ${setting}`;
+    if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) return `its TLS certificate cannot be verified (${code})`;
     return `Redis does not answer (${code})`;
   }
   if (code === 'SQLITE_CANTOPEN') return 'the SQLite file cannot be opened or created there';
@@ -170,7 +192,13 @@ function reasonOf(kind: StoreKind, lastError: unknown): string {
 }
 
 /** Asks the backend once, within a deadline; the adapter's own error events say why it failed. */
-async function checkReady(kind: StoreKind, keyv: Keyv, where: string, errors: unknown[]): Promise<void> {
+async function checkReady(
+  kind: StoreKind,
+  keyv: Keyv,
+  where: string,
+  errors: unknown[],
+  setting: string | undefined,
+): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
@@ -178,15 +206,15 @@ async function checkReady(kind: StoreKind, keyv: Keyv, where: string, errors: un
   try {
     await Promise.race([keyv.get('health:ready'), deadline]);
   } catch (error) {
-    throw new StoreUnavailableError(where, reasonOf(kind, errors[0] ?? error));
+    throw new StoreUnavailableError(where, reasonOf(kind, errors[0] ?? error, setting), setting);
   } finally {
     clearTimeout(timer);
   }
 }
 
-export function openStore(url: string = DEFAULT_STORE_URL): Store {
+export function openStore(url: string = DEFAULT_STORE_URL, options: StoreOptions = {}): Store {
   const where = describeStoreUrl(url);
-  const { kind, keyv, changes, claims, sets, forget } = describe(url);
+  const { kind, keyv, changes, claims, sets, forget } = describe(url, options);
   // Without a listener an adapter's error event would crash the process; the throw reaches the caller anyway.
   // The first few are kept: they say why the backend could not be reached at start-up.
   const errors: unknown[] = [];
@@ -195,7 +223,7 @@ export function openStore(url: string = DEFAULT_STORE_URL): Store {
   });
   // Asked now, not later: @keyv/sqlite rejects its connection promise unobserved when the file
   // cannot be opened, and an unobserved rejection would end the process.
-  const ready = checkReady(kind, keyv, where, errors);
+  const ready = checkReady(kind, keyv, where, errors, options.setting);
   ready.catch(() => {});
   return {
     kind,

@@ -139,6 +139,17 @@ describe('the built app (node dist/index.js), over HTTP on a SQLite file', () =>
     await expectLastWeekFromSandbox(await lastPost((await requests.command('last week')).id));
   });
 
+  it('answers a phrase as long as Slack lets anyone type with a kind “too long”, not a refusal of the request', async () => {
+    for (const phrase of ['last week '.repeat(400), 'é'.repeat(40_000)]) {
+      const result = await requests.command(phrase);
+      expect(result).toMatchObject({ status: 200, text: '' });
+      const answer = await lastPost(result.id);
+      expect(answer.response_type).toBe('ephemeral');
+      expect(String(answer.text)).toContain('That phrase is longer than 120 characters.');
+    }
+    expect((await requests.command('x'.repeat(40_001))).status).toBe(400);
+  });
+
   it('refuses a request signed an hour ahead, and the same signed request sent twice', async () => {
     const ahead = await requests.command('last week', {}, { timestamp: Math.floor(Date.now() / 1000) + 3600 });
     expect(ahead.status).toBe(401);

@@ -1,11 +1,29 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { freePort } from './free-port.js';
+
+/** A certificate signed by nobody but itself, as Heroku's Key-Value Store presents: made with openssl. */
+function selfSignedCertificate(): { cert: string; key: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'redis-tls-'));
+  const [cert, key] = [join(dir, 'cert.pem'), join(dir, 'key.pem')];
+  execFileSync(
+    'openssl',
+    [
+      ...['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2'],
+      ...['-subj', '/CN=redis-self-signed', '-keyout', key, '-out', cert],
+    ],
+    { stdio: 'ignore' },
+  );
+  return { cert, key };
+}
 
 /**
  * A real redis-server (from Debian's package, installed by .ci/run) on a free port, with no
  * persistence (and a password when asked for one): each test file gets its own and stops it after.
  */
-export async function startRedis(options: { password?: string } = {}): Promise<{
+export async function startRedis(options: { password?: string; tls?: boolean } = {}): Promise<{
   url: string;
   port: number;
   pause(): void;
@@ -15,9 +33,13 @@ export async function startRedis(options: { password?: string } = {}): Promise<{
 }> {
   const port = await freePort();
   const auth = options.password ? ['--requirepass', options.password] : [];
+  const tls = options.tls ? selfSignedCertificate() : undefined;
+  const listen = tls
+    ? ['--port', '0', '--tls-port', String(port), '--tls-cert-file', tls.cert, '--tls-key-file', tls.key]
+    : ['--port', String(port)];
   const child: ChildProcess = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...auth],
+    [...listen, '--tls-auth-clients', 'no', '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...auth],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -38,7 +60,7 @@ export async function startRedis(options: { password?: string } = {}): Promise<{
     });
   });
   return {
-    url: options.password ? `redis://:${options.password}@127.0.0.1:${port}` : `redis://127.0.0.1:${port}`,
+    url: `${tls ? 'rediss' : 'redis'}://${options.password ? `:${options.password}@` : ''}127.0.0.1:${port}`,
     port,
     /** Freezes the server (SIGSTOP): connections stay open and nothing is answered — a stalled Redis. */
     pause: () => {
@@ -52,7 +74,8 @@ export async function startRedis(options: { password?: string } = {}): Promise<{
     cli: (...command: string[]) =>
       new Promise<string>((resolve, reject) => {
         const password = options.password ? ['-a', options.password, '--no-auth-warning'] : [];
-        execFile('redis-cli', ['-p', String(port), ...password, ...command], (error, stdout) =>
+        const secure = tls ? ['--tls', '--insecure'] : [];
+        execFile('redis-cli', ['-p', String(port), ...secure, ...password, ...command], (error, stdout) =>
           error ? reject(error) : resolve(stdout.trim()),
         );
       }),

@@ -4,6 +4,8 @@ import { form, payload, postToSlackApp, type SignOptions } from './signed-reques
 export interface Who {
   readonly team?: string;
   readonly user?: string;
+  /** The organisation of an org-wide (Enterprise Grid) install the request comes through. */
+  readonly enterprise?: string;
 }
 
 /**
@@ -34,7 +36,9 @@ export function slackRequests(options: { events: string; secret: string; respons
         response_url: options.responseUrl(id),
         trigger_id: `trigger-${counter}`,
         api_app_id: 'A1',
-        is_enterprise_install: 'false',
+        ...(who.enterprise
+          ? { enterprise_id: who.enterprise, is_enterprise_install: 'true' }
+          : { is_enterprise_install: 'false' }),
       });
       return { id, ...(await send(body, 'application/x-www-form-urlencoded', sign)) };
     },

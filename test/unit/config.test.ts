@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig, sharedLoginServes } from '../../src/config.js';
 
 const KEY = 'ab'.repeat(32);
 const minimal = { SLACK_SIGNING_SECRET: 'secret', SLACK_BOT_TOKEN: 'xoxb-1', ENCRYPTION_KEY: KEY };
@@ -95,5 +95,99 @@ describe('configuration', () => {
     })();
     expect(message).not.toContain('very-secret');
     expect(message).not.toContain('zz-secret-zz');
+  });
+
+  it('takes the metrics token only when it is long enough to guess at no better than chance', () => {
+    expect(loadConfig(minimal).METRICS_TOKEN).toBeUndefined();
+    expect(loadConfig({ ...minimal, METRICS_TOKEN: 'a'.repeat(16) }).METRICS_TOKEN).toBe('a'.repeat(16));
+    for (const bad of ['short', 'sixteen chars ok']) {
+      expect(problems({ ...minimal, METRICS_TOKEN: bad })).toEqual([expect.stringMatching(/^METRICS_TOKEN must be/)]);
+    }
+  });
+
+  it('writes JSON logs unless asked for lines for people', () => {
+    expect(loadConfig(minimal).LOG_FORMAT).toBe('json');
+    expect(loadConfig({ ...minimal, LOG_FORMAT: 'pretty' }).LOG_FORMAT).toBe('pretty');
+    expect(problems({ ...minimal, LOG_FORMAT: 'xml' })).toEqual(['LOG_FORMAT must be json or pretty']);
+  });
+});
+
+describe('where state is kept', () => {
+  it('uses STORE_URL, else REDIS_URL (what Heroku and most hosts set), else a SQLite file', () => {
+    const redis = 'rediss://:p@redis.example.com:6380';
+    expect(loadConfig({ ...minimal, REDIS_URL: redis }).STORE_URL).toBe(redis);
+    expect(loadConfig({ ...minimal, REDIS_URL: redis, STORE_URL: 'redis://other:6379' }).STORE_URL).toBe(
+      'redis://other:6379',
+    );
+    expect(loadConfig(minimal).STORE_URL).toBe('sqlite://./data/contacts.sqlite');
+    expect(problems({ ...minimal, REDIS_URL: 'http://x' })).toEqual(['REDIS_URL must be redis://… or rediss://…']);
+  });
+
+  it('refuses to keep state on a Heroku dyno’s disk, which every restart wipes, unless told to', () => {
+    expect(problems({ ...minimal, DYNO: 'web.1' })).toEqual([
+      expect.stringMatching(
+        /^this is a Heroku dyno, whose disk is wiped at every restart.*REDIS_URL.*STORE_URL=sqlite/,
+      ),
+    ]);
+    expect(loadConfig({ ...minimal, DYNO: 'web.1', REDIS_URL: 'redis://h:6379' }).STORE_URL).toBe('redis://h:6379');
+    const accepted = 'sqlite:///tmp/contacts.sqlite';
+    expect(loadConfig({ ...minimal, DYNO: 'web.1', STORE_URL: accepted }).STORE_URL).toBe(accepted);
+  });
+
+  it('leaves TLS certificates unverified only for the rediss:// URL Heroku itself sets on a dyno', () => {
+    const heroku = 'rediss://:p@ec2.compute.amazonaws.com:6380';
+    const lenient = (env: Record<string, string>) => loadConfig({ ...minimal, ...env }).storeTlsUnverified;
+    expect(lenient({ DYNO: 'web.1', REDIS_URL: heroku })).toBe(true);
+    expect(lenient({ REDIS_URL: heroku })).toBe(false);
+    expect(lenient({ DYNO: 'web.1', REDIS_URL: 'redis://h:6379' })).toBe(false);
+    expect(lenient({ DYNO: 'web.1', STORE_URL: heroku })).toBe(false);
+    expect(lenient({ DYNO: 'web.1', REDIS_URL: heroku, STORE_URL: heroku })).toBe(false);
+  });
+});
+
+describe('the deployment’s Tellody login', () => {
+  const oauth = { SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 'st' };
+  const shared = { TELLODY_USERNAME: 'acme', TELLODY_PASSWORD: 'pw' };
+
+  it('serves the one workspace of a bot-token deployment, whatever the list says', () => {
+    const config = loadConfig({ ...minimal, ...shared });
+    expect(sharedLoginServes(config, 'T1')).toBe(true);
+    const listed = loadConfig({ ...minimal, ...shared, TELLODY_SHARED_LOGIN_WORKSPACES: 'T2' });
+    expect(sharedLoginServes(listed, 'T1')).toBe(true);
+  });
+
+  it('in OAuth mode, refuses to start without a list, naming the risk and the variable', () => {
+    const found = problems({ ...minimal, SLACK_BOT_TOKEN: '', ...oauth, ...shared });
+    expect(found).toEqual([
+      expect.stringMatching(/would show that Tellody account to every workspace.*TELLODY_SHARED_LOGIN_WORKSPACES/),
+    ]);
+    expect(found[0]).not.toContain('pw');
+  });
+
+  it('in OAuth mode, serves exactly the team and enterprise ids listed', () => {
+    const config = loadConfig({
+      ...minimal,
+      SLACK_BOT_TOKEN: '',
+      ...oauth,
+      ...shared,
+      TELLODY_SHARED_LOGIN_WORKSPACES: ' T0123ABC , E0456DEF',
+    });
+    expect(config.TELLODY_SHARED_LOGIN_WORKSPACES).toEqual(['T0123ABC', 'E0456DEF']);
+    expect(['T0123ABC', 'E0456DEF', 'T0123AB', 'T9', 't0123abc'].map((id) => sharedLoginServes(config, id))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('serves nobody when the deployment has no login, and takes only Slack ids in the list', () => {
+    expect(sharedLoginServes(loadConfig(minimal), 'T1')).toBe(false);
+    for (const bad of ['T1,', 'acme', 'U123', 'T1;T2']) {
+      expect(problems({ ...minimal, TELLODY_SHARED_LOGIN_WORKSPACES: bad })).toEqual([
+        'TELLODY_SHARED_LOGIN_WORKSPACES must be Slack team or enterprise ids (T…, E…), separated by commas',
+      ]);
+    }
   });
 });

@@ -106,10 +106,17 @@ const eventCallback = z.looseObject({
 
 const urlVerification = z.looseObject({ type: z.literal('url_verification'), challenge: string(1000) });
 
+/**
+ * The longest text Slack lets a person type into a message, slash commands included. A phrase up
+ * to it reaches the listener, which answers an over-long one kindly: a 400 here would show as
+ * Slack's own generic failure.
+ */
+const SLACK_MESSAGE_LIMIT = 40_000;
+
 /** A slash command arrives as a form; every field is one string (a repeated field would be a list). */
 const slashCommand = z.looseObject({
   command: string(100).min(1),
-  text: string(),
+  text: string(SLACK_MESSAGE_LIMIT),
   team_id: id,
   user_id: id,
   channel_id: id.optional(),

@@ -54,7 +54,7 @@ describe('installing to many workspaces with OAuth', () => {
 
   it('posts a workspace’s weekly digest with that workspace’s own stored bot token', async () => {
     h = await slackAppHarness({
-      env: { ...OAUTH_ENV, TELLODY_USERNAME: 'demo', TELLODY_PASSWORD: 'demo' },
+      env: { ...OAUTH_ENV, TELLODY_USERNAME: 'demo', TELLODY_PASSWORD: 'demo', TELLODY_SHARED_LOGIN_WORKSPACES: 'T9' },
       oauth: tokenExchange(false),
       users: { UINSTALLER: { tz: 'Europe/Athens' } },
     });
@@ -120,7 +120,7 @@ describe('reinstalling, revoking and uninstalling', () => {
 
   async function installedWorkspace(): Promise<AppHarness> {
     const harness = await slackAppHarness({
-      env: { ...OAUTH_ENV, TELLODY_USERNAME: 'demo', TELLODY_PASSWORD: 'demo' },
+      env: { ...OAUTH_ENV, TELLODY_USERNAME: 'demo', TELLODY_PASSWORD: 'demo', TELLODY_SHARED_LOGIN_WORKSPACES: 'T9' },
       oauth: tokenExchange(false),
       users: { UINSTALLER: { tz: 'Asia/Kathmandu' } },
     });
