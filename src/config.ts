@@ -17,7 +17,9 @@ const optional = z
 const url = (name: string) =>
   optional.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), `${name} must be an http(s) URL`);
 
-const variables = z
+const quickchartHost = url('QUICKCHART_HOST').transform((v) => v ?? DEFAULT_QUICKCHART_HOST);
+
+const schema = z
   .object({
     SLACK_SIGNING_SECRET: optional,
     SLACK_BOT_TOKEN: optional.refine(
@@ -71,7 +73,7 @@ const variables = z
         'ENCRYPTION_KEY_PREVIOUS must be 64 hex characters (or several, separated by commas)',
       )
       .transform((v) => (v === undefined ? [] : v.split(',').map((key) => key.trim().toLowerCase()))),
-    QUICKCHART_HOST: url('QUICKCHART_HOST').transform((v) => v ?? DEFAULT_QUICKCHART_HOST),
+    QUICKCHART_HOST: quickchartHost,
     PORT: optional
       .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) > 0 && Number(v) < 65536), 'PORT must be 1–65535')
       .transform((v) => Number(v ?? 3000)),
@@ -87,9 +89,7 @@ const variables = z
         'DIGEST_CONCURRENCY must be a whole number from 1 to 500',
       )
       .transform((v) => Number(v ?? DEFAULT_DIGEST_CONCURRENCY)),
-  });
-
-const schema = variables
+  })
   .superRefine((env, ctx) => {
     const problem = (message: string) => ctx.addIssue({ code: 'custom', message });
     const distributed = env.SLACK_CLIENT_ID || env.SLACK_CLIENT_SECRET || env.SLACK_STATE_SECRET;
@@ -159,7 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** What the demo needs: only the chart host; nothing about Slack. */
 export function loadDemoConfig(env: NodeJS.ProcessEnv = process.env): Pick<Config, 'QUICKCHART_HOST'> {
-  const parsed = variables.shape.QUICKCHART_HOST.safeParse(env.QUICKCHART_HOST);
+  const parsed = quickchartHost.safeParse(env.QUICKCHART_HOST);
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
   return { QUICKCHART_HOST: parsed.data };
 }
