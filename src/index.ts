@@ -1,15 +1,16 @@
-import type { Logger } from '@slack/bolt';
 import { config as loadDotenv } from 'dotenv';
 import { type Config, loadConfig } from './config.js';
 import { installCrashPolicy } from './crash-policy.js';
 import type { RunningScheduler } from './digest/scheduler.js';
 import { isEntryPoint } from './entry-point.js';
 import { createSlackApp, type RunningApp, startSlackApp } from './slack/app.js';
+import { BoltLogger } from './slack/bolt-logger.js';
 import { buildDeps } from './slack/build-deps.js';
 import type { SlackDeps } from './slack/deps.js';
 import { logFailure } from './slack/safely.js';
 import { startScheduledJobs } from './slack/scheduled-jobs.js';
 import { startupProblem } from './startup-problem.js';
+import type { AppLogger } from './telemetry/logger.js';
 
 /** How long a shutdown waits for requests in flight (Kubernetes allows 30 s between SIGTERM and SIGKILL). */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -21,18 +22,13 @@ interface Started {
   readonly digests: RunningScheduler;
 }
 
-/** The digest's scheduler, and the same-day alert checks beside it. */
-function startDigests(deps: SlackDeps, logger: Logger): RunningScheduler {
-  return startScheduledJobs(deps, logger);
-}
-
 /** Opens the store (and checks it answers), then starts Bolt: HTTP on PORT, or Socket Mode. */
 async function start(config: Config): Promise<Started> {
   const deps = buildDeps(config);
   try {
     await deps.store.ready();
     const running = await startSlackApp(createSlackApp(deps), config.PORT);
-    return { deps, running, digests: startDigests(deps, running.app.logger) };
+    return { deps, running, digests: startScheduledJobs(deps, new BoltLogger(deps.log)) };
   } catch (error) {
     await deps.store.close().catch(() => {});
     throw error;
@@ -40,7 +36,8 @@ async function start(config: Config): Promise<Started> {
 }
 
 /** Stops taking requests, lets those in flight finish (bounded), closes the store. */
-async function stop({ deps, running, digests }: Started, logger: Logger, signal: string): Promise<void> {
+async function stop({ deps, running, digests }: Started, signal: string): Promise<void> {
+  const logger = deps.log;
   logger.info(`${signal}: taking no new requests; finishing ${deps.inFlight.size} in flight, then stopping`);
   const deadline = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
   const [finished] = await Promise.all([
@@ -57,15 +54,16 @@ async function stop({ deps, running, digests }: Started, logger: Logger, signal:
   await deps.store.close().catch((error: unknown) => logFailure(logger, 'closing the store', error));
   await deps.http.close().catch((error: unknown) => logFailure(logger, 'closing outbound connections', error));
   logger.info('stopped');
+  logger.flush();
 }
 
-function stopOnSignals(started: Started, logger: Logger): void {
+function stopOnSignals(started: Started, logger: AppLogger): void {
   let stopping = false;
   const stopFor = (reason: string, code: number) => {
     // A second signal while stopping means "now".
     if (stopping) process.exit(1);
     stopping = true;
-    void stop(started, logger, reason).then(() => process.exit(code));
+    void stop(started, reason).then(() => process.exit(code));
   };
   process.on('SIGTERM', () => stopFor('SIGTERM', 0));
   process.on('SIGINT', () => stopFor('SIGINT', 0));
@@ -98,8 +96,11 @@ async function main(): Promise<void> {
   process.off('uncaughtException', failStartup);
   const { deps, running } = started;
   const mode = deps.config.SLACK_APP_TOKEN ? 'Socket Mode' : `HTTP on port ${running.port} (/slack/events)`;
-  running.app.logger.info(`Contacts for Slack is running: ${mode}, store ${deps.store.kind}`);
-  stopOnSignals(started, running.app.logger);
+  deps.log.info(
+    { mode: deps.config.SLACK_APP_TOKEN ? 'socket' : 'http', port: running.port, store: deps.store.kind },
+    `Contacts for Slack is running: ${mode}, store ${deps.store.kind}`,
+  );
+  stopOnSignals(started, deps.log);
 }
 
 if (isEntryPoint(import.meta.url)) await main();

@@ -1,6 +1,6 @@
 import { ConfigError } from './config.js';
-import { redact } from './slack/redacting-logger.js';
 import { StoreUnavailableError } from './store/open-store.js';
+import { redact } from './telemetry/redact.js';
 
 const PREFIX = 'Contacts for Slack cannot start:';
 

@@ -17,6 +17,7 @@ export class AlertRunner extends WorkspaceRunner<AlertCheckResult> {
       run: (id) => runAlertCheck(deps, id),
       concurrency: deps.concurrency,
       logger: deps.logger,
+      onRun: deps.onRun,
     });
   }
 }

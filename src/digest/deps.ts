@@ -4,6 +4,7 @@ import type { Period } from '../period/index.js';
 import type { Presented } from '../present/present-report.js';
 import type { Claims } from '../store/claims.js';
 import type { DigestRepository } from '../store/digest-schedules.js';
+import type { JobRun } from './scheduler.js';
 
 /** What the digest needs to know of a workspace: its calendar and who may be told about problems. */
 export interface DigestWorkspace {
@@ -39,6 +40,8 @@ export interface JobDeps {
   readonly concurrency: number;
   /** Keeps posts to one channel at least a second apart. */
   readonly pacer: ChannelPacer;
+  /** Told of each workspace's run when it ends (the log line and the counts). */
+  readonly onRun?: ((run: JobRun) => void) | undefined;
 }
 
 /** Everything a digest job touches: the job's common needs, the schedules and the report. */

@@ -11,6 +11,16 @@ export interface TickResult<R = DigestResult> {
   readonly result: R | { readonly outcome: 'failed' };
 }
 
+/** One run of a job for one workspace, as operators count it. */
+export interface JobRun {
+  /** "digest", "alerts". */
+  readonly job: string;
+  readonly workspace: string;
+  /** The job's own word for how it ended, or `failed` when it threw. */
+  readonly outcome: string;
+  readonly seconds: number;
+}
+
 export interface RunnerOptions<R> {
   /** For log lines: "digest", "alerts". */
   readonly name: string;
@@ -19,6 +29,8 @@ export interface RunnerOptions<R> {
   readonly run: (workspace: string) => Promise<R>;
   readonly concurrency: number;
   readonly logger: DigestLogger;
+  /** Told of each run when it ends (for the log line and the counts). */
+  readonly onRun?: ((run: JobRun) => void) | undefined;
 }
 
 /**
@@ -26,7 +38,7 @@ export interface RunnerOptions<R> {
  * worked on from an earlier tick is skipped, so a slow one (Tellody timing out) holds one slot and
  * never the others; an error in one is logged and the batch goes on.
  */
-export class WorkspaceRunner<R> {
+export class WorkspaceRunner<R extends { readonly outcome: string }> {
   private readonly limit: ReturnType<typeof pLimit>;
   private readonly inFlight = new Set<string>();
 
@@ -42,12 +54,18 @@ export class WorkspaceRunner<R> {
   }
 
   private async runOne(workspace: string): Promise<TickResult<R>> {
+    const started = performance.now();
+    const ended = (result: TickResult<R>['result']): TickResult<R> => {
+      const seconds = (performance.now() - started) / 1000;
+      this.options.onRun?.({ job: this.options.name, workspace, outcome: result.outcome, seconds });
+      return { workspace, result };
+    };
     try {
-      return { workspace, result: await this.options.run(workspace) };
+      return ended(await this.options.run(workspace));
     } catch (error) {
       const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       this.options.logger.error(`${this.options.name} ${workspace} failed: ${detail}`);
-      return { workspace, result: { outcome: 'failed' } };
+      return ended({ outcome: 'failed' });
     } finally {
       this.inFlight.delete(workspace);
     }
@@ -63,6 +81,7 @@ export class DigestRunner extends WorkspaceRunner<DigestResult> {
       run: (id) => runScheduledDigest(deps, id),
       concurrency: deps.concurrency,
       logger: deps.logger,
+      onRun: deps.onRun,
     });
   }
 }

@@ -35,7 +35,8 @@ export async function presentReport(period: Period, options: PresentOptions): Pr
       interactive: options.interactive,
     }) ?? null;
   const kept = slot ? options.settled?.get(slot) : undefined;
-  if (kept) return { ok: true, ...kept };
+  // Answered now without asking Tellody anything.
+  if (kept) return { ok: true, ...kept, report: { ...kept.report, tellodyCalls: 0 } };
   const presented = await makePresented(period, options, slot?.suffix);
   // A short URL expires on QuickChart's side: such a chart is made again rather than kept.
   if (slot && presented.ok && presented.chart.kind !== 'short') options.settled?.keep(slot, presented);

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
+import { noteOutcome } from '../telemetry/outcome.js';
 import { escapeText } from '../views/format.js';
 import { buildModalNotice } from '../views/modal-notice.js';
 import { logFailure } from './safely.js';
@@ -53,7 +54,10 @@ async function checkThenSave(
     logFailure(args.logger, words.what, error);
     return { errors: { [words.fallbackField]: NOTHING_SAVED } };
   }
-  if ('errors' in checked) return checked;
+  if ('errors' in checked) {
+    noteOutcome('refused');
+    return checked;
+  }
   try {
     await checked.save();
   } catch (error) {

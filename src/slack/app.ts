@@ -3,11 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { App, type AppOptions, type CustomRoute, type Logger, LogLevel } from '@slack/bolt';
 // @slack/web-api is CommonJS and Node's ESM loader cannot see `retryPolicies` as a named export: take it from the default.
 import webApi, { type WebClientOptions } from '@slack/web-api';
+import { BoltLogger } from './bolt-logger.js';
 import type { SlackDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
+import { metricsRoute } from './metrics-route.js';
 import { ackUnanswered, GuardedReceiver } from './receiver/guarded-receiver.js';
 import { RequestGuard } from './receiver/request-guard.js';
-import { RedactingLogger } from './redacting-logger.js';
+import { requestTelemetry } from './request-telemetry.js';
 import { logFailure } from './safely.js';
 import { BOT_SCOPES } from './scopes.js';
 
@@ -27,6 +29,12 @@ function healthRoute(deps: SlackDeps): CustomRoute {
       });
     },
   };
+}
+
+/** The routes beside Slack's endpoint, on the same port in both modes: health, and metrics when a token is set. */
+function customRoutes(deps: SlackDeps): CustomRoute[] {
+  const token = deps.config.METRICS_TOKEN;
+  return [healthRoute(deps), ...(token ? [metricsRoute(deps.metrics, token)] : [])];
 }
 
 /** How the app authenticates: one workspace by bot token, or many by OAuth with installs in the store. */
@@ -50,7 +58,7 @@ function socketModeOptions(deps: SlackDeps, clientOptions: WebClientOptions): Pa
     ...(oauth ?? { token: c.SLACK_BOT_TOKEN }),
     socketMode: true,
     appToken: c.SLACK_APP_TOKEN,
-    customRoutes: [healthRoute(deps)],
+    customRoutes: customRoutes(deps),
     installerOptions: { port: c.PORT, ...(oauth ? { directInstall: true } : {}) },
     clientOptions,
   };
@@ -68,12 +76,17 @@ function httpOptions(deps: SlackDeps, clientOptions: WebClientOptions, logger: L
   const receiver = new GuardedReceiver(
     {
       signingSecret,
-      customRoutes: [healthRoute(deps)],
+      customRoutes: customRoutes(deps),
       logger,
       ...(oauth ?? {}),
       installerOptions: { clientOptions, ...(oauth ? { directInstall: true } : {}) },
     },
-    new RequestGuard({ signingSecret, claims: deps.store.claims, logger }),
+    new RequestGuard({
+      signingSecret,
+      claims: deps.store.claims,
+      log: deps.log,
+      onRefused: () => deps.metrics.slackRequests.inc({ kind: 'unknown', outcome: 'rejected' }),
+    }),
   );
   return { ...(oauth ? {} : { token: c.SLACK_BOT_TOKEN }), receiver, clientOptions };
 }
@@ -86,14 +99,11 @@ export interface RunningApp {
 }
 
 /** The Bolt app: HTTP receiver at /slack/events (or Socket Mode with SLACK_APP_TOKEN), /healthz, listeners. */
-export function createSlackApp(
-  deps: SlackDeps,
-  options: { retries?: number; logSink?: (line: string) => void } = {},
-): App {
+export function createSlackApp(deps: SlackDeps, options: { retries?: number } = {}): App {
   const c = deps.config;
   const logLevel = LOG_LEVELS[c.LOG_LEVEL];
   // Bolt sets its logger's level from logLevel (default info): give both.
-  const logger = new RedactingLogger(logLevel, options.logSink);
+  const logger = new BoltLogger(deps.log);
   const clientOptions: WebClientOptions = {
     ...(c.SLACK_API_URL ? { slackApiUrl: c.SLACK_API_URL } : {}),
     // Bolt's respond() and the Web API client both post through the app's one HTTP client.
@@ -108,6 +118,8 @@ export function createSlackApp(
     // Nothing here keeps conversation state: Bolt's in-memory store would only grow.
     convoStore: false,
   });
+  // Outermost: a request's time and outcome cover all the rest, its answer included.
+  app.use(requestTelemetry(deps.log, deps.metrics));
   app.use(ackUnanswered);
   // Every request's whole work, answer included, counts as in flight until it is done: a shutdown waits for it.
   app.use(({ next }) => deps.inFlight.run(next));

@@ -11,6 +11,10 @@ import { openStore } from '../store/open-store.js';
 import { SecretBox } from '../store/secret-box.js';
 import { TellodyCredentialsRepository } from '../store/tellody-credentials.js';
 import { WorkspaceSettingsRepository } from '../store/workspace-settings.js';
+import { type AppLogger, createLogger } from '../telemetry/logger.js';
+import { Metrics } from '../telemetry/metrics.js';
+import { timedFetch } from '../telemetry/timed-fetch.js';
+import { BoltLogger } from './bolt-logger.js';
 import { DEADLINES, type Deadlines } from './deadlines.js';
 import type { SlackDeps } from './deps.js';
 import { SlackClientPool } from './digest-deps.js';
@@ -21,11 +25,17 @@ import { TellodyPool } from './tellody-pool.js';
 /** Wires the app from a validated config: one store, one Tellody pool, one fetcher, every listener. */
 export function buildDeps(
   config: Config,
-  overrides: Partial<Pick<SlackDeps, 'now' | 'fetch'>> & { slackRetries?: number; deadlines?: Partial<Deadlines> } = {},
+  overrides: Partial<Pick<SlackDeps, 'now' | 'fetch' | 'log'>> & {
+    slackRetries?: number;
+    deadlines?: Partial<Deadlines>;
+  } = {},
 ): SlackDeps {
+  const log: AppLogger = overrides.log ?? createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+  const metrics = new Metrics();
   const store = openStore(config.STORE_URL, {
     tlsUnverified: config.storeTlsUnverified,
     setting: config.storeSetting,
+    onError: () => metrics.storeErrors.inc(),
   });
   const http = outboundHttp();
   const fetch = overrides.fetch ?? http.fetch;
@@ -43,10 +53,13 @@ export function buildDeps(
       defaultWeekStart: config.DEFAULT_WEEK_START as Weekday,
       now,
       fetch,
+      logger: new BoltLogger(log),
     }),
   );
   return {
     config,
+    log,
+    metrics,
     store,
     settings,
     // A re-seal under the current key that fails is simply tried again at the next read: the login itself was read.
@@ -55,7 +68,12 @@ export function buildDeps(
     installations,
     fetcher: new ChartFetcher(new ChartCache(store)),
     settledReports: new SettledReports(),
-    tellody: new TellodyPool(config.TELLODY_BASE_URL, { fetch }),
+    tellody: new TellodyPool(config.TELLODY_BASE_URL, {
+      fetch: timedFetch(fetch, (outcome, seconds) => {
+        metrics.tellodyRequests.inc({ outcome });
+        metrics.tellodySeconds.observe(seconds);
+      }),
+    }),
     digests: new DigestRepository(store),
     alerts: new AlertRepository(store),
     slackClients: new SlackClientPool({ slackApiUrl: config.SLACK_API_URL, retries: overrides.slackRetries, fetch }),

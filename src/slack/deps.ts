@@ -9,6 +9,8 @@ import type { Store } from '../store/open-store.js';
 import type { SecretBox } from '../store/secret-box.js';
 import type { TellodyCredentialsRepository } from '../store/tellody-credentials.js';
 import type { WorkspaceSettingsRepository } from '../store/workspace-settings.js';
+import type { AppLogger } from '../telemetry/logger.js';
+import type { Metrics } from '../telemetry/metrics.js';
 import type { Deadlines } from './deadlines.js';
 import type { SlackClientPool } from './digest-deps.js';
 import type { InFlight } from './in-flight.js';
@@ -17,6 +19,10 @@ import type { TellodyPool } from './tellody-pool.js';
 /** Everything the listeners need, built once at start-up and passed in: no globals, no environment reads. */
 export interface SlackDeps {
   readonly config: Config;
+  /** The app's log: JSON lines on stdout (or lines for people), every one scrubbed of secrets. */
+  readonly log: AppLogger;
+  /** The numbers behind GET /metrics. */
+  readonly metrics: Metrics;
   readonly store: Store;
   readonly settings: WorkspaceSettingsRepository;
   readonly credentials: TellodyCredentialsRepository;

@@ -3,6 +3,7 @@ import type { Logger } from '@slack/bolt';
 import webApi, { type WebClient as WebClientType } from '@slack/web-api';
 import { ChannelPacer, type DigestDeps, type JobDeps } from '../digest/deps.js';
 import type { SlackDeps } from './deps.js';
+import { jobTelemetry } from './job-telemetry.js';
 import { credentialsOf, settingsOf } from './workspace.js';
 import { presentFor } from './workspace-reports.js';
 
@@ -88,6 +89,7 @@ export function jobDeps(deps: SlackDeps, logger: Logger, leaseMs: number): JobDe
     leaseMs,
     concurrency: deps.config.DIGEST_CONCURRENCY,
     pacer: deps.slackClients.pacer,
+    onRun: jobTelemetry(deps.log, deps.metrics),
   };
 }
 

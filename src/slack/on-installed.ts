@@ -1,4 +1,4 @@
-import type { Installation } from '@slack/bolt';
+import type { Installation, Logger } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { Weekday } from '../period/calendar.js';
 import type { WorkspaceSettingsRepository } from '../store/workspace-settings.js';
@@ -21,6 +21,8 @@ export function settingsOnInstall(options: {
   defaultWeekStart: Weekday;
   now: () => number;
   fetch: typeof fetch;
+  /** Where the Web API client's own lines go: the app's log. */
+  logger: Logger;
 }) {
   return async (workspace: string, installation: Installation): Promise<void> => {
     const installer = installation.user?.id;
@@ -34,6 +36,7 @@ export function settingsOnInstall(options: {
       ? new WebClient(token, {
           ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
           fetch: options.fetch,
+          logger: options.logger,
           ...ZONE_LOOKUP,
         })
       : null;

@@ -1,5 +1,6 @@
 import type { Context, Logger } from '@slack/bolt';
 import { workspaceIdOf } from '../store/installations.js';
+import { noteOutcome } from '../telemetry/outcome.js';
 import { buildInternalErrorMessage } from '../views/error-messages.js';
 import type { SlackMessage } from '../views/report-message.js';
 
@@ -12,8 +13,12 @@ export function workspaceOf(context: Context): string {
   });
 }
 
-/** Operators get the error's kind and message (never a token or password: none are in our errors); people get kind words. */
-export function logFailure(logger: Logger, what: string, error: unknown): void {
+/**
+ * Operators get the error's kind and message (never a token or password: none are in our errors);
+ * people get kind words. A request or job whose work logs a failure ended in `error`.
+ */
+export function logFailure(logger: Pick<Logger, 'error'>, what: string, error: unknown): void {
+  noteOutcome('error');
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   logger.error(`${what} failed: ${detail}`);
 }

@@ -2,6 +2,8 @@ import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { type Period, resolvePeriod } from '../period/index.js';
 import { type Presented, presentReport } from '../present/present-report.js';
+import type { ReportFailureKind } from '../report/types.js';
+import { noteOutcome, type Outcome } from '../telemetry/outcome.js';
 import { TellodyError } from '../tellody/errors.js';
 import {
   buildFailureMessage,
@@ -24,6 +26,15 @@ export interface PresentFlags {
   readonly interactive?: boolean;
 }
 
+/** How a request that could not show its report ended, for the operators' counts. */
+const OUTCOME_OF_FAILURE: Record<ReportFailureKind, Outcome> = {
+  'tellody-unavailable': 'unavailable',
+  'tellody-garbled': 'unavailable',
+  'tellody-credentials': 'not_connected',
+  'login-unreadable': 'not_connected',
+  'tellody-rejected': 'error',
+};
+
 /** The report for a workspace and period, or null when the workspace has no Tellody account. */
 export async function presentFor(
   deps: SlackDeps,
@@ -32,8 +43,14 @@ export async function presentFor(
   flags: PresentFlags,
   logger: Logger,
 ): Promise<Presented | null> {
-  if (workspace.loginUnreadable) return loginUnreadable();
-  if (!workspace.credentials) return null;
+  if (workspace.loginUnreadable) {
+    noteOutcome('not_connected');
+    return loginUnreadable();
+  }
+  if (!workspace.credentials) {
+    noteOutcome('not_connected');
+    return null;
+  }
   const presented = await presentReport(period, {
     workspace: workspace.id,
     source: chartSourceFor(deps, workspace.credentials),
@@ -43,8 +60,11 @@ export async function presentFor(
     chart: { host: deps.config.QUICKCHART_HOST, fetch: deps.fetch },
     ...flags,
   });
-  if (!presented.ok)
+  if (presented.ok) deps.metrics.reportCache.inc({ result: presented.report.tellodyCalls === 0 ? 'hit' : 'miss' });
+  else {
+    noteOutcome(OUTCOME_OF_FAILURE[presented.failure.kind]);
     logger.warn(`report for ${workspace.id} failed: ${presented.failure.kind}: ${presented.failure.detail}`);
+  }
   return presented;
 }
 

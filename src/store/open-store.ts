@@ -99,6 +99,8 @@ export interface StoreOptions {
   readonly tlsUnverified?: boolean;
   /** The setting the URL came from (STORE_URL unless said), named when the store cannot be used. */
   readonly setting?: string;
+  /** Told of every failed operation and every connection error the backend reports (for counting). */
+  readonly onError?: (error: unknown) => void;
 }
 
 function describe(url: string, options: StoreOptions): Backend {
@@ -212,14 +214,32 @@ async function checkReady(
   }
 }
 
+/** The same operations, each failure told to `onError` before it is thrown on to the caller. */
+function counting<T extends object>(operations: T, onError: (error: unknown) => void): T {
+  const wrapped = Object.entries(operations).map(([name, operation]) => [
+    name,
+    async (...args: unknown[]) => {
+      try {
+        return await (operation as (...a: unknown[]) => Promise<unknown>).apply(operations, args);
+      } catch (error) {
+        onError(error);
+        throw error;
+      }
+    },
+  ]);
+  return Object.fromEntries(wrapped) as T;
+}
+
 export function openStore(url: string = DEFAULT_STORE_URL, options: StoreOptions = {}): Store {
   const where = describeStoreUrl(url);
   const { kind, keyv, changes, claims, sets, forget } = describe(url, options);
   // Without a listener an adapter's error event would crash the process; the throw reaches the caller anyway.
   // The first few are kept: they say why the backend could not be reached at start-up.
   const errors: unknown[] = [];
+  const onError = options.onError ?? (() => {});
   keyv.on('error', (error: unknown) => {
     if (errors.length < 5) errors.push(error);
+    onError(error);
   });
   // Asked now, not later: @keyv/sqlite rejects its connection promise unobserved when the file
   // cannot be opened, and an unobserved rejection would end the process.
@@ -229,8 +249,9 @@ export function openStore(url: string = DEFAULT_STORE_URL, options: StoreOptions
     kind,
     keyv,
     changes,
-    claims,
-    sets,
+    // keyv reports its own failures above; these go to the backend beside it.
+    claims: counting(claims, onError),
+    sets: counting(sets, onError),
     // Copies kept in memory on every instance (settings, logins) go with what was forgotten.
     async forget(prefix) {
       await forget(prefix);

@@ -160,7 +160,8 @@ describe('the built app (node dist/index.js), over HTTP on a SQLite file', () =>
   });
 
   it('wrote no stack trace to its log', () => {
-    expect(app.stderr()).not.toMatch(STACK_TRACE);
+    expect(app.logText()).not.toMatch(STACK_TRACE);
+    expect(app.stdout()).not.toMatch(/\\n\s+at |node:internal/);
   });
 });
 

@@ -4,6 +4,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './free-port.js';
+import { readable } from './log-lines.js';
+
+/** The app's log (JSON lines on stdout) as a person reads it, a line each; anything not JSON as it came. */
+function asText(stdout: string): string {
+  return stdout
+    .split('\n')
+    .map((line) => {
+      if (!line.startsWith('{')) return line;
+      try {
+        return readable(JSON.parse(line) as Record<string, unknown>);
+      } catch {
+        return line;
+      }
+    })
+    .join('\n');
+}
 
 /** The built app's entry point: exactly what `npm start` runs. */
 export const BUILT_ENTRY = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
@@ -12,10 +28,15 @@ export interface AppProcess {
   readonly child: ChildProcess;
   readonly port: number;
   readonly base: string;
-  /** Everything the process wrote to stderr (its log) so far. */
+  /** Everything the process wrote to stderr so far: a start-up failure's one line, and anything written around the log. */
   stderr(): string;
+  /** Its log: one JSON object a line. */
   stdout(): string;
-  /** Resolves once stderr matches `pattern` (log lines arrive a little after the fact); rejects after `timeoutMs`. */
+  /** Every log record so far, parsed. */
+  records(): Record<string, unknown>[];
+  /** The log as people read it (`[LEVEL] name msg` a line), then stderr. */
+  logText(): string;
+  /** Resolves once the log text matches `pattern` (log lines arrive a little after the fact); rejects after `timeoutMs`. */
   waitForLog(pattern: RegExp | string, timeoutMs?: number): Promise<void>;
   /** Resolves with the exit code (or signal) once the process has ended. */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -65,11 +86,22 @@ export async function startBuiltApp(options: AppProcessOptions): Promise<AppProc
     base: `http://127.0.0.1:${port}`,
     stderr: () => stderr,
     stdout: () => stdout,
+    records: () =>
+      stdout
+        .split('\n')
+        .slice(0, -1) // the last piece is an unfinished line, or nothing
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+    logText: () => `${asText(stdout)}${stderr}`,
     async waitForLog(pattern, timeoutMs = 10_000) {
       const started = Date.now();
-      const seen = () => (typeof pattern === 'string' ? stderr.includes(pattern) : pattern.test(stderr));
+      const seen = () => {
+        const text = app.logText();
+        return typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text);
+      };
       while (!seen()) {
-        if (Date.now() - started > timeoutMs) throw new Error(`the app never logged ${String(pattern)}:\n${stderr}`);
+        if (Date.now() - started > timeoutMs)
+          throw new Error(`the app never logged ${String(pattern)}:\n${app.logText()}`);
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     },
@@ -91,7 +123,7 @@ async function waitForHealth(app: AppProcess, timeoutMs: number): Promise<void> 
     state.exit = exit;
   });
   while (Date.now() - started < timeoutMs) {
-    if (state.exit) throw new Error(`the built app exited (code ${state.exit.code}) before serving:\n${app.stderr()}`);
+    if (state.exit) throw new Error(`the built app exited (code ${state.exit.code}) before serving:\n${app.logText()}`);
     const healthy = await fetch(`${app.base}/healthz`, { signal: AbortSignal.timeout(1000) })
       .then((response) => response.status === 200)
       .catch(() => false);
@@ -99,5 +131,5 @@ async function waitForHealth(app: AppProcess, timeoutMs: number): Promise<void> 
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   await app.stop('SIGKILL');
-  throw new Error(`the built app did not answer /healthz within ${timeoutMs} ms:\n${app.stderr()}`);
+  throw new Error(`the built app did not answer /healthz within ${timeoutMs} ms:\n${app.logText()}`);
 }

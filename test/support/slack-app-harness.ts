@@ -6,8 +6,10 @@ import { createSlackApp, startSlackApp } from '../../src/slack/app.js';
 import { buildDeps } from '../../src/slack/build-deps.js';
 import type { Deadlines } from '../../src/slack/deadlines.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
+import type { AppLogger } from '../../src/telemetry/logger.js';
 import { type SandboxAccount, startSandbox } from '../../src/tellody/sandbox/server.js';
 import { manualClock } from './clock.js';
+import { capturedLog } from './log-lines.js';
 import { slackRequests } from './slack-requests.js';
 import { type StandInChannel, type StandInUser, startSlackStandIn } from './slack-standin.js';
 
@@ -21,7 +23,9 @@ export interface AppHarnessOptions {
   readonly now?: string;
   /** Socket Mode: where apps.connections.open sends the app. */
   readonly socketUrl?: string;
-  /** Receives every log line the app writes (after redaction). */
+  /** The app's logger, for tests that read its lines as the objects they are (see capturedLog). */
+  readonly log?: AppLogger;
+  /** Receives every log line the app writes (after redaction), as `[LEVEL] name msg` text. */
   readonly logSink?: (line: string) => void;
   /** Channels the Slack stand-in knows (see startSlackStandIn). */
   readonly channels?: Record<string, StandInChannel | 'missing'>;
@@ -65,11 +69,10 @@ export async function slackAppHarness(options: AppHarnessOptions = {}) {
     now: clock.now,
     slackRetries: 2,
     ...(options.deadlines ? { deadlines: options.deadlines } : {}),
+    ...(options.logSink ? { log: capturedLog(config.LOG_LEVEL, options.logSink).log } : {}),
+    ...(options.log ? { log: options.log } : {}),
   });
-  const running = await startSlackApp(
-    createSlackApp(deps, { retries: 0, ...(options.logSink ? { logSink: options.logSink } : {}) }),
-    0,
-  );
+  const running = await startSlackApp(createSlackApp(deps, { retries: 0 }), 0);
   const base = `http://127.0.0.1:${running.port}`;
   const events = `${base}/slack/events`;
   const requests = slackRequests({ events, secret: SIGNING_SECRET, responseUrl: slack.responseUrl });

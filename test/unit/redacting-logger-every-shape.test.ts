@@ -1,12 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { LogLevel } from '@slack/bolt';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RedactingLogger, redact } from '../../src/slack/redacting-logger.js';
-
-/** A logger at `level` and the lines it wrote. */
-function loggerAt(level: LogLevel) {
-  const lines: string[] = [];
-  return { logger: new RedactingLogger(level, (line) => lines.push(line)), lines };
-}
+import { describe, expect, it } from 'vitest';
+import { redact } from '../../src/telemetry/redact.js';
+import { boltLoggerAt as loggerAt } from '../support/log-lines.js';
 
 describe('redact, for every kind of Slack token', () => {
   it.each([
@@ -110,11 +106,7 @@ describe('redact, for Tellody’s session', () => {
   });
 });
 
-describe('RedactingLogger', () => {
-  afterEach(() => {
-    vi.restoreAllMocks();
-  });
-
+describe('the app’s logger, as Bolt and the Slack clients meet it', () => {
   it('writes each level with its own upper-case tag, at the lowest level', () => {
     const { logger, lines } = loggerAt(LogLevel.DEBUG);
     logger.debug('d');
@@ -149,13 +141,20 @@ describe('RedactingLogger', () => {
     ]);
   });
 
-  it('writes to standard error, one line each, when given nowhere else to write', () => {
-    const written: string[] = [];
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-      written.push(String(chunk));
-      return true;
+  it('writes to standard output, one JSON object a line, when given nowhere else to write', () => {
+    const logger = new URL('../../src/telemetry/logger.ts', import.meta.url).href;
+    const script = `import { createLogger } from '${logger}'; createLogger().warn({ reason: 'xapp-1-A-s' }, 'token xoxb-1-secret');`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
     });
-    new RedactingLogger(LogLevel.INFO).warn('token xoxb-1-secret');
-    expect(written).toEqual(['[WARN] contacts token xoxb-[redacted]\n']);
+    expect(run.stderr).toBe('');
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+      level: 'warn',
+      msg: 'token xoxb-[redacted]',
+      reason: 'xapp-[redacted]',
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { LogLevel } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { RedactingLogger, redact } from '../../src/slack/redacting-logger.js';
+import { redact } from '../../src/telemetry/redact.js';
+import { boltLoggerAt } from '../support/log-lines.js';
 
 describe('redact', () => {
   it('scrubs the settings password out of a Socket Mode payload as @slack/socket-mode logs it', () => {
@@ -40,8 +41,7 @@ describe('redact', () => {
   });
 
   it('leaves ordinary lines alone and honours the level', () => {
-    const lines: string[] = [];
-    const logger = new RedactingLogger(LogLevel.INFO, (l) => lines.push(l));
+    const { logger, lines } = boltLoggerAt(LogLevel.INFO);
     logger.debug('hidden');
     logger.info('report for T1 took 12 ms');
     expect(lines).toEqual(['[INFO] contacts report for T1 took 12 ms']);

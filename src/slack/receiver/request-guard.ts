@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type Logger, verifySlackRequest } from '@slack/bolt';
+import { verifySlackRequest } from '@slack/bolt';
 import type { Claims } from '../../store/claims.js';
+import type { AppLogger } from '../../telemetry/logger.js';
 import { checkEnvelope, isSslCheck } from './envelope.js';
 
 /** Bolt's own limit on a request body. */
@@ -19,7 +20,9 @@ export interface GuardOptions {
   readonly signingSecret: string;
   /** Where signatures already seen are claimed: the store, so a replay to another instance is caught too. */
   readonly claims: Claims;
-  readonly logger: Logger;
+  readonly log: AppLogger;
+  /** Told of each request refused here, which no listener will ever count. */
+  readonly onRefused?: () => void;
   /** Real time, not the business clock: signatures are about now. */
   readonly now?: () => number;
 }
@@ -65,13 +68,15 @@ export class RequestGuard {
   }
 
   async admit(req: BufferedRequest, res: ServerResponse): Promise<BufferedRequest | null> {
+    const started = performance.now();
+    const refuse = (status: number, reason: string) => this.refuse(res, status, reason, started);
     let raw: Buffer;
     try {
       raw = await readBody(req);
     } catch (error) {
       // The rest of the body is never read: the connection cannot carry another request.
       res.shouldKeepAlive = false;
-      this.refuse(res, error instanceof TooLarge ? 413 : 400, 'the body is too large or could not be read');
+      refuse(error instanceof TooLarge ? 413 : 400, 'the body is too large or could not be read');
       return null;
     }
     const text = raw.toString();
@@ -80,15 +85,18 @@ export class RequestGuard {
     if (isSslCheck(text, contentType)) return req;
     const unsigned = this.signatureProblem(req, text);
     if (unsigned) {
-      this.refuse(res, 401, unsigned);
+      refuse(401, unsigned);
       return null;
     }
     const verdict = checkEnvelope(text, contentType);
     if (verdict.kind === 'refused') {
-      this.refuse(res, verdict.status, verdict.reason);
+      refuse(verdict.status, verdict.reason);
       return null;
     }
-    if (!(await this.firstSighting(req, res))) return null;
+    if (!(await this.firstSighting(req))) {
+      refuse(401, 'a replay of a request already received');
+      return null;
+    }
     if (verdict.kind === 'answered') {
       answer(res, verdict.status);
       return null;
@@ -121,7 +129,7 @@ export class RequestGuard {
    * that fails or is slow lets the request through: with the store down nothing can be changed
    * anyway, and the person still gets a kind answer rather than Slack's timeout.
    */
-  private async firstSighting(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  private async firstSighting(req: IncomingMessage): Promise<boolean> {
     const signature = header(req, 'x-slack-signature') ?? '';
     let timer: NodeJS.Timeout | undefined;
     const slow = new Promise<'slow'>((resolve) => {
@@ -131,22 +139,22 @@ export class RequestGuard {
       // A claim that fails after `slow` won is no unhandled rejection: the race already handles it.
       const claim = this.options.claims.claim(`slack:signature:${signature}`, 'seen', REPLAY_MEMORY_MS);
       const first = await Promise.race([claim, slow]);
-      if (first === false) {
-        this.refuse(res, 401, 'a replay of a request already received');
-        return false;
-      }
-      if (first === 'slow') this.options.logger.warn('the store did not answer the replay check in time; let through');
+      if (first === false) return false;
+      if (first === 'slow') this.options.log.warn('the store did not answer the replay check in time; let through');
     } catch (error) {
       const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      this.options.logger.warn(`could not check a Slack request for replay; let through: ${detail}`);
+      this.options.log.warn(`could not check a Slack request for replay; let through: ${detail}`);
     } finally {
       clearTimeout(timer);
     }
     return true;
   }
 
-  private refuse(res: ServerResponse, status: number, reason: string): void {
-    this.options.logger.warn(`refused a request to the Slack endpoint (${status}): ${reason}`);
+  /** The request's one log line: what it is cannot be trusted, so it has no kind, id or workspace. */
+  private refuse(res: ServerResponse, status: number, reason: string, started: number): void {
+    const line = { kind: 'unknown', outcome: 'rejected', status, durationMs: Math.round(performance.now() - started) };
+    this.options.log.warn(line, `refused a request to the Slack endpoint (${status}): ${reason}`);
+    this.options.onRefused?.();
     answer(res, status);
   }
 }

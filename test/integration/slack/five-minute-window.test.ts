@@ -2,13 +2,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TIMESTAMP_WINDOW_SECONDS } from '../../../src/slack/receiver/request-guard.js';
 import { openStore, type Store } from '../../../src/store/open-store.js';
 import { startGuardServer } from '../../support/guard-server.js';
-import { recordingLogger } from '../../support/quiet-logger.js';
+import { capturedLog } from '../../support/log-lines.js';
 import { postToSlackApp } from '../../support/signed-request.js';
 
 const SECRET = 'window-test-secret';
 /** The guard's "now", in seconds: fixed (and years ago), so a timestamp on the edge of the window stays there and every check goes by this clock. */
 const NOW_S = 1_700_000_000;
-const logger = recordingLogger();
+const logger = capturedLog('warn');
 let store: Store;
 let guard: Awaited<ReturnType<typeof startGuardServer>>;
 
@@ -17,7 +17,7 @@ beforeAll(async () => {
   guard = await startGuardServer({
     signingSecret: SECRET,
     claims: store.claims,
-    logger,
+    log: logger.log,
     now: () => NOW_S * 1000 + 999,
   });
 });
@@ -55,5 +55,5 @@ it.each([
 ])('refuses a request signed %s with 401', async (_when, skew, reason) => {
   logger.lines.length = 0;
   expect((await signedAt(skew)).status).toBe(401);
-  expect(logger.lines).toEqual([`warn refused a request to the Slack endpoint (401): ${reason}`]);
+  expect(logger.lines).toEqual([`[WARN] contacts refused a request to the Slack endpoint (401): ${reason}`]);
 });

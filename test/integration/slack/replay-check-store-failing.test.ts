@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openStore } from '../../../src/store/open-store.js';
 import { startGuardServer } from '../../support/guard-server.js';
-import { recordingLogger } from '../../support/quiet-logger.js';
+import { capturedLog } from '../../support/log-lines.js';
 import { postToSlackApp } from '../../support/signed-request.js';
 
 const SECRET = 'replay-test-secret';
-const logger = recordingLogger();
+const logger = capturedLog('warn');
 let guard: Awaited<ReturnType<typeof startGuardServer>>;
 
 beforeAll(async () => {
@@ -16,7 +16,7 @@ beforeAll(async () => {
   const store = openStore(`sqlite://${join(mkdtempSync(join(tmpdir(), 'contacts-replay-')), 'contacts.sqlite')}`);
   await store.ready();
   await store.close();
-  guard = await startGuardServer({ signingSecret: SECRET, claims: store.claims, logger });
+  guard = await startGuardServer({ signingSecret: SECRET, claims: store.claims, log: logger.log });
 });
 afterAll(() => guard.close());
 
@@ -25,6 +25,6 @@ it('lets a signed request through when the store fails the replay check, telling
   const result = await postToSlackApp(guard.url, SECRET, body, 'application/json');
   expect(result).toEqual({ status: 200, text: 'admitted' });
   expect(logger.lines).toEqual([
-    'warn could not check a Slack request for replay; let through: Error: SQLITE_MISUSE: Database is closed',
+    '[WARN] contacts could not check a Slack request for replay; let through: Error: SQLITE_MISUSE: Database is closed',
   ]);
 });

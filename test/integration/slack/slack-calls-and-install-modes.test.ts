@@ -50,7 +50,7 @@ describe('in Socket Mode', () => {
       SLACK_SIGNING_SECRET: undefined,
       PORT: port,
     };
-    const running = await startSlackApp(createSlackApp({ ...h.deps, config }, { retries: 0, logSink: () => {} }), port);
+    const running = await startSlackApp(createSlackApp({ ...h.deps, config }, { retries: 0 }), port);
     closing.push(() => running.stop());
     await socket.connection;
     expect(running.port).toBe(port);

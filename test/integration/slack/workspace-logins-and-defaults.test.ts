@@ -1,7 +1,5 @@
-import { LogLevel } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolvePeriod } from '../../../src/period/index.js';
-import { RedactingLogger } from '../../../src/slack/redacting-logger.js';
 import { TellodyPool } from '../../../src/slack/tellody-pool.js';
 import { loadWorkspace } from '../../../src/slack/workspace.js';
 import { reportMessage } from '../../../src/slack/workspace-reports.js';
@@ -10,6 +8,7 @@ import { ACTIONS } from '../../../src/views/ids.js';
 import { answerTo, homeOf } from '../../support/home-tab.js';
 import { expectLogged } from '../../support/log-lines.js';
 import { fillModal } from '../../support/modal-filling.js';
+import { recordingLogger } from '../../support/quiet-logger.js';
 import { type AppHarness, type AppHarnessOptions, slackAppHarness } from '../../support/slack-app-harness.js';
 
 let h: AppHarness | undefined;
@@ -124,7 +123,7 @@ describe('a deployment moved to another Tellody (a new TELLODY_BASE_URL, the sam
       await a.deps.credentials.set('TMOVED', { username: 'demo', password: 'demo' }, a.clock.now());
       const workspace = await loadWorkspace(a.deps, 'TMOVED');
       const period = resolvePeriod('2 weeks ago', { ...workspace.settings, now: a.clock.now() });
-      const logger = new RedactingLogger(LogLevel.ERROR, () => {});
+      const logger = recordingLogger();
       const before = await reportMessage(a.deps, workspace, period, {}, logger);
       const moved = { ...a.deps, tellody: new TellodyPool(elsewhere.baseUrl, { fetch }) };
       const after = await reportMessage(moved, workspace, period, {}, logger);

@@ -1,12 +1,6 @@
 import { LogLevel } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { RedactingLogger } from '../../../src/slack/redacting-logger.js';
-
-/** A logger at `level` and the lines it wrote. */
-function loggerAt(level: LogLevel) {
-  const lines: string[] = [];
-  return { logger: new RedactingLogger(level, (line) => lines.push(line)), lines };
-}
+import { boltLoggerAt as loggerAt } from '../../support/log-lines.js';
 
 describe('the app’s logger, as Bolt and the Slack clients may reconfigure it', () => {
   it('writes debug lines once its level is lowered to debug, and drops info once raised to warn', () => {

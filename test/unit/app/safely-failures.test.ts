@@ -1,12 +1,11 @@
 import { type Context, LogLevel } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { RedactingLogger } from '../../../src/slack/redacting-logger.js';
 import { logFailure, safely, type Tell, workspaceOf } from '../../../src/slack/safely.js';
+import { boltLoggerAt } from '../../support/log-lines.js';
 
 /** The app's own logger, at warn level, and the lines it wrote. */
 function operatorLog() {
-  const lines: string[] = [];
-  return { logger: new RedactingLogger(LogLevel.WARN, (line) => lines.push(line)), lines };
+  return boltLoggerAt(LogLevel.WARN);
 }
 
 /** A respond() that keeps what it was asked to say (and fails when told to). */

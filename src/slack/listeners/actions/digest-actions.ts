@@ -1,5 +1,6 @@
 import { sendDirectMessage } from '../../../digest/post.js';
 import { previewDigest, sendDigestNow } from '../../../digest/run-digest.js';
+import { noteOutcome } from '../../../telemetry/outcome.js';
 import { problemWords } from '../../../views/digest-home.js';
 import { buildDigestModal } from '../../../views/digest-modal.js';
 import type { ActionArgs } from '../../action-args.js';
@@ -40,6 +41,7 @@ function adminAction(deps: SlackDeps, what: string, work: (args: ActionArgs, wor
     await safely(logger, what, undefined, async () => {
       const workspace = await loadWorkspace(deps, workspaceOf(context));
       const canEdit = await canEditSettings(client, body.user.id, workspace.settings);
+      if (!canEdit) noteOutcome('refused');
       const notice = canEdit ? await work(args, workspace) : ADMINS_ONLY;
       await publishHome(deps, client, body.user.id, workspace, logger, { canEdit, digestNotice: notice });
     });

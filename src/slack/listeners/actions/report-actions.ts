@@ -1,5 +1,6 @@
 import type { BlockAction } from '@slack/bolt';
 import { type Period, PeriodError, periodFromToken } from '../../../period/index.js';
+import { noteOutcome } from '../../../telemetry/outcome.js';
 import { buildNotConnectedMessage } from '../../../views/error-messages.js';
 import { buildHelpMessage } from '../../../views/help-message.js';
 import type { SlackMessage } from '../../../views/report-message.js';
@@ -34,9 +35,11 @@ function periodOfClick(
   try {
     const period = periodFromToken(tokenOf(args.action), now);
     if (period.zone === settings.zone && period.weekStart === settings.weekStart) return period;
+    noteOutcome('refused');
     return buildHelpMessage({ ...settings, problem: SETTINGS_CHANGED });
   } catch (error) {
     if (!(error instanceof PeriodError)) throw error;
+    noteOutcome('refused');
     return buildHelpMessage({ ...settings, problem: error.message });
   }
 }

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { PeriodError, resolvePeriod } from '../../../period/index.js';
+import { noteOutcome } from '../../../telemetry/outcome.js';
 import { buildHelpMessage } from '../../../views/help-message.js';
 import type { SlackDeps } from '../../deps.js';
 import { ProgressReply, REPLY_PLACES } from '../../progress-reply.js';
@@ -31,6 +32,7 @@ export function contactsCommand(deps: SlackDeps) {
         period = resolvePeriod(text, { zone, weekStart, now: deps.now() });
       } catch (error) {
         if (!(error instanceof PeriodError)) throw error;
+        noteOutcome('refused');
         await reply.send(buildHelpMessage({ zone, weekStart, problem: error.message }));
         return;
       }
