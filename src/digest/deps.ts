@@ -4,7 +4,6 @@ import type { Period } from '../period/index.js';
 import type { Presented } from '../present/present-report.js';
 import type { Claims } from '../store/claims.js';
 import type { DigestRepository } from '../store/digest-schedules.js';
-import type { JobRun } from './scheduler.js';
 
 /** What the digest needs to know of a workspace: its calendar and who may be told about problems. */
 export interface DigestWorkspace {
@@ -18,6 +17,16 @@ export interface DigestLogger {
   info(message: string): void;
   warn(message: string): void;
   error(message: string): void;
+}
+
+/** One run of a job for one workspace, as operators count it. */
+export interface JobRun {
+  /** "digest", "alerts". */
+  readonly job: string;
+  readonly workspace: string;
+  /** The job's own word for how it ended, or `failed` when it threw. */
+  readonly outcome: string;
+  readonly seconds: number;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import pLimit from 'p-limit';
-import type { DigestDeps, DigestLogger } from './deps.js';
+import type { DigestDeps, DigestLogger, JobRun } from './deps.js';
 import { type DigestResult, runScheduledDigest } from './run-digest.js';
 
 /** Every minute, at second 0. */
@@ -9,16 +9,6 @@ export const EVERY_MINUTE = '0 * * * * *';
 export interface TickResult<R = DigestResult> {
   readonly workspace: string;
   readonly result: R | { readonly outcome: 'failed' };
-}
-
-/** One run of a job for one workspace, as operators count it. */
-export interface JobRun {
-  /** "digest", "alerts". */
-  readonly job: string;
-  readonly workspace: string;
-  /** The job's own word for how it ended, or `failed` when it threw. */
-  readonly outcome: string;
-  readonly seconds: number;
 }
 
 export interface RunnerOptions<R> {
