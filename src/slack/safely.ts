@@ -1,6 +1,7 @@
 import type { Context, Logger } from '@slack/bolt';
 import { workspaceIdOf } from '../store/installations.js';
-import { buildInternalErrorMessage } from '../views/error-messages.js';
+import { isStoreOutage } from '../store/open-store.js';
+import { buildInternalErrorMessage, buildStoreUnavailableMessage } from '../views/error-messages.js';
 import type { SlackMessage } from '../views/report-message.js';
 
 /** The workspace a request belongs to: the enterprise for an org-wide install, else the team. */
@@ -35,8 +36,9 @@ export async function safely(
   } catch (error) {
     logFailure(logger, what, error);
     if (respond) {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...buildInternalErrorMessage() }).catch(
-        (e: unknown) => logFailure(logger, `${what} (telling the user)`, e),
+      const said = isStoreOutage(error) ? buildStoreUnavailableMessage() : buildInternalErrorMessage();
+      await respond({ response_type: 'ephemeral', replace_original: false, ...said }).catch((e: unknown) =>
+        logFailure(logger, `${what} (telling the user)`, e),
       );
     }
   }

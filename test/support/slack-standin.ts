@@ -33,6 +33,8 @@ export interface StandInFailure {
   readonly error?: string;
   /** A whole answer instead of the usual one (a reply Slack could send but the stand-in would not make up). */
   readonly reply?: Record<string, unknown>;
+  /** The call does what it does (a post is in the channel) before the failure is answered: Slack took it, then failed. */
+  readonly afterDoing?: boolean;
 }
 
 /** A message the stand-in accepted (chat.postMessage that succeeded). */
@@ -86,6 +88,8 @@ export async function startSlackStandIn(
   const messages: PostedMessage[] = [];
   const failures = new Map<string, StandInFailure[]>();
   const latency = new Map<string, number>();
+  /** Channels whose posts are taken at once but answered only after this many ms. */
+  const holds = new Map<string, number>();
   const refusals = new Map<string, number>();
   const users = options.users ?? {};
   const channels: Record<string, StandInChannel | 'missing'> = options.channels ?? {};
@@ -173,7 +177,16 @@ export async function startSlackStandIn(
       calls.push({ method, token, args });
       const wait = latency.get(method) ?? 0;
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const hold = method === 'chat.postMessage' ? holds.get(String(args.channel)) : undefined;
+      if (hold !== undefined) {
+        // Slack has the message (it is in the channel) and is slow to say so; the caller may be gone by then.
+        const reply = answer(method, args, token);
+        await new Promise((resolve) => setTimeout(resolve, hold));
+        if (!res.destroyed) res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(reply));
+        return;
+      }
       const failure = failures.get(method)?.shift();
+      if (failure?.afterDoing) answer(method, args, token);
       if (failure?.status) {
         const headers: Record<string, string> = { 'Content-Type': 'application/json' };
         if (failure.retryAfter !== undefined) headers['Retry-After'] = String(failure.retryAfter);
@@ -211,6 +224,12 @@ export async function startSlackStandIn(
     /** Messages chat.postMessage accepted, in order. */
     messages,
     messagesIn: (channel: string) => messages.filter((m) => m.channel === channel),
+    /** How many messages each channel got: a channel with more than one digest a week got one twice. */
+    postsPerChannel(): Map<string, number> {
+      const counts = new Map<string, number>();
+      for (const m of messages) counts.set(m.channel, (counts.get(m.channel) ?? 0) + 1);
+      return counts;
+    },
     /** The next call(s) to `method` fail this way, one failure per call, before answers resume. */
     failNext(method: string, ...failure: StandInFailure[]) {
       failures.set(method, [...(failures.get(method) ?? []), ...failure]);
@@ -222,6 +241,14 @@ export async function startSlackStandIn(
     /** The next `count` posts to response_url `id` are answered 500 and not kept: Slack refusing replies there. */
     refusePosts(id: string, count = 1) {
       refusals.set(id, (refusals.get(id) ?? 0) + count);
+    },
+    /**
+     * Posts to `channel` are in the channel at once but answered only after `ms` (undefined: no
+     * longer): Slack still taking a post when its sender dies or gives up.
+     */
+    holdPostsIn(channel: string, ms: number | undefined) {
+      if (ms === undefined) holds.delete(channel);
+      else holds.set(channel, ms);
     },
     /** Every call to `method` takes `ms` longer (0 for no delay): a slow Slack. */
     slowDown(method: string, ms: number) {
