@@ -44,15 +44,15 @@ describe('an instance killed while Slack is still taking its digest post', () =>
     const first = await rig.startApp(clock.env);
     await until(() => rig.slack.messagesIn(CHANNEL).length === 1, 'Slack to take the digest', 20_000);
     await first.stop('SIGKILL');
-    expect(await rig.week(WEEK)).toMatchObject({ state: 'posting', channelId: CHANNEL });
     rig.slack.holdPostsIn(CHANNEL, undefined);
 
     clock.step(21 * 60_000); // the dead instance's claim on the week lapses after 20 minutes
     next = await rig.startApp(clock.env);
-    await until(async () => (await rig.week(WEEK))?.state === 'uncertain', 'the week recorded as maybe sent');
-    expect(await rig.week(WEEK)).toMatchObject({ state: 'uncertain', problem: { kind: 'interrupted' } });
+    const settled = async () => ['uncertain', 'posted'].includes((await rig.week(WEEK))?.state ?? '');
+    await until(settled, 'the next instance to settle the week');
     expect(rig.slack.messagesIn(CHANNEL)).toHaveLength(1);
     expect(postsTried()).toBe(1);
+    expect(await rig.week(WEEK)).toMatchObject({ state: 'uncertain', problem: { kind: 'interrupted' } });
   }, 40_000);
 
   it('tells whoever set it up, by direct message, that it may not have gone out, with Send now', async () => {

@@ -60,6 +60,7 @@ describe('the scheduled jobs’ Slack clients', () => {
     slack.holdPostsIn('CHELD', 1000);
     const error = await postFailure(pool(slack.apiUrl, 200).clientFor('xoxb-held', recordingLogger()), 'CHELD');
     slack.holdPostsIn('CHELD', undefined);
+    expect(error).toMatchObject({ code: 'slack_webapi_request_error' }); // the client gave up waiting
     expect(surelyNotDelivered(error)).toBe(false);
     expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'CHELD')).toHaveLength(1);
   });

@@ -47,6 +47,7 @@ describe('a Redis restart in the middle of a digest post', () => {
   });
 
   it('just before the post leaves: the post waits for Redis, then goes out once and is recorded', async () => {
+    await until(() => h.deps.store.ping(), 'Redis to answer the app again');
     await h.deps.digests.setSchedule('TPREPOST', aDigestSchedule('CPREPOST', { teamId: 'TPREPOST' }));
     h.clock.set('2026-11-30T09:00:00+02:00');
     h.sandbox.faults.latencyMs = 1000; // the week is claimed; Tellody is slow to answer
