@@ -60,9 +60,9 @@ export async function faultRig(
     slack,
     store,
     storeUrl,
-    /** One more instance of the built app on the shared store; resolves once /healthz answers 200. */
-    async startApp(extra: Record<string, string> = {}): Promise<AppProcess> {
-      const app = await startBuiltApp({ env: env(extra) });
+    /** One more instance of the built app on the shared store; resolves once /healthz answers 200 (unless told not to wait). */
+    async startApp(extra: Record<string, string> = {}, options: { waitForHealth?: boolean } = {}): Promise<AppProcess> {
+      const app = await startBuiltApp({ env: env(extra), ...options });
       apps.push(app);
       return app;
     },

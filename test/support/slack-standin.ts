@@ -44,6 +44,8 @@ export interface PostedMessage {
   readonly token: string | undefined;
   readonly text: string;
   readonly blocks: unknown[];
+  /** When the stand-in took it (this machine's clock, ms). */
+  readonly receivedAt: number;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -116,6 +118,7 @@ export async function startSlackStandIn(
       token,
       text: String(args.text ?? ''),
       blocks: Array.isArray(args.blocks) ? args.blocks : [],
+      receivedAt: Date.now(),
     };
     messages.push(message);
     return { ok: true, channel: id, ts: message.ts };

@@ -21,7 +21,10 @@ export function steppedClock(startIso: string) {
   const dir = mkdtempSync(join(tmpdir(), 'contacts-clock-'));
   const file = join(dir, 'offset');
   let offsetMs = Date.parse(startIso) - Date.now();
+  /** Every offset the child has had, from when (this machine's clock): to read its clock at a past moment. */
+  const history: { fromMs: number; offsetMs: number }[] = [];
   const write = () => {
+    history.push({ fromMs: Date.now(), offsetMs });
     const seconds = (Math.abs(offsetMs) / 1000).toFixed(3);
     // Written beside and renamed over: the child never reads a half-written offset.
     writeFileSync(`${file}.next`, `${offsetMs < 0 ? '-' : '+'}${seconds}\n`);
@@ -37,6 +40,11 @@ export function steppedClock(startIso: string) {
     } as Record<string, string>,
     /** The child's wall clock now, in ms. */
     now: () => Date.now() + offsetMs,
+    /** What the child's wall clock read at `realMs` (this machine's clock), steps included. */
+    readAt(realMs: number): number {
+      const entry = history.findLast((h) => h.fromMs <= realMs) ?? history[0];
+      return realMs + (entry?.offsetMs ?? offsetMs);
+    },
     /** Steps the child's clock by `ms` (negative: back). */
     step(ms: number): void {
       offsetMs += ms;
