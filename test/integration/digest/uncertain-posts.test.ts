@@ -96,7 +96,10 @@ describe('a digest post whose fate is unknown', () => {
     await digestFor('TSLOW', 'CSLOW');
     // A client that waits 300 ms per request (production: 30 s), retrying as production does.
     const pool = new SlackClientPool({ slackApiUrl: h.slack.apiUrl, retries: 2, fetch: h.deps.fetch, timeoutMs: 300 });
-    const deps = { ...digestDeps(h.deps, recordingLogger()), slack: async () => pool.clientFor('xoxb-test-token') };
+    const deps = {
+      ...digestDeps(h.deps, recordingLogger()),
+      slack: async () => pool.clientFor('xoxb-test-token', recordingLogger()),
+    };
     h.slack.holdPostsIn('CSLOW', 1500);
     try {
       const [result] = await tickAt('09:00', deps);
