@@ -227,12 +227,6 @@ export async function startSlackStandIn(
     /** Messages chat.postMessage accepted, in order. */
     messages,
     messagesIn: (channel: string) => messages.filter((m) => m.channel === channel),
-    /** How many messages each channel got: a channel with more than one digest a week got one twice. */
-    postsPerChannel(): Map<string, number> {
-      const counts = new Map<string, number>();
-      for (const m of messages) counts.set(m.channel, (counts.get(m.channel) ?? 0) + 1);
-      return counts;
-    },
     /** The next call(s) to `method` fail this way, one failure per call, before answers resume. */
     failNext(method: string, ...failure: StandInFailure[]) {
       failures.set(method, [...(failures.get(method) ?? []), ...failure]);
