@@ -1,5 +1,6 @@
 import { holdingClaim, pastHalfLease } from '../digest/claim.js';
 import type { DigestWorkspace } from '../digest/deps.js';
+import { throughStoreOutage } from '../digest/outage-retry.js';
 import { postToChannel, tellPeople } from '../digest/post.js';
 import { tellodyFailure } from '../report/build-report.js';
 import {
@@ -9,6 +10,7 @@ import {
   type AlertSettings,
   type AlertState,
   type Episode,
+  type PostingAlert,
 } from '../store/alert-settings.js';
 import type { PauseReason } from '../store/digest-schedules.js';
 import { alertChartUrl } from '../views/alert-chart.js';
@@ -39,7 +41,9 @@ export type AlertOutcome =
   /** Tellody could not be read, or no account is connected: nothing posted, nothing cleared. */
   | 'no-data'
   /** The post could not be made now (Slack busy, half the lease gone): the next check tries again. */
-  | 'retry-later';
+  | 'retry-later'
+  /** A post went out and Slack never confirmed it: recorded as maybe sent, never sent again. */
+  | 'uncertain';
 
 export interface AlertCheckResult {
   readonly outcome: AlertOutcome;
@@ -77,6 +81,27 @@ async function save(check: Check, changes: Partial<AlertState>): Promise<void> {
   await check.deps.alerts.setState(check.workspace.id, check.state);
 }
 
+/** A save around a post (that it is on its way, that Slack took it), tried again through a passing store outage. */
+async function keep(check: Check, changes: Partial<AlertState>): Promise<void> {
+  await throughStoreOutage(() => save(check, changes), {
+    onOutage: (error) => check.deps.logger.warn(`alerts ${check.workspace.id}: store not answering (${String(error)})`),
+  });
+}
+
+/**
+ * A post left behind as on its way: the check that sent it died before Slack answered, so it may
+ * be in the channel. An alert counts as the day's (never posted again, no thread to reply in); a
+ * "back to normal" counts as said.
+ */
+function settleInterrupted(state: AlertState | undefined, logger: AlertDeps['logger'], id: string) {
+  if (!state?.posting) return state;
+  const { kind, episode } = state.posting;
+  logger.warn(`alerts ${id}: a ${kind} about ${episode.measure} may not have gone out (its check stopped mid-post)`);
+  const settled: Episode = kind === 'alert' ? { ...episode, uncertain: true } : episode;
+  const last = kind === 'alert' || state.last?.ts === episode.ts ? settled : state.last;
+  return { ...state, posting: undefined, episodes: { ...state.episodes, [episode.measure]: settled }, last };
+}
+
 /** Pauses the alerts when their channel cannot take them, and tells whoever set them up. Never resumes by itself. */
 export async function pauseAlerts(
   deps: AlertDeps,
@@ -100,16 +125,32 @@ export async function pauseIfAlertsChannel(deps: AlertDeps, id: string, channel:
 
 type Posted =
   | { readonly ok: true; readonly ts: string; readonly permalink?: string | undefined }
-  | { readonly ok: false; readonly outcome: 'paused' | 'retry-later' };
+  | { readonly ok: false; readonly outcome: 'paused' | 'retry-later' | 'uncertain' };
 
-/** Posts under the claim: never past half its lease; a channel that cannot take it pauses the alerts. */
-async function post(check: Check, channel: string, message: SlackMessage, threadTs?: string): Promise<Posted> {
+/**
+ * Posts under the claim: never past half its lease; a channel that cannot take it pauses the
+ * alerts. Just before the post leaves, `posting` is recorded (what a successor must not post
+ * again); the caller records the outcome, clearing it.
+ */
+async function post(
+  check: Check,
+  channel: string,
+  message: SlackMessage,
+  posting: PostingAlert,
+  threadTs?: string,
+): Promise<Posted> {
   const { deps, workspace } = check;
   if (pastHalfLease(check.claimedAt, deps.leaseMs)) return { ok: false, outcome: 'retry-later' };
   const client = await deps.slack(workspace.id);
   if (!client) return { ok: false, outcome: 'retry-later' };
-  const posted = await postToChannel(client, channel, message, deps.pacer, { threadTs });
+  const beforeSend = () => keep(check, { posting: { ...posting, at: deps.now() } });
+  const posted = await postToChannel(client, channel, message, deps.pacer, { threadTs, beforeSend });
   if (posted.ok) return posted;
+  if (posted.kind === 'uncertain') {
+    deps.logger.warn(`alerts ${workspace.id}: Slack never confirmed a post (${posted.detail}); it is not sent again`);
+    return { ok: false, outcome: 'uncertain' };
+  }
+  await save(check, { posting: undefined }); // refused or never arrived: nothing was posted
   if (posted.kind === 'pause') {
     await pauseAlerts(deps, workspace, check.settings, posted.reason);
     return { ok: false, outcome: 'paused' };
@@ -121,29 +162,50 @@ async function post(check: Check, channel: string, message: SlackMessage, thread
 async function openEpisode(check: Check, finding: AlertFinding): Promise<Posted> {
   const { deps, settings, today } = check;
   const chartUrl = alertChartUrl(finding, deps.chartHost);
-  const posted = await post(check, settings.channelId, buildAlertMessage({ finding, day: today.date, chartUrl }));
-  if (!posted.ok) return posted;
-  const episode: Episode = {
+  const planned: Episode = {
     measure: finding.measure,
     openedAt: deps.now(),
     hour: finding.hour,
     channelId: settings.channelId,
-    ts: posted.ts,
-    ...(posted.permalink ? { permalink: posted.permalink } : {}),
+    ts: '',
     summary: alertHeadline(finding),
     ...(finding.way === 'down' && finding.quietSince ? { stoppedSince: finding.quietSince } : {}),
   };
-  await save(check, { episodes: { ...check.state.episodes, [finding.measure]: episode }, last: episode });
-  deps.logger.info(`alerts ${check.workspace.id} ${today.date}: ${finding.measure} alert posted`);
+  const message = buildAlertMessage({ finding, day: today.date, chartUrl });
+  const posted = await post(check, settings.channelId, message, {
+    kind: 'alert',
+    at: planned.openedAt,
+    episode: planned,
+  });
+  if (!posted.ok && posted.outcome !== 'uncertain') return posted;
+  const episode: Episode = posted.ok
+    ? { ...planned, openedAt: deps.now(), ts: posted.ts, ...(posted.permalink ? { permalink: posted.permalink } : {}) }
+    : { ...planned, uncertain: true };
+  const episodes = { ...check.state.episodes, [finding.measure]: episode };
+  await keep(check, { episodes, last: episode, posting: undefined });
+  if (posted.ok) deps.logger.info(`alerts ${check.workspace.id} ${today.date}: ${finding.measure} alert posted`);
   return posted;
 }
 
 async function closeEpisode(check: Check, episode: Episode, finding: AlertFinding, resumed: boolean): Promise<Posted> {
-  const posted = await post(check, episode.channelId, buildBackToNormal(finding, { resumed }), episode.ts);
-  if (!posted.ok) return posted;
   const closed: Episode = { ...episode, closedAt: check.deps.now(), closedHour: finding.hour };
   const last = check.state.last?.ts === episode.ts ? closed : check.state.last;
-  await save(check, { episodes: { ...check.state.episodes, [episode.measure]: closed }, last });
+  // An alert that may not have gone out has no thread to reply in: it closes quietly.
+  const posted: Posted = episode.uncertain
+    ? { ok: true, ts: '' }
+    : await post(
+        check,
+        episode.channelId,
+        buildBackToNormal(finding, { resumed }),
+        {
+          kind: 'back-to-normal',
+          at: closed.closedAt ?? 0,
+          episode: closed,
+        },
+        episode.ts,
+      );
+  if (!posted.ok && posted.outcome !== 'uncertain') return posted;
+  await keep(check, { episodes: { ...check.state.episodes, [episode.measure]: closed }, last, posting: undefined });
   return posted;
 }
 
@@ -194,7 +256,7 @@ async function check(check: Check): Promise<AlertCheckResult> {
     else if (open && (judgement.kind === 'normal' || (resumed && judgement.kind !== 'anomalous')))
       posted = await closeEpisode(check, episode, finding, resumed);
     if (posted?.ok) (open ? cleared : alerted).push(measure);
-    // Whatever stopped this post (a paused channel, Slack busy) stops the others too, until the next check.
+    // Whatever stopped this post (a paused channel, Slack busy or silent) stops the others too, until the next check.
     if (posted && !posted.ok) return { outcome: posted.outcome, alerted, cleared };
   }
   return { outcome: 'checked', alerted, cleared };
@@ -217,7 +279,7 @@ export async function runAlertCheck(deps: AlertDeps, id: string): Promise<AlertC
   if (today.hour === 0) return { outcome: 'too-early' };
   const slot = Math.floor(now / CHECK_EVERY_MS);
   const result = await holdingClaim(deps, deps.alerts.claimKey(id), async (claimedAt) => {
-    const state = stateFor(await deps.alerts.state(id), today);
+    const state = stateFor(settleInterrupted(await deps.alerts.state(id), deps.logger, id), today);
     if (state.checkedSlot === slot) return { outcome: 'checked-already' } as const;
     const started: Check = { deps, workspace, settings, today, claimedAt, state };
     await save(started, { checkedSlot: slot, checkedAt: now });

@@ -37,13 +37,17 @@ export type DigestDecision =
   | { readonly kind: 'idle' }
   | { readonly kind: 'due' }
   | { readonly kind: 'missed' }
+  /** Found `posting` under the claim: its sender is gone, and whether Slack took it is unknown. */
+  | { readonly kind: 'uncertain' }
   | { readonly kind: 'retry-later'; readonly at: number };
 
 /**
  * Whether this week's digest should go out now. Due from its time until 24 hours after (a
- * restart catches up); later, missed. A failure waits for its next attempt; a delivery, a stop
- * or a missed week is final; a paused or switched-off digest never goes out by itself; a slot
- * that came round before the digest was set up is not owed.
+ * restart catches up); later, missed. A failure waits for its next attempt; a delivery, a stop,
+ * a missed week or one that may have gone out is final; one being posted belongs to its sender,
+ * and whoever finds it so while holding the week's claim knows the sender is gone: uncertain. A
+ * paused or switched-off digest never goes out by itself; a slot that came round before the
+ * digest was set up is not owed.
  */
 export function decide(
   now: number,
@@ -51,6 +55,7 @@ export function decide(
   week: DigestWeek,
   record: WeekRecord | undefined,
 ): DigestDecision {
+  if (record?.state === 'posting') return { kind: 'uncertain' };
   if (!schedule.enabled || schedule.paused) return { kind: 'idle' };
   if (record && record.state !== 'waiting') return { kind: 'idle' };
   if (!record && week.occurrence < schedule.activeSince) return { kind: 'idle' };

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { PauseReason } from '../store/digest-schedules.js';
 import type { SlackMessage } from '../views/report-message.js';
+import { isSlackRefusal, refusalMayHaveHappened, surelyNotDelivered } from './delivery.js';
 import type { ChannelPacer, JobDeps } from './deps.js';
 
 export type PostResult =
@@ -9,8 +10,13 @@ export type PostResult =
   | { readonly ok: false; readonly kind: 'pause'; readonly reason: PauseReason }
   /** The token is no longer good: nothing to retry, nobody to tell through Slack. */
   | { readonly ok: false; readonly kind: 'auth'; readonly detail: string }
-  /** Anything else (5xx after the client's retries, a timeout, an odd refusal): try again later. */
-  | { readonly ok: false; readonly kind: 'transient'; readonly detail: string };
+  /** Surely not posted (an odd refusal, rate limits outlasting the client's retries, no connection): try again later. */
+  | { readonly ok: false; readonly kind: 'transient'; readonly detail: string }
+  /**
+   * Sent, but Slack never said whether it took it (a timeout, a broken connection, a 5xx,
+   * `internal_error`): it may be in the channel. Never sent again by itself.
+   */
+  | { readonly ok: false; readonly kind: 'uncertain'; readonly detail: string };
 
 const PAUSING = new Set<string>(['channel_not_found', 'is_archived', 'not_in_channel']);
 const AUTH = new Set([
@@ -32,10 +38,17 @@ export function slackErrorCode(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function failure(code: string): PostResult {
-  if (PAUSING.has(code)) return { ok: false, kind: 'pause', reason: code as PauseReason };
-  if (AUTH.has(code)) return { ok: false, kind: 'auth', detail: code };
-  return { ok: false, kind: 'transient', detail: code.slice(0, 200) };
+/** What a failed post means: Slack refused it (and why), it surely never arrived, or nobody can tell. */
+function failure(error: unknown): PostResult & { ok: false } {
+  const code = slackErrorCode(error);
+  const detail = code.slice(0, 200);
+  if (isSlackRefusal(error)) {
+    if (PAUSING.has(code)) return { ok: false, kind: 'pause', reason: code as PauseReason };
+    if (AUTH.has(code)) return { ok: false, kind: 'auth', detail };
+    if (refusalMayHaveHappened(code)) return { ok: false, kind: 'uncertain', detail };
+    return { ok: false, kind: 'transient', detail };
+  }
+  return { ok: false, kind: surelyNotDelivered(error) ? 'transient' : 'uncertain', detail };
 }
 
 async function permalinkOf(client: WebClient, channel: string, ts: string): Promise<string | undefined> {
@@ -46,34 +59,50 @@ async function permalinkOf(client: WebClient, channel: string, ts: string): Prom
   }
 }
 
-/** Where a post goes besides its channel: a reply in a thread. */
+/** Where a post goes besides its channel, and what must happen just before it leaves. */
 export interface PostOptions {
+  /** A reply in this thread. */
   readonly threadTs?: string | undefined;
+  /**
+   * Runs just before each `chat.postMessage` is sent (after the channel's pacing): where a job
+   * records that a post is on its way, so a successor can tell "maybe posted" from "never sent".
+   * What it throws is not a Slack failure: it propagates, and nothing is sent.
+   */
+  readonly beforeSend?: (() => Promise<void>) | undefined;
 }
 
-async function postOnce(
+type Attempt = { readonly ok: true; readonly ts: string } | { readonly ok: false; readonly error: unknown };
+
+async function attempt(
   client: WebClient,
   channel: string,
   message: SlackMessage,
   pacer: ChannelPacer,
   options: PostOptions,
-) {
+): Promise<Attempt> {
   await pacer.wait(channel);
-  const posted = await client.chat.postMessage({
-    channel,
-    text: message.text,
-    blocks: message.blocks,
-    unfurl_links: false,
-    unfurl_media: false,
-    ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
-  });
-  return posted.ts ?? '';
+  await options.beforeSend?.();
+  try {
+    const posted = await client.chat.postMessage({
+      channel,
+      text: message.text,
+      blocks: message.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+      ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+    });
+    return { ok: true, ts: posted.ts ?? '' };
+  } catch (error) {
+    return { ok: false, error };
+  }
 }
 
 /**
  * Posts a message to a channel. A public channel the bot has left is joined again and the post
- * retried once; Slack's 429s and 5xx are the client's to retry (Retry-After honoured) before
- * anything comes back here. The permalink is asked for afterwards and is optional.
+ * tried once more (Slack refused the first: nothing was posted). Slack's 429s are the client's to
+ * retry (Retry-After honoured), and so is a connection that could not be made; anything after
+ * which the post may have arrived comes back `uncertain`, never retried. The permalink is asked
+ * for afterwards and is optional.
  */
 export async function postToChannel(
   client: WebClient,
@@ -82,22 +111,23 @@ export async function postToChannel(
   pacer: ChannelPacer,
   options: PostOptions = {},
 ): Promise<PostResult> {
-  let ts: string;
-  try {
-    ts = await postOnce(client, channel, message, pacer, options);
-  } catch (error) {
-    const code = slackErrorCode(error);
-    if (code !== 'not_in_channel') return failure(code);
+  let sent = await attempt(client, channel, message, pacer, options);
+  if (!sent.ok && slackErrorCode(sent.error) === 'not_in_channel' && isSlackRefusal(sent.error)) {
     try {
       await client.conversations.join({ channel });
-      ts = await postOnce(client, channel, message, pacer, options);
-    } catch (retryError) {
-      const again = slackErrorCode(retryError);
+    } catch (joinError) {
       // A private channel cannot be joined: it needs an invitation.
-      return failure(again === 'method_not_supported_for_channel_type' ? 'not_in_channel' : again);
+      const code = slackErrorCode(joinError);
+      if (code === 'method_not_supported_for_channel_type')
+        return { ok: false, kind: 'pause', reason: 'not_in_channel' };
+      const refused = failure(joinError);
+      // Joining changes nothing that posting again could double: whatever went wrong, try later.
+      return refused.kind === 'uncertain' ? { ok: false, kind: 'transient', detail: refused.detail } : refused;
     }
+    sent = await attempt(client, channel, message, pacer, options);
   }
-  return { ok: true, ts, permalink: await permalinkOf(client, channel, ts) };
+  if (!sent.ok) return failure(sent.error);
+  return { ok: true, ts: sent.ts, permalink: await permalinkOf(client, channel, sent.ts) };
 }
 
 /** A direct message from the app (its Messages tab) to one person; false when it could not be sent. */

@@ -1,15 +1,22 @@
 import type { DigestProblem, DigestSchedule, PauseReason, WeekRecord } from '../store/digest-schedules.js';
 import { buildDigestMessage } from '../views/digest-message.js';
-import { buildDigestPausedNotice, buildDigestStoppedNotice } from '../views/digest-notices.js';
+import {
+  buildDigestPausedNotice,
+  buildDigestStoppedNotice,
+  buildDigestUncertainNotice,
+} from '../views/digest-notices.js';
 import type { SlackMessage } from '../views/report-message.js';
 import { holdingClaim, pastHalfLease } from './claim.js';
 import type { DigestDeps, DigestWorkspace } from './deps.js';
 import { type DigestWeek, decide, digestWeek, retryDelay } from './due.js';
+import { throughStoreOutage } from './outage-retry.js';
 import { postToChannel, tellPeople } from './post.js';
 import { reportedWeek, weekKey } from './schedule.js';
 
 export type DigestOutcome =
   | 'posted'
+  /** Sent, but whether Slack took it is unknown: recorded, admins told, never sent again by itself. */
+  | 'uncertain'
   | 'retry-later'
   | 'stopped'
   | 'paused'
@@ -88,6 +95,47 @@ function record(job: Job, now: number, fields: Omit<Partial<WeekRecord>, 'week'>
   } satisfies WeekRecord;
 }
 
+/** Writes a week's record, trying again through a passing store outage: what Slack was sent must not be lost. */
+async function keepWeek(deps: DigestDeps, job: Job, week: WeekRecord): Promise<void> {
+  await throughStoreOutage(() => deps.digests.setWeek(job.workspace.id, week), {
+    onOutage: (error) =>
+      deps.logger.warn(
+        `digest ${job.workspace.id} ${week.week}: store not answering (${String(error)}); writing "${week.state}" again`,
+      ),
+  });
+}
+
+/** Slack refused the post or it never arrived: the "posting" record goes, as if the attempt had not been sent. */
+async function notSent(deps: DigestDeps, job: Job): Promise<void> {
+  if (job.previous) await deps.digests.setWeek(job.workspace.id, job.previous);
+  else await deps.digests.deleteWeek(job.workspace.id, job.week.week);
+}
+
+/**
+ * The post may be in the channel or not, and nobody can tell: recorded as uncertain so no instance
+ * sends it again by itself (a second digest is worse than a late one), and the admins are told to
+ * look, with Send now. Send now's presser hears it from the Home tab instead of a message.
+ */
+async function unconfirmed(
+  deps: DigestDeps,
+  job: Job,
+  problem: DigestProblem,
+  sent: { readonly channelId: string; readonly at: number; readonly attempts?: number },
+): Promise<DigestResult> {
+  const now = deps.now();
+  const attempts = sent.attempts === undefined ? {} : { attempts: sent.attempts };
+  const fields = { state: 'uncertain', problem, channelId: sent.channelId, sentAt: sent.at, ...attempts } as const;
+  await keepWeek(deps, job, record(job, now, fields));
+  deps.logger.warn(
+    `digest ${job.workspace.id} ${job.week.week}: may not have gone out (${problem.kind} ${problem.detail})`,
+  );
+  if (!job.manual) {
+    const notice = buildDigestUncertainNotice({ week: job.week.week, channelId: sent.channelId, problem });
+    await tellAdmins(deps, job.workspace, job.schedule, notice);
+  }
+  return { outcome: 'uncertain', problem };
+}
+
 async function failed(deps: DigestDeps, job: Job, problem: DigestProblem, final: boolean): Promise<DigestResult> {
   const now = deps.now();
   deps.logger.warn(`digest ${job.workspace.id} ${job.week.week}: ${problem.kind} ${problem.detail}`);
@@ -128,7 +176,11 @@ export async function pauseIfDigestChannel(deps: DigestDeps, id: string, channel
   return true;
 }
 
-/** One attempt: make the report, post it, record what happened. The caller holds the week's claim. */
+/**
+ * One attempt: make the report, post it, record what happened. The caller holds the week's claim.
+ * Just before the post leaves, the week is recorded as `posting`: if this instance dies before
+ * Slack answers, whoever claims the week next finds that and knows the post may have gone out.
+ */
 async function deliver(deps: DigestDeps, job: Job, claimedAt: number): Promise<DigestResult> {
   const composed = await composeDigest(deps, job.workspace, job.schedule, job.week);
   if (!composed.ok) return failed(deps, job, composed.problem, composed.final);
@@ -136,17 +188,27 @@ async function deliver(deps: DigestDeps, job: Job, claimedAt: number): Promise<D
   if (!client) return failed(deps, job, { kind: 'slack-auth', detail: 'no bot token' }, true);
   // Past half the lease another instance may soon take over: leave the week to it rather than risk two posts.
   if (pastHalfLease(claimedAt, deps.leaseMs)) return { outcome: 'retry-later' };
-  const posted = await postToChannel(client, job.schedule.channelId, composed.message, deps.pacer);
+  const { channelId } = job.schedule;
+  let sentAt = deps.now();
+  const beforeSend = async () => {
+    sentAt = deps.now();
+    await keepWeek(deps, job, record(job, sentAt, { state: 'posting', channelId, sentAt }));
+  };
+  const posted = await postToChannel(client, channelId, composed.message, deps.pacer, { beforeSend });
   if (posted.ok) {
     const now = deps.now();
-    const fields = { state: 'posted', postedAt: now, channelId: job.schedule.channelId, ts: posted.ts } as const;
-    await deps.digests.setWeek(
-      job.workspace.id,
+    const fields = { state: 'posted', postedAt: now, channelId, ts: posted.ts, sentAt } as const;
+    await keepWeek(
+      deps,
+      job,
       record(job, now, { ...fields, ...(posted.permalink ? { permalink: posted.permalink } : {}) }),
     );
     deps.logger.info(`digest ${job.workspace.id} ${job.week.week}: posted`);
     return { outcome: 'posted' };
   }
+  if (posted.kind === 'uncertain')
+    return unconfirmed(deps, job, { kind: 'slack-unconfirmed', detail: posted.detail }, { channelId, at: sentAt });
+  await notSent(deps, job);
   if (posted.kind === 'pause') return pauseDigest(deps, job.workspace, job.schedule, posted.reason);
   const problem: DigestProblem = { kind: posted.kind === 'auth' ? 'slack-auth' : 'slack-error', detail: posted.detail };
   return failed(deps, job, problem, posted.kind === 'auth');
@@ -181,6 +243,11 @@ export async function runScheduledDigest(deps: DigestDeps, id: string): Promise<
     const decision = decide(deps.now(), schedule, week, previous);
     if (decision.kind === 'idle' || decision.kind === 'retry-later') return notDue;
     const job: Job = { workspace, schedule, week, previous, manual: false };
+    if (decision.kind === 'uncertain' && previous) {
+      // Its sender held this claim while posting and no longer does: it died, or stalled past the lease.
+      const sent = { channelId: previous.channelId ?? schedule.channelId, at: previous.sentAt ?? previous.updatedAt };
+      return unconfirmed(deps, job, { kind: 'interrupted', detail: '' }, { ...sent, attempts: previous.attempts });
+    }
     if (decision.kind === 'missed') {
       // What kept it from going out, if anything was tried: Home says "missed (Tellody could not be reached)".
       const why = previous?.problem ? { problem: previous.problem } : {};

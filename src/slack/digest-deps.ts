@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { Logger } from '@slack/bolt';
 import webApi, { type WebClient as WebClientType } from '@slack/web-api';
+import { retryOnlyUndelivered } from '../digest/delivery.js';
 import { ChannelPacer, type DigestDeps, type JobDeps } from '../digest/deps.js';
 import type { SlackDeps } from './deps.js';
 import { jobTelemetry } from './job-telemetry.js';
@@ -16,10 +17,15 @@ const { WebClient, retryPolicies } = webApi;
  * half. A crashed holder is replaced after it: 20 minutes late, well inside the 24-hour catch-up.
  */
 export const DIGEST_LEASE_MS = 20 * 60_000;
-/** One Web API request that hangs this long is abandoned (and retried by the client). */
+/** One Web API request that hangs this long is abandoned: a post then counts as maybe delivered. */
 const SLACK_TIMEOUT_MS = 30_000;
 
-/** How the digest reaches Slack outside any request: one client per bot token, so a 429 pauses only that workspace. */
+/**
+ * How the digest reaches Slack outside any request: one client per bot token, so a 429 pauses only
+ * that workspace. Its clients retry a call only when it surely never reached Slack (a 429, no
+ * connection): a post repeated after a timeout or a 5xx could be a second message in the channel,
+ * so those failures come back at once for the job to judge (digest/delivery.ts).
+ */
 export class SlackClientPool {
   private readonly clients = new Map<string, WebClientType>();
   readonly pacer = new ChannelPacer();
@@ -28,10 +34,12 @@ export class SlackClientPool {
   constructor(
     private readonly options: {
       readonly slackApiUrl?: string | undefined;
-      /** Tests: fewer, faster retries. Production keeps the client's Retry-After handling and 5xx retries. */
+      /** Tests: fewer, faster retries. Production keeps the client's five retries in five minutes, Retry-After honoured. */
       readonly retries?: number | undefined;
       /** The app's one outbound HTTP client. */
       readonly fetch: typeof fetch;
+      /** How long one Web API request may take (default 30 s). */
+      readonly timeoutMs?: number | undefined;
     },
   ) {}
 
@@ -39,15 +47,16 @@ export class SlackClientPool {
     let client = this.clients.get(token);
     if (!client) {
       if (this.clients.size >= 5000) this.clients.clear();
-      const retryConfig =
+      const policy =
         this.options.retries === undefined
           ? retryPolicies.fiveRetriesInFiveMinutes
           : { retries: this.options.retries, factor: 1, minTimeout: 10, maxTimeout: 50 };
+      const retryConfig = { ...policy, onFailedAttempt: retryOnlyUndelivered };
       client = new WebClient(token, {
         ...(this.options.slackApiUrl ? { slackApiUrl: this.options.slackApiUrl } : {}),
         fetch: this.options.fetch,
         retryConfig,
-        timeout: SLACK_TIMEOUT_MS,
+        timeout: this.options.timeoutMs ?? SLACK_TIMEOUT_MS,
         ...(logger ? { logger } : {}),
       });
       this.clients.set(token, client);

@@ -1,7 +1,8 @@
 import type { Context, Logger } from '@slack/bolt';
 import { workspaceIdOf } from '../store/installations.js';
+import { isStoreOutage } from '../store/open-store.js';
 import { noteOutcome } from '../telemetry/outcome.js';
-import { buildInternalErrorMessage } from '../views/error-messages.js';
+import { buildInternalErrorMessage, buildStoreUnavailableMessage } from '../views/error-messages.js';
 import type { SlackMessage } from '../views/report-message.js';
 
 /** The workspace a request belongs to: the enterprise for an org-wide install, else the team. */
@@ -15,10 +16,11 @@ export function workspaceOf(context: Context): string {
 
 /**
  * Operators get the error's kind and message (never a token or password: none are in our errors);
- * people get kind words. A request or job whose work logs a failure ended in `error`.
+ * people get kind words. A request or job whose work logs a failure ended in `error`, or in
+ * `unavailable` when it was the store that did not answer.
  */
 export function logFailure(logger: Pick<Logger, 'error'>, what: string, error: unknown): void {
-  noteOutcome('error');
+  noteOutcome(isStoreOutage(error) ? 'unavailable' : 'error');
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   logger.error(`${what} failed: ${detail}`);
 }
@@ -40,8 +42,9 @@ export async function safely(
   } catch (error) {
     logFailure(logger, what, error);
     if (respond) {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...buildInternalErrorMessage() }).catch(
-        (e: unknown) => logFailure(logger, `${what} (telling the user)`, e),
+      const said = isStoreOutage(error) ? buildStoreUnavailableMessage() : buildInternalErrorMessage();
+      await respond({ response_type: 'ephemeral', replace_original: false, ...said }).catch((e: unknown) =>
+        logFailure(logger, `${what} (telling the user)`, e),
       );
     }
   }

@@ -50,6 +50,22 @@ export interface Episode {
   /** When the "back to normal" reply went out, and the hour it compared by. */
   readonly closedAt?: number | undefined;
   readonly closedHour?: number | undefined;
+  /**
+   * Sent, but Slack never said whether it took it (its sender died, or Slack did not answer): it
+   * may not be in the channel, and it has no known `ts` (no thread to reply in). It still counts
+   * as the day's alert for its measure, so it is never posted twice.
+   */
+  readonly uncertain?: boolean | undefined;
+}
+
+/**
+ * A post on its way to Slack, written just before it leaves: what the episode will be once Slack
+ * takes it (an alert's without its `ts`), so that whoever checks next knows it may have gone out.
+ */
+export interface PostingAlert {
+  readonly kind: 'alert' | 'back-to-normal';
+  readonly at: number;
+  readonly episode: Episode;
 }
 
 /** Why the latest check could not look: the workspace's Tellody, or none connected. */
@@ -78,6 +94,8 @@ export interface AlertState {
   readonly problem?: AlertProblem | undefined;
   /** The latest alert on any day, for the Home tab. */
   readonly last?: Episode | undefined;
+  /** A post sent and not yet answered by Slack; left behind only by a check that died meanwhile. */
+  readonly posting?: PostingAlert | undefined;
 }
 
 /** Which workspaces have alerts set up: the scheduler's list. */
@@ -106,6 +124,7 @@ const episodeSchema = z.object({
   stoppedSince: z.number().int().min(0).max(24).optional(),
   closedAt: z.number().optional(),
   closedHour: z.number().int().min(0).max(24).optional(),
+  uncertain: z.boolean().optional(),
 });
 
 const stateSchema = z.object({
@@ -126,6 +145,7 @@ const stateSchema = z.object({
     })
     .optional(),
   last: episodeSchema.optional(),
+  posting: z.object({ kind: z.enum(['alert', 'back-to-normal']), at: z.number(), episode: episodeSchema }).optional(),
 });
 
 /**

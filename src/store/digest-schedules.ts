@@ -25,7 +25,12 @@ export interface DigestSchedule {
   readonly paused?: { readonly reason: PauseReason; readonly at: number } | undefined;
 }
 
-export type WeekState = 'posted' | 'waiting' | 'stopped' | 'missed';
+/**
+ * `posting`: an instance is sending it to Slack right now (written just before the post leaves).
+ * `uncertain`: it was sent but nobody heard whether Slack took it (the instance died mid-post, or
+ * Slack never answered): it may be in the channel, so it is not sent again by itself.
+ */
+export type WeekState = 'posted' | 'posting' | 'uncertain' | 'waiting' | 'stopped' | 'missed';
 
 /** What a failed attempt was about, for Home and the logs (never a secret). */
 export interface DigestProblem {
@@ -36,11 +41,15 @@ export interface DigestProblem {
     | 'login-unreadable'
     | 'not-connected'
     | 'slack-error'
-    | 'slack-auth';
+    | 'slack-auth'
+    /** Slack took the post but never said so (a timeout, a 5xx, `internal_error`): `uncertain`. */
+    | 'slack-unconfirmed'
+    /** The instance posting it stopped before Slack answered: `uncertain`. */
+    | 'interrupted';
   readonly detail: string;
 }
 
-/** One week's digest: delivered (with where), still being retried, stopped, or missed. */
+/** One week's digest: delivered (with where), on its way, maybe delivered, still being retried, stopped, or missed. */
 export interface WeekRecord {
   /** The reported week's first local date, "2026-11-23". */
   readonly week: string;
@@ -50,9 +59,12 @@ export interface WeekRecord {
   readonly attempts: number;
   readonly updatedAt: number;
   readonly postedAt?: number | undefined;
+  /** Where it was posted (or, while `posting` and `uncertain`, sent). */
   readonly channelId?: string | undefined;
   readonly ts?: string | undefined;
   readonly permalink?: string | undefined;
+  /** When the latest post left for Slack. */
+  readonly sentAt?: number | undefined;
   /** The first failed attempt: "waiting for Tellody since …". */
   readonly failingSince?: number | undefined;
   readonly nextAttemptAt?: number | undefined;
@@ -99,18 +111,19 @@ const scheduleSchema = z.object({
 const recordSchema = z.object({
   week: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   occurrence: z.number(),
-  state: z.enum(['posted', 'waiting', 'stopped', 'missed']),
+  state: z.enum(['posted', 'posting', 'uncertain', 'waiting', 'stopped', 'missed']),
   attempts: z.number().int().min(0),
   updatedAt: z.number(),
   postedAt: z.number().optional(),
   channelId: z.string().optional(),
   ts: z.string().optional(),
   permalink: z.string().optional(),
+  sentAt: z.number().optional(),
   failingSince: z.number().optional(),
   nextAttemptAt: z.number().optional(),
   problem: z
     .object({
-      kind: z.enum([...TELLODY_PROBLEMS, 'slack-error', 'slack-auth']),
+      kind: z.enum([...TELLODY_PROBLEMS, 'slack-error', 'slack-auth', 'slack-unconfirmed', 'interrupted']),
       detail: z.string(),
     })
     .optional(),
@@ -160,7 +173,13 @@ export class DigestRepository {
     }
   }
 
-  /** The most recent week on record (posted, waiting, stopped or missed), for Home. */
+  /** Takes a week's record back out (a Send now that Slack refused leaves no trace of trying). */
+  async deleteWeek(workspace: string, week: string): Promise<void> {
+    await this.store.keyv.delete(workspaceKey(workspace, 'digest', 'week', week));
+    await this.store.sets.remove(workspaceKey(workspace, 'digest', 'weeks'), week);
+  }
+
+  /** The most recent week on record (whatever its state), for Home. */
   async latestWeek(workspace: string): Promise<WeekRecord | undefined> {
     const latest = (await this.store.sets.members(workspaceKey(workspace, 'digest', 'weeks'))).at(-1);
     return latest === undefined ? undefined : this.week(workspace, latest);

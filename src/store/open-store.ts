@@ -29,6 +29,45 @@ export class StoreUnavailableError extends Error {
   }
 }
 
+/** What node-redis throws while Redis is away or the connection drops (the classes of @redis/client's errors.js). */
+const REDIS_CONNECTION_ERRORS = new Set([
+  'ClientOfflineError',
+  'ClientClosedError',
+  'ConnectionTimeoutError',
+  'SocketClosedUnexpectedlyError',
+  'SocketTimeoutError',
+  'DisconnectsClientError',
+  'ReconnectStrategyError',
+]);
+/** Network errors on the way to Redis, and SQLite's "cannot open / locked too long / I/O failed". */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'SQLITE_BUSY',
+  'SQLITE_CANTOPEN',
+  'SQLITE_IOERR',
+]);
+
+/**
+ * True when `error` says the store did not answer (Redis away or restarting, its connection
+ * dropped, SQLite locked or unreadable) rather than that something was wrong with what was asked:
+ * a known kind of failure that passes by itself, so people can honestly be told to try again.
+ */
+export function isStoreOutage(error: unknown): boolean {
+  if (error instanceof StoreUnavailableError) return true;
+  if (!(error instanceof Error)) return false;
+  if (REDIS_CONNECTION_ERRORS.has(error.constructor.name)) return true;
+  // @keyv/redis's own words when its client cannot connect (RedisErrorMessages.RedisClientNotConnectedThrown).
+  if (error.message.startsWith('Redis client is not connected')) return true;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && UNREACHABLE_CODES.has(code);
+}
+
 /** A store URL fit for a log line or an error: any password in it is masked. */
 export function describeStoreUrl(url: string): string {
   return url.replace(/^(rediss?:\/\/)([^@/]*)@/, (_all, scheme: string, auth: string) =>

@@ -68,7 +68,10 @@ function episodeLine(episode: Episode, zone: string, label: string): string {
   const link = episode.permalink ? ` — <${episode.permalink}|see the message>` : '';
   const back =
     episode.closedHour !== undefined ? `; back to normal by ${String(episode.closedHour).padStart(2, '0')}:00` : '';
-  return `${label}: ${episode.summary} (${localDateTime(episode.openedAt, zone)}${back})${link}.`;
+  const unsure = episode.uncertain
+    ? ` — it may not have gone out (Slack never confirmed it), and it is not sent again: look in <#${episode.channelId}>`
+    : '';
+  return `${label}: ${episode.summary} (${localDateTime(episode.openedAt, zone)}${back})${link}${unsure}.`;
 }
 
 /** Alerts posted today and not yet back to normal. */

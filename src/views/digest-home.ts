@@ -43,8 +43,24 @@ export function problemWords(problem: DigestProblem): string {
       return 'Slack no longer accepts the app’s token (was it removed?).';
     case 'slack-error':
       return `Slack refused the message (${escapeText(problem.detail)}).`;
+    case 'slack-unconfirmed':
+      return `Slack never confirmed the post (${escapeText(problem.detail)}).`;
+    case 'interrupted':
+      return 'the app stopped while Slack was taking the post.';
   }
 }
+
+/** A post that may or may not be in its channel: what happened, and what an admin can do about it. */
+function uncertainLine(last: WeekRecord): string {
+  const why = last.problem ? problemWords(last.problem) : 'Slack never confirmed it.';
+  const where = last.channelId ? `<#${last.channelId}>` : 'the channel';
+  return (
+    `:warning: The digest for the week of ${last.week} may not have gone out: ${capitalized(why)} ` +
+    `It is not sent again by itself, so it is never posted twice: look in ${where}, and if it is not there, use *Send now*.`
+  );
+}
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function scheduleLine(options: DigestSectionOptions, schedule: DigestSchedule): string {
   const where = `${slotPhrase(schedule, options.zone, options.now)}, in <#${schedule.channelId}>`;
@@ -59,6 +75,10 @@ function lastLine(last: WeekRecord, zone: string): string {
       const link = last.permalink ? ` — <${last.permalink}|see the message>` : '';
       return `Last posted ${localDateTime(last.postedAt ?? last.updatedAt, zone)} (${week})${link}.`;
     }
+    case 'posting':
+      return `:hourglass_flowing_sand: The digest for ${week} is being posted.`;
+    case 'uncertain':
+      return uncertainLine(last);
     case 'waiting': {
       const since = localDateTime(last.failingSince ?? last.occurrence, zone);
       const next = last.nextAttemptAt ? `; next try ${localDateTime(last.nextAttemptAt, zone)}` : '';
@@ -103,7 +123,7 @@ export function buildDigestSection(options: DigestSectionOptions): KnownBlock[] 
         'home_digest_banner',
       ),
     );
-  } else if (last && last.state === 'stopped') {
+  } else if (last && (last.state === 'stopped' || last.state === 'uncertain')) {
     blocks.push(section(lastLine(last, options.zone), 'home_digest_banner'));
   }
   blocks.push(
@@ -117,7 +137,8 @@ export function buildDigestSection(options: DigestSectionOptions): KnownBlock[] 
   const lines: string[] = [];
   if (options.next.length > 0)
     lines.push(`Next: ${options.next.map((t) => localDateTime(t, options.zone)).join(' · ')}`);
-  if (last && !(last.state === 'stopped' && !schedule?.paused)) lines.push(lastLine(last, options.zone));
+  const inBanner = (last?.state === 'stopped' || last?.state === 'uncertain') && !schedule?.paused;
+  if (last && !inBanner) lines.push(lastLine(last, options.zone));
   if (options.notice) lines.push(options.notice);
   if (lines.length > 0) blocks.push(context(lines, 'home_digest_details'));
   if (options.canEdit) blocks.push(buttons(options));

@@ -39,3 +39,19 @@ export function buildDigestStoppedNotice(options: { problem: DigestProblem; week
     { text: 'Edit settings', actionId: ACTIONS.openSettings },
   );
 }
+
+/** When a digest was sent but Slack never said whether it took it: look before sending it again. */
+export function buildDigestUncertainNotice(options: {
+  week: string;
+  channelId: string;
+  problem: DigestProblem;
+}): SlackMessage {
+  const why = problemWords(options.problem);
+  return notice(
+    ':warning:',
+    `The weekly digest for the week of ${options.week} may not have gone out: ${why.charAt(0).toUpperCase()}${why.slice(1)} ` +
+      `It will not be sent again by itself, so it is never posted twice. Look in <#${options.channelId}>: ` +
+      'if it is not there, Send now posts it.',
+    { text: 'Send now', actionId: DIGEST_ACTIONS.sendNow },
+  );
+}

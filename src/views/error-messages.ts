@@ -61,6 +61,17 @@ export function buildInternalErrorMessage(): SlackMessage {
   );
 }
 
+/**
+ * The app's own storage did not answer (Redis restarting, a failover): a known failure that passes
+ * by itself, so the person is told so and asked to try again, not that something broke.
+ */
+export function buildStoreUnavailableMessage(): SlackMessage {
+  return message(
+    'Contacts can’t reach its storage right now (it is probably restarting), so that could not be done.',
+    'Nothing was changed. Please try again in a minute.',
+  );
+}
+
 /** Shown when a report takes more than a moment: the report replaces it. */
 export function buildFetchingMessage(): SlackMessage {
   return { text: 'Fetching from Tellody…', blocks: [context([':hourglass_flowing_sand: Fetching from Tellody…'])] };

@@ -13,12 +13,22 @@ export interface Who {
  * modal submissions and events, each with its own response_url on the Slack stand-in. Used both
  * for the app in-process and for the built app in a child process.
  */
-export function slackRequests(options: { events: string; secret: string; responseUrl: (id: string) => string }) {
+export function slackRequests(options: {
+  events: string;
+  secret: string;
+  responseUrl: (id: string) => string;
+  /** The app's clock, when it is not this machine's (an app under a stepped clock): requests are signed at its time. */
+  now?: () => number;
+}) {
   // response_url ids are unique across senders: several may share one Slack stand-in.
   const tag = randomBytes(4).toString('hex');
   let counter = 0;
+  const now = options.now ?? Date.now;
   const send = (body: string, contentType: string, sign: SignOptions = {}) =>
-    postToSlackApp(options.events, options.secret, body, contentType, sign);
+    postToSlackApp(options.events, options.secret, body, contentType, {
+      timestamp: Math.floor(now() / 1000),
+      ...sign,
+    });
   return {
     send,
     /** `/contacts <text>` from a user of a team; returns the HTTP answer and the response_url id. */
@@ -90,7 +100,7 @@ export function slackRequests(options: { events: string; secret: string; respons
         api_app_id: 'A1',
         event,
         event_id: `Ev${++counter}`,
-        event_time: Math.floor(Date.now() / 1000),
+        event_time: Math.floor(now() / 1000),
         authorizations: [{ team_id: team, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
       });
       return send(body, 'application/json');

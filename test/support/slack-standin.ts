@@ -33,6 +33,8 @@ export interface StandInFailure {
   readonly error?: string;
   /** A whole answer instead of the usual one (a reply Slack could send but the stand-in would not make up). */
   readonly reply?: Record<string, unknown>;
+  /** The call does what it does (a post is in the channel) before the failure is answered: Slack took it, then failed. */
+  readonly afterDoing?: boolean;
 }
 
 /** A message the stand-in accepted (chat.postMessage that succeeded). */
@@ -42,6 +44,8 @@ export interface PostedMessage {
   readonly token: string | undefined;
   readonly text: string;
   readonly blocks: unknown[];
+  /** When the stand-in took it (this machine's clock, ms). */
+  readonly receivedAt: number;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -86,6 +90,8 @@ export async function startSlackStandIn(
   const messages: PostedMessage[] = [];
   const failures = new Map<string, StandInFailure[]>();
   const latency = new Map<string, number>();
+  /** Channels whose posts are taken at once but answered only after this many ms. */
+  const holds = new Map<string, number>();
   const refusals = new Map<string, number>();
   const users = options.users ?? {};
   const channels: Record<string, StandInChannel | 'missing'> = options.channels ?? {};
@@ -112,6 +118,7 @@ export async function startSlackStandIn(
       token,
       text: String(args.text ?? ''),
       blocks: Array.isArray(args.blocks) ? args.blocks : [],
+      receivedAt: Date.now(),
     };
     messages.push(message);
     return { ok: true, channel: id, ts: message.ts };
@@ -173,7 +180,16 @@ export async function startSlackStandIn(
       calls.push({ method, token, args });
       const wait = latency.get(method) ?? 0;
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const hold = method === 'chat.postMessage' ? holds.get(String(args.channel)) : undefined;
+      if (hold !== undefined) {
+        // Slack has the message (it is in the channel) and is slow to say so; the caller may be gone by then.
+        const reply = answer(method, args, token);
+        await new Promise((resolve) => setTimeout(resolve, hold));
+        if (!res.destroyed) res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(reply));
+        return;
+      }
       const failure = failures.get(method)?.shift();
+      if (failure?.afterDoing) answer(method, args, token);
       if (failure?.status) {
         const headers: Record<string, string> = { 'Content-Type': 'application/json' };
         if (failure.retryAfter !== undefined) headers['Retry-After'] = String(failure.retryAfter);
@@ -222,6 +238,14 @@ export async function startSlackStandIn(
     /** The next `count` posts to response_url `id` are answered 500 and not kept: Slack refusing replies there. */
     refusePosts(id: string, count = 1) {
       refusals.set(id, (refusals.get(id) ?? 0) + count);
+    },
+    /**
+     * Posts to `channel` are in the channel at once but answered only after `ms` (undefined: no
+     * longer): Slack still taking a post when its sender dies or gives up.
+     */
+    holdPostsIn(channel: string, ms: number | undefined) {
+      if (ms === undefined) holds.delete(channel);
+      else holds.set(channel, ms);
     },
     /** Every call to `method` takes `ms` longer (0 for no delay): a slow Slack. */
     slowDown(method: string, ms: number) {

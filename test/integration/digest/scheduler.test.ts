@@ -199,9 +199,9 @@ describe('the weekly digest, on time and exactly once', () => {
     expect((await h.deps.digests.schedule('TPRIV'))?.paused?.reason).toBe('channel_not_found');
   });
 
-  it('honours Slack’s Retry-After and retries a 5xx, still posting once', async () => {
+  it('honours Slack’s Retry-After, still posting once (a 5xx is not retried: see uncertain-posts.test.ts)', async () => {
     await digestFor('TRATE', 'CRATE');
-    h.slack.failNext('chat.postMessage', { status: 429, retryAfter: 1 }, { status: 503 });
+    h.slack.failNext('chat.postMessage', { status: 429, retryAfter: 1 }, { status: 429, retryAfter: 1 });
     h.clock.set(monday('09:00'));
     await runner().tick();
     expect(h.slack.messagesIn('CRATE')).toHaveLength(1);

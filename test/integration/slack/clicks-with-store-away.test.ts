@@ -19,12 +19,12 @@ afterAll(async () => {
 });
 
 describe('clicks while the store is away', () => {
-  it('“Share in channel”: the person is told privately it went wrong, the log names the share', async () => {
+  it('“Share in channel”: the person is told privately the store cannot be reached, the log names the share', async () => {
     const period = resolvePeriod('last week', { zone: 'Europe/Athens', weekStart: 1, now: h.clock.now() });
     const click = await h.click({ type: 'button', action_id: ACTIONS.share, value: periodToken(period) });
     const [answer] = await h.slack.waitForPosts(click.id);
     expect(answer?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(String(answer?.body.text)).toMatch(/^Something went wrong on our side/);
+    expect(String(answer?.body.text)).toMatch(/^Contacts can’t reach its storage right now/);
     await expectLogged(logs, 'share failed: ');
   });
 

@@ -26,14 +26,16 @@ describe('running on Redis, behind a load balancer', () => {
     expect(down.status).toBe(503);
   });
 
-  it('answers /contacts with a kind message, not a hang or a stack trace, while the store is down', async () => {
+  it('answers /contacts honestly while the store is down: it cannot be reached, try again; no hang, no stack trace', async () => {
     redis = await startRedis();
     h = await slackAppHarness({ env: { STORE_URL: redis.url } });
     await redis.stop();
     const result = await h.command('last week');
     expect(result.status).toBe(200);
     const [post] = await h.slack.waitForPosts(result.id);
-    expect(String(post?.body.text)).toMatch(/Something went wrong on our side/);
+    expect(String(post?.body.text)).toMatch(
+      /^Contacts can’t reach its storage right now .* Please try again in a minute\.$/,
+    );
     expect(JSON.stringify(post?.body)).not.toMatch(/at \w+ \(|Error:/);
   });
 

@@ -60,6 +60,8 @@ export function sendDigestNowAction(deps: SlackDeps) {
         return 'The digest is being posted right now.';
       case 'paused':
         return 'Not sent: the channel cannot take it, so the digest is paused. Edit the digest to pick a channel.';
+      case 'uncertain':
+        return 'Sent, but Slack never confirmed it: look in the channel before sending it again.';
       default:
         return `Not sent: ${result.problem ? problemWords(result.problem) : 'please try again.'}`;
     }
