@@ -112,7 +112,7 @@ export async function redisRestarts(rounds: number): Promise<FaultRow[]> {
   const reports = answers.filter((a) => /new contacts/.test(a)).length;
   const other = answers.length - storeSaid - reports;
   // What the digests met: writes tried again through the outage, and runs the outage cut short.
-  const logs = apps.map((app) => app.stderr()).join('\n');
+  const logs = apps.map((app) => app.logText()).join('\n');
   const rewrites = (logs.match(/store not answering/g) ?? []).length;
   const cutShort = (logs.match(/digest \S+ failed/g) ?? []).length;
   await admin.quit();

@@ -92,7 +92,7 @@ async function alertChecks(workspaces: number, checks: number): Promise<FaultRow
       clock.step(15 * 60_000);
     }
     await sleep(32_000);
-    const log_ = app.stderr();
+    const log_ = app.logText();
     const noData = (log_.match(/: no check \(/g) ?? []).length;
     const posted = (log_.match(/alert posted/g) ?? []).length;
     const inChannels = Array.from({ length: workspaces }, (_, i) => rig.slack.messagesIn(`CAL${i}`).length);

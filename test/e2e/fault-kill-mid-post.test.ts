@@ -83,6 +83,6 @@ describe('an instance killed while Slack is still taking its digest post', () =>
     expect(click.status).toBe(200);
     await until(() => rig.slack.messagesIn(CHANNEL).length === 2, 'the digest sent again at the admin’s word');
     await until(async () => (await rig.week(WEEK))?.state === 'posted', 'the week recorded as posted');
-    expect(next.stderr()).toContain(`digest T1 ${WEEK}: may not have gone out (interrupted `);
+    expect(next.logText()).toContain(`digest T1 ${WEEK}: may not have gone out (interrupted `);
   });
 });

@@ -79,7 +79,7 @@ describe('Tellody failing, the digest retries as documented: 5 minutes, 15 minut
 
   it('raised no alert from the missing data meanwhile', () => {
     expect(rig.slack.messagesIn('CTALERTS')).toHaveLength(0);
-    expect(app.stderr()).toMatch(/alerts T1: no check \(tellody-unavailable/);
+    expect(app.logText()).toMatch(/alerts T1: no check \(tellody-unavailable/);
   });
 });
 
