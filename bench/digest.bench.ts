@@ -3,9 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
-import type { DigestDeps } from '../src/digest/deps.js';
+import type { DigestNeeds } from '../src/digest/digest-needs.js';
+import { DigestRunner } from '../src/digest/digest-runner.js';
 import { runScheduledDigest } from '../src/digest/run-digest.js';
-import { DigestRunner } from '../src/digest/scheduler.js';
 import { buildDeps } from '../src/slack/build-deps.js';
 import { digestDeps } from '../src/slack/digest-deps.js';
 import { aDigestSchedule } from '../test/support/digest-schedule.js';
@@ -62,7 +62,7 @@ async function setUp(deps: ReturnType<typeof buildDeps>, workspace: string, i: n
 }
 
 /** One workspace's digest alone (its own Tellody account, cold): the time each of the 1,000 would take uncontended. */
-async function soloMillis(digest: DigestDeps, deps: ReturnType<typeof buildDeps>): Promise<number> {
+async function soloMillis(digest: DigestNeeds, deps: ReturnType<typeof buildDeps>): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < SOLO_RUNS; i++) {
     const workspace = `SOLO${i}`;

@@ -1,8 +1,8 @@
 import { resolvePeriod } from '../src/period/index.js';
 import { presentReport } from '../src/present/present-report.js';
-import { ChartFetcher } from '../src/report/chart-fetcher.js';
+import { NumbersFetcher } from '../src/report/numbers-fetcher.js';
 import { tellodySource } from '../src/report/tellody-source.js';
-import { ChartCache } from '../src/store/chart-cache.js';
+import { NumbersCache } from '../src/store/numbers-cache.js';
 import { openStore } from '../src/store/open-store.js';
 import { TellodyClient } from '../src/tellody/client.js';
 import { startSandbox } from '../src/tellody/sandbox/server.js';
@@ -16,8 +16,8 @@ export async function benchReport(): Promise<void> {
   const client = new TellodyClient({ baseUrl: sandbox.baseUrl, credentials: { username: 'demo', password: 'demo' } });
   const source = tellodySource(client, { baseUrl: sandbox.baseUrl, username: 'demo' });
   const settings = { zone: 'Europe/Athens', weekStart: 1 as const, now };
-  const warm = new ChartFetcher(new ChartCache(store));
-  const present = (phrase: string, fetcher: ChartFetcher) =>
+  const warm = new NumbersFetcher(new NumbersCache(store));
+  const present = (phrase: string, fetcher: NumbersFetcher) =>
     presentReport(resolvePeriod(phrase, settings), {
       workspace: 'bench',
       source,
@@ -29,7 +29,7 @@ export async function benchReport(): Promise<void> {
     await measure('report: "last week" → Block Kit, cache warm', () => present('last week', warm), 1000);
     await measure(
       'report: "last week" → Block Kit, no cache (2 Tellody calls)',
-      () => present('last week', new ChartFetcher(new ChartCache(openStore('memory:')))),
+      () => present('last week', new NumbersFetcher(new NumbersCache(openStore('memory:')))),
       1000,
     );
     await measure('report: "this month" → Block Kit, cache warm', () => present('this month', warm), 1000);

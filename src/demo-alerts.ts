@@ -4,10 +4,10 @@ import { fetchDays } from './alerts/fetch-days.js';
 import { todayAt } from './alerts/local-hours.js';
 import { UsageError } from './command-line.js';
 import { isValidZone, type Weekday } from './period/calendar.js';
-import { ChartFetcher } from './report/chart-fetcher.js';
+import { NumbersFetcher } from './report/numbers-fetcher.js';
 import { tellodySource } from './report/tellody-source.js';
 import { ALERT_MEASURES, SENSITIVITIES, type Sensitivity } from './store/alert-settings.js';
-import { ChartCache } from './store/chart-cache.js';
+import { NumbersCache } from './store/numbers-cache.js';
 import { openStore } from './store/open-store.js';
 import { TellodyClient } from './tellody/client.js';
 import { type Anomaly, parseOutage, parseSpike } from './tellody/sandbox/anomalies.js';
@@ -72,7 +72,12 @@ export async function alertsDemo(options: AlertsDemoOptions): Promise<string> {
   try {
     const client = new TellodyClient({ baseUrl: sandbox.baseUrl, credentials: { username: 'demo', password: 'demo' } });
     const source = tellodySource(client, { baseUrl: sandbox.baseUrl, username: 'demo' });
-    const context = { workspace: 'demo', source, fetcher: new ChartFetcher(new ChartCache(store)), now: options.now };
+    const context = {
+      workspace: 'demo',
+      source,
+      fetcher: new NumbersFetcher(new NumbersCache(store)),
+      now: options.now,
+    };
     const days = await fetchDays(context, today, { zone: options.zone, weekStart: options.weekStart });
     const input = { ...days, hour: today.hour, weekday: today.weekday, zone: options.zone, sensitivity };
     const assessed = ALERT_MEASURES.map((measure) => assess(input, measure));

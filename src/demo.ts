@@ -6,10 +6,10 @@ import { alertsDemo } from './demo-alerts.js';
 import { isEntryPoint } from './entry-point.js';
 import { type Period, resolvePeriod, WEEKDAY_NAMES } from './period/index.js';
 import { type Presented, presentReport } from './present/present-report.js';
-import { ChartFetcher } from './report/chart-fetcher.js';
+import { NumbersFetcher } from './report/numbers-fetcher.js';
+import { MEASURES, type Report } from './report/report-types.js';
 import { tellodySource } from './report/tellody-source.js';
-import { MEASURES, type Report } from './report/types.js';
-import { ChartCache } from './store/chart-cache.js';
+import { NumbersCache } from './store/numbers-cache.js';
 import { openStore } from './store/open-store.js';
 import { TellodyClient } from './tellody/client.js';
 import { ANOMALY_FLAGS } from './tellody/sandbox/anomalies.js';
@@ -128,7 +128,7 @@ async function presentAgainstSandbox(period: Period, now: number, chartHost: str
     return await presentReport(period, {
       workspace: 'demo',
       source: tellodySource(client, { baseUrl: sandbox.baseUrl, username: 'demo' }),
-      fetcher: new ChartFetcher(new ChartCache(store)),
+      fetcher: new NumbersFetcher(new NumbersCache(store)),
       now,
       chart: { host: chartHost, timeoutMs: 1500 },
     });

@@ -1,8 +1,8 @@
 import { config as loadDotenv } from 'dotenv';
 import { type Config, loadConfig } from './config.js';
 import { installCrashPolicy } from './crash-policy.js';
-import type { RunningScheduler } from './digest/scheduler.js';
 import { isEntryPoint } from './entry-point.js';
+import type { RunningTrigger } from './jobs/trigger.js';
 import { createSlackApp, type RunningApp, startSlackApp } from './slack/app.js';
 import { BoltLogger } from './slack/bolt-logger.js';
 import { buildDeps } from './slack/build-deps.js';
@@ -19,7 +19,7 @@ interface Started {
   readonly deps: SlackDeps;
   readonly running: RunningApp;
   /** The weekly digest's scheduler: every instance runs one; the store's claims keep each digest to one post. */
-  readonly digests: RunningScheduler;
+  readonly digests: RunningTrigger;
 }
 
 /** Opens the store (and checks it answers), then starts Bolt: HTTP on PORT, or Socket Mode. */

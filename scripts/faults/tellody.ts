@@ -1,4 +1,4 @@
-import type { Measure } from '../../src/report/types.js';
+import type { Measure } from '../../src/report/report-types.js';
 import { AlertRepository } from '../../src/store/alert-settings.js';
 import { someAlertSettings } from '../../test/support/alert-settings.js';
 import { faultRig } from '../../test/support/fault-rig.js';

@@ -1,7 +1,7 @@
-import { holdingClaim, pastHalfLease } from '../digest/claim.js';
-import type { DigestWorkspace } from '../digest/deps.js';
-import { throughStoreOutage } from '../digest/outage-retry.js';
-import { postToChannel, tellPeople } from '../digest/post.js';
+import { holdingClaim, pastHalfLease } from '../jobs/claim.js';
+import type { JobWorkspace } from '../jobs/job-needs.js';
+import { throughStoreOutage } from '../jobs/outage-retry.js';
+import { postToChannel, tellPeople } from '../jobs/post.js';
 import { tellodyFailure } from '../report/build-report.js';
 import {
   ALERT_MEASURES,
@@ -17,8 +17,8 @@ import { alertChartUrl } from '../views/alert-chart.js';
 import { type AlertFinding, alertHeadline, buildAlertMessage, buildBackToNormal } from '../views/alert-message.js';
 import { buildAlertsPausedNotice } from '../views/alert-notices.js';
 import type { SlackMessage } from '../views/report-message.js';
+import type { AlertNeeds } from './alert-needs.js';
 import { assess, type DayInput, historyDays } from './assess.js';
-import type { AlertDeps } from './deps.js';
 import { fetchDays } from './fetch-days.js';
 import { type Today, todayAt } from './local-hours.js';
 import { inQuietHours } from './quiet-hours.js';
@@ -53,8 +53,8 @@ export interface AlertCheckResult {
 
 /** One check of one workspace: what it works on, and the state it keeps up to date as it goes. */
 interface Check {
-  readonly deps: AlertDeps;
-  readonly workspace: DigestWorkspace;
+  readonly deps: AlertNeeds;
+  readonly workspace: JobWorkspace;
   readonly settings: AlertSettings;
   readonly today: Today;
   readonly claimedAt: number;
@@ -93,7 +93,7 @@ async function keep(check: Check, changes: Partial<AlertState>): Promise<void> {
  * be in the channel. An alert counts as the day's (never posted again, no thread to reply in); a
  * "back to normal" counts as said.
  */
-function settleInterrupted(state: AlertState | undefined, logger: AlertDeps['logger'], id: string) {
+function settleInterrupted(state: AlertState | undefined, logger: AlertNeeds['logger'], id: string) {
   if (!state?.posting) return state;
   const { kind, episode } = state.posting;
   logger.warn(`alerts ${id}: a ${kind} about ${episode.measure} may not have gone out (its check stopped mid-post)`);
@@ -104,8 +104,8 @@ function settleInterrupted(state: AlertState | undefined, logger: AlertDeps['log
 
 /** Pauses the alerts when their channel cannot take them, and tells whoever set them up. Never resumes by itself. */
 export async function pauseAlerts(
-  deps: AlertDeps,
-  workspace: DigestWorkspace,
+  deps: AlertNeeds,
+  workspace: JobWorkspace,
   settings: AlertSettings,
   reason: PauseReason,
 ): Promise<void> {
@@ -116,7 +116,7 @@ export async function pauseAlerts(
 }
 
 /** The alerts' channel was archived (the `channel_archive` event): pause now rather than fail at the next alert. */
-export async function pauseIfAlertsChannel(deps: AlertDeps, id: string, channel: string): Promise<boolean> {
+export async function pauseIfAlertsChannel(deps: AlertNeeds, id: string, channel: string): Promise<boolean> {
   const settings = await deps.alerts.settings(id);
   if (!settings || settings.channelId !== channel || settings.paused) return false;
   await pauseAlerts(deps, await deps.workspace(id), settings, 'is_archived');
@@ -268,7 +268,7 @@ async function check(check: Check): Promise<AlertCheckResult> {
  * it settles. One check per workspace per 15-minute slot across every instance (the claim, then
  * the slot looked up again under it); each post recorded as soon as Slack accepts it.
  */
-export async function runAlertCheck(deps: AlertDeps, id: string): Promise<AlertCheckResult> {
+export async function runAlertCheck(deps: AlertNeeds, id: string): Promise<AlertCheckResult> {
   const settings = await deps.alerts.settings(id);
   if (!settings || enabled(settings).length === 0) return { outcome: 'off' };
   if (settings.paused) return { outcome: 'paused' };

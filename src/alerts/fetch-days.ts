@@ -1,6 +1,6 @@
 import { bucketStarts, type Calendar, windowAround } from '../period/calendar.js';
 import { allSettledFirst } from '../report/all-settled-first.js';
-import type { ChartFetcher, ChartSource } from '../report/chart-fetcher.js';
+import type { NumbersFetcher, NumbersSource } from '../report/numbers-fetcher.js';
 import type { DayInput } from './assess.js';
 import { HISTORY_WEEKS } from './detect.js';
 import { type HourlyDay, type Today, weeksBefore } from './local-hours.js';
@@ -8,8 +8,8 @@ import { type HourlyDay, type Today, weeksBefore } from './local-hours.js';
 /** Where the days come from: the workspace's Tellody, through the report's read-through cache. */
 export interface DaysContext {
   readonly workspace: string;
-  readonly source: ChartSource;
-  readonly fetcher: ChartFetcher;
+  readonly source: NumbersSource;
+  readonly fetcher: NumbersFetcher;
   readonly now: number;
 }
 

@@ -1,5 +1,5 @@
 import { floorTo, instantOf, isoInZone, wallOf, wallParts } from '../period/calendar.js';
-import type { Measure } from '../report/types.js';
+import type { Measure } from '../report/report-types.js';
 import type { AlertMeasure } from '../store/alert-settings.js';
 
 /**

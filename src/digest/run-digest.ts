@@ -1,3 +1,7 @@
+import { holdingClaim, pastHalfLease } from '../jobs/claim.js';
+import type { JobWorkspace } from '../jobs/job-needs.js';
+import { throughStoreOutage } from '../jobs/outage-retry.js';
+import { postToChannel, tellPeople } from '../jobs/post.js';
 import type { DigestProblem, DigestSchedule, PauseReason, WeekRecord } from '../store/digest-schedules.js';
 import { buildDigestMessage } from '../views/digest-message.js';
 import {
@@ -6,11 +10,8 @@ import {
   buildDigestUncertainNotice,
 } from '../views/digest-notices.js';
 import type { SlackMessage } from '../views/report-message.js';
-import { holdingClaim, pastHalfLease } from './claim.js';
-import type { DigestDeps, DigestWorkspace } from './deps.js';
+import type { DigestNeeds } from './digest-needs.js';
 import { type DigestWeek, decide, digestWeek, retryDelay } from './due.js';
-import { throughStoreOutage } from './outage-retry.js';
-import { postToChannel, tellPeople } from './post.js';
 import { reportedWeek, weekKey } from './schedule.js';
 
 export type DigestOutcome =
@@ -34,7 +35,7 @@ export interface DigestResult {
 
 /** One workspace's digest for one week: everything a delivery attempt reads. */
 interface Job {
-  readonly workspace: DigestWorkspace;
+  readonly workspace: JobWorkspace;
   readonly schedule: DigestSchedule;
   readonly week: DigestWeek;
   readonly previous: WeekRecord | undefined;
@@ -48,8 +49,8 @@ export type Composed =
   | { readonly ok: false; readonly problem: DigestProblem; readonly final: boolean };
 
 export async function composeDigest(
-  deps: DigestDeps,
-  workspace: DigestWorkspace,
+  deps: DigestNeeds,
+  workspace: JobWorkspace,
   schedule: DigestSchedule,
   week: DigestWeek,
 ): Promise<Composed> {
@@ -76,8 +77,8 @@ export async function composeDigest(
 
 /** Tells the people who can fix it, by direct message: whoever set the digest up, and the installer. */
 async function tellAdmins(
-  deps: DigestDeps,
-  workspace: DigestWorkspace,
+  deps: DigestNeeds,
+  workspace: JobWorkspace,
   schedule: DigestSchedule,
   message: SlackMessage,
 ): Promise<void> {
@@ -96,7 +97,7 @@ function record(job: Job, now: number, fields: Omit<Partial<WeekRecord>, 'week'>
 }
 
 /** Writes a week's record, trying again through a passing store outage: what Slack was sent must not be lost. */
-async function keepWeek(deps: DigestDeps, job: Job, week: WeekRecord): Promise<void> {
+async function keepWeek(deps: DigestNeeds, job: Job, week: WeekRecord): Promise<void> {
   await throughStoreOutage(() => deps.digests.setWeek(job.workspace.id, week), {
     onOutage: (error) =>
       deps.logger.warn(
@@ -106,7 +107,7 @@ async function keepWeek(deps: DigestDeps, job: Job, week: WeekRecord): Promise<v
 }
 
 /** Slack refused the post or it never arrived: the "posting" record goes, as if the attempt had not been sent. */
-async function notSent(deps: DigestDeps, job: Job): Promise<void> {
+async function notSent(deps: DigestNeeds, job: Job): Promise<void> {
   if (job.previous) await deps.digests.setWeek(job.workspace.id, job.previous);
   else await deps.digests.deleteWeek(job.workspace.id, job.week.week);
 }
@@ -117,7 +118,7 @@ async function notSent(deps: DigestDeps, job: Job): Promise<void> {
  * look, with Send now. Send now's presser hears it from the Home tab instead of a message.
  */
 async function unconfirmed(
-  deps: DigestDeps,
+  deps: DigestNeeds,
   job: Job,
   problem: DigestProblem,
   sent: { readonly channelId: string; readonly at: number; readonly attempts?: number },
@@ -136,7 +137,7 @@ async function unconfirmed(
   return { outcome: 'uncertain', problem };
 }
 
-async function failed(deps: DigestDeps, job: Job, problem: DigestProblem, final: boolean): Promise<DigestResult> {
+async function failed(deps: DigestNeeds, job: Job, problem: DigestProblem, final: boolean): Promise<DigestResult> {
   const now = deps.now();
   deps.logger.warn(`digest ${job.workspace.id} ${job.week.week}: ${problem.kind} ${problem.detail}`);
   if (job.manual) return { outcome: final ? 'stopped' : 'retry-later', problem };
@@ -157,8 +158,8 @@ async function failed(deps: DigestDeps, job: Job, problem: DigestProblem, final:
 
 /** Pauses a digest whose channel cannot take it, and tells whoever set it up. It never resumes by itself. */
 export async function pauseDigest(
-  deps: DigestDeps,
-  workspace: DigestWorkspace,
+  deps: DigestNeeds,
+  workspace: JobWorkspace,
   schedule: DigestSchedule,
   reason: PauseReason,
 ): Promise<DigestResult> {
@@ -169,7 +170,7 @@ export async function pauseDigest(
 }
 
 /** The digest's channel was archived (the `channel_archive` event): pause it now rather than fail next week. */
-export async function pauseIfDigestChannel(deps: DigestDeps, id: string, channel: string): Promise<boolean> {
+export async function pauseIfDigestChannel(deps: DigestNeeds, id: string, channel: string): Promise<boolean> {
   const schedule = await deps.digests.schedule(id);
   if (!schedule || schedule.channelId !== channel || schedule.paused) return false;
   await pauseDigest(deps, await deps.workspace(id), schedule, 'is_archived');
@@ -181,7 +182,7 @@ export async function pauseIfDigestChannel(deps: DigestDeps, id: string, channel
  * Just before the post leaves, the week is recorded as `posting`: if this instance dies before
  * Slack answers, whoever claims the week next finds that and knows the post may have gone out.
  */
-async function deliver(deps: DigestDeps, job: Job, claimedAt: number): Promise<DigestResult> {
+async function deliver(deps: DigestNeeds, job: Job, claimedAt: number): Promise<DigestResult> {
   const composed = await composeDigest(deps, job.workspace, job.schedule, job.week);
   if (!composed.ok) return failed(deps, job, composed.problem, composed.final);
   const client = await deps.slack(job.workspace.id);
@@ -216,7 +217,7 @@ async function deliver(deps: DigestDeps, job: Job, claimedAt: number): Promise<D
 
 /** Runs `work` holding the week's claim; someone else holding it means there is nothing for us to do. */
 async function underClaim(
-  deps: DigestDeps,
+  deps: DigestNeeds,
   workspace: string,
   week: string,
   work: (claimedAt: number) => Promise<DigestResult>,
@@ -229,7 +230,7 @@ async function underClaim(
  * The scheduled digest of one workspace, as of now: posts it if due (exactly once across every
  * instance: claim, then look again under the claim), records a missed week, or does nothing.
  */
-export async function runScheduledDigest(deps: DigestDeps, id: string): Promise<DigestResult> {
+export async function runScheduledDigest(deps: DigestNeeds, id: string): Promise<DigestResult> {
   const notDue = { outcome: 'not-due' } as const;
   const first = await deps.digests.schedule(id);
   if (!first?.enabled || first.paused) return notDue;
@@ -263,14 +264,14 @@ export async function runScheduledDigest(deps: DigestDeps, id: string): Promise<
 }
 
 /** Last week's digest as of now: what Send now posts and Preview shows. */
-function weekAsOfNow(deps: DigestDeps, workspace: DigestWorkspace): DigestWeek {
+function weekAsOfNow(deps: DigestNeeds, workspace: JobWorkspace): DigestWeek {
   const now = deps.now();
   const period = reportedWeek(now, workspace);
   return { occurrence: now, period, week: weekKey(period) };
 }
 
 /** "Send now": last week's digest as of now, at once, recorded for its week so the schedule does not repeat it. */
-export async function sendDigestNow(deps: DigestDeps, id: string): Promise<DigestResult | 'not-set-up'> {
+export async function sendDigestNow(deps: DigestNeeds, id: string): Promise<DigestResult | 'not-set-up'> {
   const schedule = await deps.digests.schedule(id);
   if (!schedule || schedule.paused) return 'not-set-up';
   const workspace = await deps.workspace(id);
@@ -282,7 +283,7 @@ export async function sendDigestNow(deps: DigestDeps, id: string): Promise<Diges
 }
 
 /** "Preview": exactly the message Send now would post, for the admin alone. */
-export async function previewDigest(deps: DigestDeps, id: string): Promise<Composed | 'not-set-up'> {
+export async function previewDigest(deps: DigestNeeds, id: string): Promise<Composed | 'not-set-up'> {
   const schedule = await deps.digests.schedule(id);
   if (!schedule) return 'not-set-up';
   const workspace = await deps.workspace(id);

@@ -1,6 +1,6 @@
 import { bucketStarts, wallParts } from './calendar.js';
 import { bucketLabel } from './label.js';
-import type { Period } from './types.js';
+import type { Period } from './period-types.js';
 
 export interface Bucket {
   readonly start: number;

@@ -1,6 +1,15 @@
 export { type Bucket, periodBuckets } from './buckets.js';
 export { type Calendar, isValidZone, parseWeekday, type Unit, WEEKDAY_NAMES, type Weekday } from './calendar.js';
 export { keyOf, type Made, makePeriod, type PeriodKey, type PeriodProblem, periodOrProblem } from './make-period.js';
+export {
+  EXAMPLE_PHRASES,
+  type Period,
+  PeriodError,
+  type PeriodStep,
+  type ResolveSettings,
+  unlessPeriodError,
+  type WindowRequest,
+} from './period-types.js';
 export { type BucketMap, bucketMap, type PlannedRequest, planRequests, type RequestPlan } from './plan-requests.js';
 export { normalizePhrase, resolvePeriod, resolvePeriodAfresh } from './resolve-period.js';
 export {
@@ -12,18 +21,9 @@ export {
   previousPeriod,
   previousPeriodOrNull,
 } from './step-period.js';
-export {
-  EXAMPLE_PHRASES,
-  type Period,
-  PeriodError,
-  type PeriodStep,
-  type ResolveSettings,
-  unlessPeriodError,
-  type WindowRequest,
-} from './types.js';
 
+import type { Period } from './period-types.js';
 import { planRequests } from './plan-requests.js';
-import type { Period } from './types.js';
 
 /** The Tellody requests that answer for a period, as of `now`. */
 export function periodPlan(period: Period, now: number) {

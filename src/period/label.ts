@@ -1,5 +1,5 @@
 import { type Calendar, floorTo, shiftBoundary, TYPICAL_MS, type Unit, type WallParts, wallParts } from './calendar.js';
-import type { PeriodStep } from './types.js';
+import type { PeriodStep } from './period-types.js';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -1,8 +1,14 @@
 import { type Calendar, floorTo, instantOf, shiftBoundary, TYPICAL_MS, UNITS, type Unit } from './calendar.js';
 import { formatRange, periodTitle, wantsWeekdays } from './label.js';
+import {
+  type Period,
+  PeriodError,
+  type PeriodErrorCode,
+  type PeriodStep,
+  type ResolveSettings,
+} from './period-types.js';
 import { daysBetween, endOfToday } from './place-spec.js';
 import { sameCalendarPoint } from './same-calendar-point.js';
-import { type Period, PeriodError, type PeriodErrorCode, type PeriodStep, type ResolveSettings } from './types.js';
 
 /** What identifies a period independently of any phrase: enough to rebuild it (buttons carry this). */
 export interface PeriodKey {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { floorTo, isValidZone, UNITS, type Weekday } from './calendar.js';
 import { keyOf, makePeriod, type PeriodKey, unitsFor } from './make-period.js';
-import { type Period, PeriodError } from './types.js';
+import { type Period, PeriodError } from './period-types.js';
 
 /**
  * A period as a short string for a button value or a menu option (Slack caps those at 2000 and

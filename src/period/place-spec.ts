@@ -1,6 +1,6 @@
 import { type Calendar, dayNumber, floorTo, instantOf, shiftBoundary, wallParts } from './calendar.js';
+import { PeriodError, type PeriodStep } from './period-types.js';
 import type { DateSpec } from './phrase/read-phrase.js';
-import { PeriodError, type PeriodStep } from './types.js';
 
 /** A spec placed on the workspace's calendar: `count` whole `step`s from `start`. */
 export interface Placed {

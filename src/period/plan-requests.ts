@@ -9,7 +9,7 @@ import {
   WINDOW_KINDS,
   type WindowKind,
 } from './calendar.js';
-import type { WindowRequest } from './types.js';
+import type { WindowRequest } from './period-types.js';
 
 /** A Tellody request and the part of the period its buckets answer for. */
 export interface PlannedRequest {

@@ -2,9 +2,9 @@ import { LRUCache } from 'lru-cache';
 import { type Calendar, floorTo, isValidZone, offsetAt, type Weekday } from './calendar.js';
 import { makePeriod } from './make-period.js';
 import { memo } from './memos.js';
+import { type Period, PeriodError, type ResolveSettings } from './period-types.js';
 import { readPhrase } from './phrase/read-phrase.js';
 import { type Placed, placeRange, placeSpec } from './place-spec.js';
-import { type Period, PeriodError, type ResolveSettings } from './types.js';
 
 /** Longer input is not a period phrase; refusing it early keeps every parser's work small. */
 export const MAX_PHRASE_LENGTH = 120;

@@ -1,5 +1,5 @@
 import { type Calendar, dayNumber, floorTo, shiftBoundary } from './calendar.js';
-import type { PeriodStep } from './types.js';
+import type { PeriodStep } from './period-types.js';
 
 function monthsBetween(start: number, end: number, cal: Calendar): number {
   let months = 0;

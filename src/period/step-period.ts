@@ -1,7 +1,7 @@
 import { isBoundary, nextBoundary, shiftBoundary } from './calendar.js';
 import { keyOf, makePeriod, periodOrProblem } from './make-period.js';
+import type { Period, ResolveSettings } from './period-types.js';
 import { sameCalendarPoint } from './same-calendar-point.js';
-import type { Period, ResolveSettings } from './types.js';
 
 function settingsOf(period: Period, now: number): ResolveSettings {
   return { zone: period.zone, weekStart: period.weekStart, now };

@@ -1,4 +1,4 @@
-import type { Report } from '../report/types.js';
+import type { Report } from '../report/report-types.js';
 import {
   type ChartImage,
   chartConfigSource,

@@ -1,6 +1,6 @@
 import type { Period } from '../period/index.js';
 import { buildReport, type ReportContext } from '../report/build-report.js';
-import type { Report, ReportFailure } from '../report/types.js';
+import type { Report, ReportFailure } from '../report/report-types.js';
 import type { ChartImage } from '../views/chart.js';
 import { buildFailureMessage } from '../views/error-messages.js';
 import { buildReportMessage, type SlackMessage } from '../views/report-message.js';

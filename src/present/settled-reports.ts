@@ -1,8 +1,8 @@
 import { LRUCache } from 'lru-cache';
 import { floorTo } from '../period/calendar.js';
 import { type Period, periodToken } from '../period/index.js';
-import { SETTLE_MS } from '../report/chart-fetcher.js';
-import type { Report } from '../report/types.js';
+import { SETTLE_MS } from '../report/numbers-fetcher.js';
+import type { Report } from '../report/report-types.js';
 import type { ChartImage } from '../views/chart.js';
 import { blockIdSuffix, type SlackMessage, withBlockIdSuffix } from '../views/report-message.js';
 

@@ -17,8 +17,8 @@ import {
   TellodyUnavailableError,
 } from '../tellody/errors.js';
 import { allSettledFirst } from './all-settled-first.js';
-import type { ChartFetcher, ChartSource } from './chart-fetcher.js';
 import { addInto, changes, emptyTotals, optOutRate } from './compare.js';
+import type { NumbersFetcher, NumbersSource } from './numbers-fetcher.js';
 import {
   MEASURES,
   type Measure,
@@ -28,12 +28,12 @@ import {
   type ReportFailure,
   type ReportOutcome,
   type Totals,
-} from './types.js';
+} from './report-types.js';
 
 export interface ReportContext {
   readonly workspace: string;
-  readonly source: ChartSource;
-  readonly fetcher: ChartFetcher;
+  readonly source: NumbersSource;
+  readonly fetcher: NumbersFetcher;
   readonly now: number;
 }
 

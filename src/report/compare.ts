@@ -1,4 +1,4 @@
-import { type Change, MEASURES, type Measure, type Totals } from './types.js';
+import { type Change, MEASURES, type Measure, type Totals } from './report-types.js';
 
 /** A change is worth a mark only when it is at least this large relative to before… */
 export const NOTABLE_PERCENT = 5;

@@ -1,5 +1,5 @@
 import type { TellodyClient } from '../tellody/client.js';
-import type { ChartSource } from './chart-fetcher.js';
+import type { NumbersSource } from './numbers-fetcher.js';
 
 /**
  * A Tellody client as the report's chart source; the account id keeps each account's cache apart.
@@ -8,7 +8,7 @@ import type { ChartSource } from './chart-fetcher.js';
 export function tellodySource(
   client: TellodyClient | (() => TellodyClient),
   account: { baseUrl: string; username: string },
-): ChartSource {
+): NumbersSource {
   const clientNow = typeof client === 'function' ? client : () => client;
   return {
     accountId: `${account.baseUrl}|${account.username}`,

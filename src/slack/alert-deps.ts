@@ -1,5 +1,5 @@
 import type { Logger } from '@slack/bolt';
-import type { AlertDeps } from '../alerts/deps.js';
+import type { AlertNeeds } from '../alerts/alert-needs.js';
 import type { SlackDeps } from './deps.js';
 import { jobDeps } from './digest-deps.js';
 import { chartSourceFor, credentialsOf } from './workspace.js';
@@ -12,7 +12,7 @@ import { chartSourceFor, credentialsOf } from './workspace.js';
 export const ALERT_LEASE_MS = 12 * 60_000;
 
 /** The alert checks' dependencies, from the app's: the digest's job deps, the alert store, Tellody through the cache. */
-export function alertDeps(deps: SlackDeps, logger: Logger, options: { leaseMs?: number } = {}): AlertDeps {
+export function alertDeps(deps: SlackDeps, logger: Logger, options: { leaseMs?: number } = {}): AlertNeeds {
   return {
     ...jobDeps(deps, logger, options.leaseMs ?? ALERT_LEASE_MS),
     alerts: deps.alerts,

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { MIN_HISTORY } from '../alerts/detect.js';
 import { todayAt } from '../alerts/local-hours.js';
-import { buildAlertsSection } from '../views/alerts-home.js';
+import { buildAlertsSection } from '../views/alerts-section.js';
 import { weekdayName } from '../views/format.js';
 import type { SlackDeps } from './deps.js';
 import type { Workspace } from './workspace.js';

@@ -5,7 +5,7 @@ import { App, type AppOptions, type CustomRoute, type Logger, LogLevel } from '@
 import webApi, { type WebClientOptions } from '@slack/web-api';
 import { BoltLogger } from './bolt-logger.js';
 import type { SlackDeps } from './deps.js';
-import { registerListeners } from './listeners/index.js';
+import { registerListeners } from './listeners/register-listeners.js';
 import { metricsRoute } from './metrics-route.js';
 import { ackUnanswered, GuardedReceiver } from './receiver/guarded-receiver.js';
 import { RequestGuard } from './receiver/request-guard.js';

@@ -2,11 +2,11 @@ import type { Config } from '../config.js';
 import { outboundHttp } from '../http/outbound.js';
 import type { Weekday } from '../period/calendar.js';
 import { SettledReports } from '../present/settled-reports.js';
-import { ChartFetcher } from '../report/chart-fetcher.js';
+import { NumbersFetcher } from '../report/numbers-fetcher.js';
 import { AlertRepository } from '../store/alert-settings.js';
-import { ChartCache } from '../store/chart-cache.js';
 import { DigestRepository } from '../store/digest-schedules.js';
 import { KeyvInstallationStore } from '../store/installations.js';
+import { NumbersCache } from '../store/numbers-cache.js';
 import { openStore } from '../store/open-store.js';
 import { SecretBox } from '../store/secret-box.js';
 import { TellodyCredentialsRepository } from '../store/tellody-credentials.js';
@@ -14,13 +14,13 @@ import { WorkspaceSettingsRepository } from '../store/workspace-settings.js';
 import { type AppLogger, createLogger } from '../telemetry/logger.js';
 import { Metrics } from '../telemetry/metrics.js';
 import { timedFetch } from '../telemetry/timed-fetch.js';
+import { TellodyPool } from '../tellody/tellody-pool.js';
 import { BoltLogger } from './bolt-logger.js';
 import { DEADLINES, type Deadlines } from './deadlines.js';
 import type { SlackDeps } from './deps.js';
 import { SlackClientPool } from './digest-deps.js';
 import { InFlight } from './in-flight.js';
 import { settingsOnInstall } from './on-installed.js';
-import { TellodyPool } from './tellody-pool.js';
 
 /** Wires the app from a validated config: one store, one Tellody pool, one fetcher, every listener. */
 export function buildDeps(
@@ -66,7 +66,7 @@ export function buildDeps(
     credentials: new TellodyCredentialsRepository(store, secrets),
     secrets,
     installations,
-    fetcher: new ChartFetcher(new ChartCache(store)),
+    fetcher: new NumbersFetcher(new NumbersCache(store)),
     settledReports: new SettledReports(),
     tellody: new TellodyPool(config.TELLODY_BASE_URL, {
       fetch: timedFetch(fetch, (outcome, seconds) => {

@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
 import type { Outbound } from '../http/outbound.js';
 import type { SettledReports } from '../present/settled-reports.js';
-import type { ChartFetcher } from '../report/chart-fetcher.js';
+import type { NumbersFetcher } from '../report/numbers-fetcher.js';
 import type { AlertRepository } from '../store/alert-settings.js';
 import type { DigestRepository } from '../store/digest-schedules.js';
 import type { KeyvInstallationStore } from '../store/installations.js';
@@ -11,10 +11,10 @@ import type { TellodyCredentialsRepository } from '../store/tellody-credentials.
 import type { WorkspaceSettingsRepository } from '../store/workspace-settings.js';
 import type { AppLogger } from '../telemetry/logger.js';
 import type { Metrics } from '../telemetry/metrics.js';
+import type { TellodyPool } from '../tellody/tellody-pool.js';
 import type { Deadlines } from './deadlines.js';
 import type { SlackClientPool } from './digest-deps.js';
 import type { InFlight } from './in-flight.js';
-import type { TellodyPool } from './tellody-pool.js';
 
 /** Everything the listeners need, built once at start-up and passed in: no globals, no environment reads. */
 export interface SlackDeps {
@@ -29,7 +29,7 @@ export interface SlackDeps {
   /** Seals secrets at rest (Tellody passwords, bot tokens) with ENCRYPTION_KEY; opens them with it or a previous key. */
   readonly secrets: SecretBox;
   readonly installations: KeyvInstallationStore;
-  readonly fetcher: ChartFetcher;
+  readonly fetcher: NumbersFetcher;
   /** Settled reports with their messages, made once per instance and day. */
   readonly settledReports: SettledReports;
   readonly tellody: TellodyPool;

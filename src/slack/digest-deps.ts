@@ -1,8 +1,10 @@
 import { hostname } from 'node:os';
 import type { Logger } from '@slack/bolt';
 import webApi, { type WebClient as WebClientType } from '@slack/web-api';
-import { retryOnlyUndelivered } from '../digest/delivery.js';
-import { ChannelPacer, type DigestDeps, type JobDeps } from '../digest/deps.js';
+import type { DigestNeeds } from '../digest/digest-needs.js';
+import { ChannelPacer } from '../jobs/channel-pacer.js';
+import { retryOnlyUndelivered } from '../jobs/delivery.js';
+import type { JobNeeds } from '../jobs/job-needs.js';
 import type { SlackDeps } from './deps.js';
 import { jobTelemetry } from './job-telemetry.js';
 import { credentialsOf, settingsOf } from './workspace.js';
@@ -24,7 +26,7 @@ const SLACK_TIMEOUT_MS = 30_000;
  * How the digest reaches Slack outside any request: one client per bot token, so a 429 pauses only
  * that workspace. Its clients retry a call only when it surely never reached Slack (a 429, no
  * connection): a post repeated after a timeout or a 5xx could be a second message in the channel,
- * so those failures come back at once for the job to judge (digest/delivery.ts).
+ * so those failures come back at once for the job to judge (jobs/delivery.ts).
  */
 export class SlackClientPool {
   private readonly clients = new Map<string, WebClientType>();
@@ -81,7 +83,7 @@ async function botToken(deps: SlackDeps, workspace: string): Promise<string | nu
 }
 
 /** What every scheduled job needs (the digest, the alerts), from the app's: the workspace, Slack, claims, the clock. */
-export function jobDeps(deps: SlackDeps, logger: Logger, leaseMs: number): JobDeps {
+export function jobDeps(deps: SlackDeps, logger: Logger, leaseMs: number): JobNeeds {
   return {
     claims: deps.store.claims,
     async workspace(id) {
@@ -103,7 +105,7 @@ export function jobDeps(deps: SlackDeps, logger: Logger, leaseMs: number): JobDe
 }
 
 /** The digest's dependencies, from the app's. */
-export function digestDeps(deps: SlackDeps, logger: Logger, options: { leaseMs?: number } = {}): DigestDeps {
+export function digestDeps(deps: SlackDeps, logger: Logger, options: { leaseMs?: number } = {}): DigestNeeds {
   return {
     ...jobDeps(deps, logger, options.leaseMs ?? DIGEST_LEASE_MS),
     digests: deps.digests,

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { nextOccurrences } from '../digest/schedule.js';
-import { buildDigestSection } from '../views/digest-home.js';
+import { buildDigestSection } from '../views/digest-section.js';
 import type { SlackDeps } from './deps.js';
 import type { Workspace } from './workspace.js';
 

@@ -1,4 +1,4 @@
-import type { JobRun } from '../digest/deps.js';
+import type { JobRun } from '../jobs/job-needs.js';
 import type { AppLogger } from '../telemetry/logger.js';
 import type { Metrics } from '../telemetry/metrics.js';
 

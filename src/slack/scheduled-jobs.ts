@@ -1,6 +1,7 @@
 import type { Logger } from '@slack/bolt';
-import { AlertRunner, startAlertScheduler } from '../alerts/scheduler.js';
-import { DigestRunner, type RunningScheduler, startDigestScheduler } from '../digest/scheduler.js';
+import { AlertRunner, startAlertTrigger } from '../alerts/alert-runner.js';
+import { DigestRunner, startDigestTrigger } from '../digest/digest-runner.js';
+import type { RunningTrigger } from '../jobs/trigger.js';
 import { alertDeps } from './alert-deps.js';
 import type { SlackDeps } from './deps.js';
 import { digestDeps } from './digest-deps.js';
@@ -14,13 +15,13 @@ export function startScheduledJobs(
   deps: SlackDeps,
   logger: Logger,
   options: { leaseMs?: number; digestPattern?: string; alertPattern?: string } = {},
-): RunningScheduler {
+): RunningTrigger {
   const lease = options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs };
-  const digests = startDigestScheduler(new DigestRunner(digestDeps(deps, logger, lease)), {
+  const digests = startDigestTrigger(new DigestRunner(digestDeps(deps, logger, lease)), {
     ...(options.digestPattern ? { pattern: options.digestPattern } : {}),
     onError: (error) => logFailure(logger, 'digest scheduler', error),
   });
-  const alerts = startAlertScheduler(new AlertRunner(alertDeps(deps, logger, lease)), {
+  const alerts = startAlertTrigger(new AlertRunner(alertDeps(deps, logger, lease)), {
     ...(options.alertPattern ? { pattern: options.alertPattern } : {}),
     onError: (error) => logFailure(logger, 'alert scheduler', error),
   });

@@ -2,7 +2,7 @@ import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { type Period, resolvePeriod } from '../period/index.js';
 import { type Presented, presentReport } from '../present/present-report.js';
-import type { ReportFailureKind } from '../report/types.js';
+import type { ReportFailureKind } from '../report/report-types.js';
 import { noteOutcome, type Outcome } from '../telemetry/outcome.js';
 import { TellodyError } from '../tellody/errors.js';
 import {

@@ -1,10 +1,10 @@
 import { sharedLoginServes } from '../config.js';
 import type { Weekday } from '../period/calendar.js';
-import type { ChartSource } from '../report/chart-fetcher.js';
+import type { NumbersSource } from '../report/numbers-fetcher.js';
 import { tellodySource } from '../report/tellody-source.js';
 import { SecretBoxError } from '../store/secret-box.js';
 import type { WorkspaceSettings } from '../store/workspace-settings.js';
-import type { TellodyCredentials } from '../tellody/types.js';
+import type { TellodyCredentials } from '../tellody/tellody-types.js';
 import type { SlackDeps } from './deps.js';
 
 /** A workspace as the listeners see it: its settings (defaults filled in) and its Tellody login, if any. */
@@ -66,7 +66,7 @@ async function ownCredentials(deps: SlackDeps, id: string): Promise<TellodyCrede
 }
 
 /** The workspace's Tellody account as a chart source; its client (and session) is looked up only when Tellody is asked. */
-export function chartSourceFor(deps: SlackDeps, credentials: TellodyCredentials): ChartSource {
+export function chartSourceFor(deps: SlackDeps, credentials: TellodyCredentials): NumbersSource {
   return tellodySource(() => deps.tellody.clientFor(credentials), {
     baseUrl: deps.tellody.baseUrl,
     username: credentials.username,

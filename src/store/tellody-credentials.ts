@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TellodyCredentials } from '../tellody/types.js';
+import type { TellodyCredentials } from '../tellody/tellody-types.js';
 import { CachedReads, type CachedReadsOptions } from './cached-reads.js';
 import { workspaceKey } from './keys.js';
 import type { Store } from './open-store.js';

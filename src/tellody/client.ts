@@ -4,8 +4,8 @@ import {
   TellodyResponseError,
   TellodyUnavailableError,
 } from './errors.js';
+import type { ContactChart, ContactChartRequest, TellodyCredentials, UserInfo } from './tellody-types.js';
 import { RETRY_POLICIES, type RetryPolicy, type TellodyResponse, TellodyTransport } from './transport.js';
-import type { ContactChart, ContactChartRequest, TellodyCredentials, UserInfo } from './types.js';
 import { parseContactChart, parseUserInfo } from './validate.js';
 
 export interface TellodyClientOptions {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TellodyResponseError } from './errors.js';
-import { CHART_SERIES, type ChartUnit, type ChartWindow, type ContactChart, type UserInfo } from './types.js';
+import { CHART_SERIES, type ChartUnit, type ChartWindow, type ContactChart, type UserInfo } from './tellody-types.js';
 
 const count = z.number().int().nonnegative();
 const contactChartSchema = z.object({

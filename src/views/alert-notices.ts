@@ -1,6 +1,6 @@
 import type { PauseReason } from '../store/digest-schedules.js';
-import { PAUSE_WORDS } from './digest-home.js';
 import { notice } from './digest-notices.js';
+import { PAUSE_WORDS } from './digest-section.js';
 import { ALERT_ACTIONS } from './ids.js';
 import type { SlackMessage } from './report-message.js';
 

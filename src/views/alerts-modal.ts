@@ -7,7 +7,7 @@ import {
   SENSITIVITIES,
   type Sensitivity,
 } from '../store/alert-settings.js';
-import { WATCH_WORDS } from './alerts-home.js';
+import { WATCH_WORDS } from './alerts-section.js';
 import { input, plain } from './blocks.js';
 import { channelInput, fieldOf, pickedChannel, type SubmittedValues } from './channel-input.js';
 import { zoneAbbreviation } from './digest-format.js';

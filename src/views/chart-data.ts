@@ -1,7 +1,7 @@
 import { type Calendar, wallParts } from '../period/calendar.js';
 import type { PeriodStep } from '../period/index.js';
 import { addInto, emptyTotals } from '../report/compare.js';
-import { MEASURES, type Measure, type Report, type Totals } from '../report/types.js';
+import { MEASURES, type Measure, type Report, type Totals } from '../report/report-types.js';
 import { type PointUnit, pointFloor } from './bucket-names.js';
 import { periodName } from './format.js';
 

@@ -1,4 +1,4 @@
-import type { Measure, Report } from '../report/types.js';
+import type { Measure, Report } from '../report/report-types.js';
 import type { PointUnit } from './bucket-names.js';
 import { type ChartData, chartData, MERGE_UNITS, type Series } from './chart-data.js';
 import { labelsSource, seriesSource } from './chart-encoding.js';

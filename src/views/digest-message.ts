@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { Report } from '../report/types.js';
+import type { Report } from '../report/report-types.js';
 import { context } from './blocks.js';
 import type { ChartImage } from './chart.js';
 import { appHomeLink, slotPhrase } from './digest-format.js';

@@ -1,6 +1,6 @@
 import type { DigestProblem, PauseReason } from '../store/digest-schedules.js';
 import { actions, button, section } from './blocks.js';
-import { PAUSE_WORDS, problemWords } from './digest-home.js';
+import { PAUSE_WORDS, problemWords } from './digest-section.js';
 import { ACTIONS, DIGEST_ACTIONS } from './ids.js';
 import type { SlackMessage } from './report-message.js';
 

@@ -1,4 +1,4 @@
-import type { ReportFailure } from '../report/types.js';
+import type { ReportFailure } from '../report/report-types.js';
 import { context, section } from './blocks.js';
 import { escapeText } from './format.js';
 import type { SlackMessage } from './report-message.js';

@@ -1,6 +1,6 @@
 import { type Period, WEEKDAY_NAMES } from '../period/index.js';
 import { NOTABLE_COUNT, NOTABLE_PERCENT } from '../report/compare.js';
-import type { Change, Measure, Report } from '../report/types.js';
+import type { Change, Measure, Report } from '../report/report-types.js';
 
 const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 

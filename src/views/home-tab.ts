@@ -1,5 +1,5 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import type { UserInfo } from '../tellody/types.js';
+import type { UserInfo } from '../tellody/tellody-types.js';
 import { actions, button, context, fields, header, section } from './blocks.js';
 import { count, escapeText, weekdayName } from './format.js';
 import { ACTIONS, HOME_QUICK_REPORTS } from './ids.js';
@@ -20,9 +20,9 @@ export interface HomeTabOptions {
   readonly weekStart: number;
   /** Whether this person may change settings (workspace admins, owners, the installer). */
   readonly canEdit: boolean;
-  /** The weekly digest's section (views/digest-home.ts), shown before the settings. */
+  /** The weekly digest's section (views/digest-section.ts), shown before the settings. */
   readonly digest?: readonly KnownBlock[] | undefined;
-  /** The same-day alerts' section (views/alerts-home.ts), after the digest's. */
+  /** The same-day alerts' section (views/alerts-section.ts), after the digest's. */
   readonly alerts?: readonly KnownBlock[] | undefined;
 }
 

@@ -2,7 +2,7 @@ import type { KnownBlock, PlainTextOption, StaticSelect } from '@slack/types';
 import { wallParts } from '../period/calendar.js';
 import { nextPeriod, type Period, periodToken, previousPeriodOrNull, validUnits } from '../period/index.js';
 import { formatRange } from '../period/label.js';
-import type { Measure, Report } from '../report/types.js';
+import type { Measure, Report } from '../report/report-types.js';
 import { actions, button, context, fields, header, image, plain, section } from './blocks.js';
 import { clockOf, dayName, pointFloor, pointName, UNIT_NOUNS } from './bucket-names.js';
 import type { ChartImage } from './chart.js';

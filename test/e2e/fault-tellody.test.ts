@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Measure } from '../../src/report/types.js';
+import type { Measure } from '../../src/report/report-types.js';
 import { someAlertSettings } from '../support/alert-settings.js';
 import type { AppProcess } from '../support/app-process.js';
 import { expectValidView } from '../support/block-kit.js';

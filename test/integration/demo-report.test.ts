@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runDemo } from '../../src/demo.js';
 import type { Weekday } from '../../src/period/calendar.js';
 import { resolvePeriod } from '../../src/period/index.js';
-import { MEASURES, type Measure } from '../../src/report/types.js';
+import { MEASURES, type Measure } from '../../src/report/report-types.js';
 import { DEMO_ACCOUNT } from '../../src/tellody/sandbox/server.js';
 import { activityBetween } from '../../src/tellody/sandbox/synthetic-data.js';
 import { MEASURE_NAMES } from '../../src/views/format.js';

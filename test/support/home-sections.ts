@@ -1,6 +1,6 @@
 import type { AlertState } from '../../src/store/alert-settings.js';
-import { buildAlertsSection } from '../../src/views/alerts-home.js';
-import { buildDigestSection } from '../../src/views/digest-home.js';
+import { buildAlertsSection } from '../../src/views/alerts-section.js';
+import { buildDigestSection } from '../../src/views/digest-section.js';
 import { someAlertSettings } from './alert-settings.js';
 import { expectValidView } from './block-kit.js';
 import { actionIdsOf, linesOf } from './view-text.js';

@@ -1,7 +1,7 @@
 import { bucketStarts } from '../../src/period/calendar.js';
 import { type Comparison, comparisonFor, periodBuckets, resolvePeriod } from '../../src/period/index.js';
 import { changes, emptyTotals, optOutRate } from '../../src/report/compare.js';
-import type { PreviousBucket, Report, Totals } from '../../src/report/types.js';
+import type { PreviousBucket, Report, Totals } from '../../src/report/report-types.js';
 
 /** Buckets' values by index: one number for every measure, or the four. */
 type Values = (i: number) => number | Totals;

@@ -1,5 +1,5 @@
 import { PeriodError, resolvePeriod } from '../../src/period/index.js';
-import type { PeriodErrorCode, ResolveSettings } from '../../src/period/types.js';
+import type { PeriodErrorCode, ResolveSettings } from '../../src/period/period-types.js';
 
 /** What resolvePeriod refuses `phrase` with, code and words; throws if it resolves or fails some other way. */
 export function refusalOf(phrase: string, settings: ResolveSettings): { code: PeriodErrorCode; problem: string } {

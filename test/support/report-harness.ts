@@ -1,10 +1,10 @@
 import type { Weekday } from '../../src/period/calendar.js';
 import { type Period, resolvePeriod } from '../../src/period/index.js';
 import { buildReport } from '../../src/report/build-report.js';
-import { ChartFetcher } from '../../src/report/chart-fetcher.js';
+import { NumbersFetcher } from '../../src/report/numbers-fetcher.js';
+import type { Report, ReportOutcome } from '../../src/report/report-types.js';
 import { tellodySource } from '../../src/report/tellody-source.js';
-import type { Report, ReportOutcome } from '../../src/report/types.js';
-import { ChartCache } from '../../src/store/chart-cache.js';
+import { NumbersCache } from '../../src/store/numbers-cache.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { TellodyClient } from '../../src/tellody/client.js';
 import { type Sandbox, type SandboxAccount, startSandbox } from '../../src/tellody/sandbox/server.js';
@@ -16,7 +16,7 @@ export interface Harness {
   readonly client: TellodyClient;
   readonly clock: ReturnType<typeof manualClock>;
   readonly store: Store;
-  fetcher: ChartFetcher;
+  fetcher: NumbersFetcher;
   period(phrase: string): Period;
   outcome(period: Period | string): Promise<ReportOutcome>;
   report(period: Period | string): Promise<Report>;
@@ -53,7 +53,7 @@ export async function reportHarness(
     client,
     clock,
     store,
-    fetcher: new ChartFetcher(new ChartCache(store)),
+    fetcher: new NumbersFetcher(new NumbersCache(store)),
     period: (phrase) => resolvePeriod(phrase, settings()),
     outcome: (period) => {
       const p = typeof period === 'string' ? harness.period(period) : period;

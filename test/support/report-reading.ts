@@ -1,5 +1,5 @@
 import { periodPlan, resolvePeriod } from '../../src/period/index.js';
-import { MEASURES, type Measure } from '../../src/report/types.js';
+import { MEASURES, type Measure } from '../../src/report/report-types.js';
 import { TellodyClient } from '../../src/tellody/client.js';
 import { MEASURE_NAMES } from '../../src/views/format.js';
 

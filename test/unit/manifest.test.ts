@@ -31,7 +31,7 @@ describe('manifest.yml', () => {
     expect(commands.map((c: { command: string }) => c.command)).toEqual([COMMAND]);
     expect(commands[0].description.length).toBeGreaterThan(10);
     expect(commands[0].usage_hint).toContain('last week');
-    expect(source('slack/listeners/index.ts')).toContain('app.command(COMMAND');
+    expect(source('slack/listeners/register-listeners.ts')).toContain('app.command(COMMAND');
   });
 
   it('asks for exactly the bot scopes the code uses', () => {
@@ -55,7 +55,9 @@ describe('manifest.yml', () => {
 
   it('subscribes to exactly the events the code handles', () => {
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...BOT_EVENTS].sort());
-    const handled = [...source('slack/listeners/index.ts').matchAll(/app\.event\('([a-z_]+)'/g)].map((m) => m[1]);
+    const handled = [...source('slack/listeners/register-listeners.ts').matchAll(/app\.event\('([a-z_]+)'/g)].map(
+      (m) => m[1],
+    );
     expect(handled.sort()).toEqual([...BOT_EVENTS].sort());
   });
 

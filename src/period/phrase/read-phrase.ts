@@ -1,6 +1,6 @@
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import type { Unit, Weekday } from '../calendar.js';
-import { PeriodError, type PeriodStep } from '../types.js';
+import { PeriodError, type PeriodStep } from '../period-types.js';
 import { createPeriodChrono } from './period-chrono.js';
 import { isWeekdayDirection, type WeekdayDirection } from './refiners/weekday-words.js';
 import { resultEnd, TAG, tagged, tagValue } from './tags.js';

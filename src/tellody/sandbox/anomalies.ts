@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { CHART_SERIES, type ChartSeries } from '../types.js';
+import { CHART_SERIES, type ChartSeries } from '../tellody-types.js';
 
 /**
  * Something unusual injected into the sandbox's history, so the same-day alerts can be run and

@@ -1,4 +1,9 @@
-import { CHART_SERIES, type ContactChart, type ChartUnit as Unit, type ChartWindow as WindowKind } from '../types.js';
+import {
+  CHART_SERIES,
+  type ContactChart,
+  type ChartUnit as Unit,
+  type ChartWindow as WindowKind,
+} from '../tellody-types.js';
 import { type Anomaly, overlap } from './anomalies.js';
 import { nextBucketStart, windowEnd, windowStart } from './local-clock.js';
 import { activityBetween, type SlotContext } from './synthetic-data.js';

@@ -6,7 +6,7 @@
  * and written differently on purpose: when the app and the sandbox agree, both are right.
  */
 
-import type { ChartUnit, ChartWindow } from '../types.js';
+import type { ChartUnit, ChartWindow } from '../tellody-types.js';
 
 const QUARTER_HOUR = 15 * 60_000;
 const DAY = 86_400_000;

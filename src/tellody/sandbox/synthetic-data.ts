@@ -1,4 +1,4 @@
-import { CHART_SERIES, type ChartSeries } from '../types.js';
+import { CHART_SERIES, type ChartSeries } from '../tellody-types.js';
 import { offsetMinutes as offsetAt } from './local-clock.js';
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AlertRunner } from '../../../src/alerts/scheduler.js';
+import { AlertRunner } from '../../../src/alerts/alert-runner.js';
 import { alertDeps } from '../../../src/slack/alert-deps.js';
 import type { AlertSettings } from '../../../src/store/alert-settings.js';
 import { parseOutage, parseSpike } from '../../../src/tellody/sandbox/anomalies.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { surelyNotDelivered } from '../../../src/digest/delivery.js';
 import { outboundHttp } from '../../../src/http/outbound.js';
+import { surelyNotDelivered } from '../../../src/jobs/delivery.js';
 import { SlackClientPool } from '../../../src/slack/digest-deps.js';
 import { freePort } from '../../support/free-port.js';
 import { recordingLogger } from '../../support/quiet-logger.js';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DigestRunner } from '../../../src/digest/digest-runner.js';
 import { sendDigestNow } from '../../../src/digest/run-digest.js';
-import { DigestRunner } from '../../../src/digest/scheduler.js';
 import { digestDeps } from '../../../src/slack/digest-deps.js';
 import type { DigestSchedule } from '../../../src/store/digest-schedules.js';
 import { aDigestSchedule } from '../../support/digest-schedule.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DigestRunner } from '../../../src/digest/scheduler.js';
+import { DigestRunner } from '../../../src/digest/digest-runner.js';
 import { digestDeps } from '../../../src/slack/digest-deps.js';
 import { aDigestSchedule } from '../../support/digest-schedule.js';
 import { recordingLogger } from '../../support/quiet-logger.js';

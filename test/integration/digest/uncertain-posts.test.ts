@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AlertRunner } from '../../../src/alerts/scheduler.js';
+import { AlertRunner } from '../../../src/alerts/alert-runner.js';
+import { DigestRunner } from '../../../src/digest/digest-runner.js';
 import { sendDigestNow } from '../../../src/digest/run-digest.js';
-import { DigestRunner } from '../../../src/digest/scheduler.js';
 import { alertDeps } from '../../../src/slack/alert-deps.js';
 import { digestDeps, SlackClientPool } from '../../../src/slack/digest-deps.js';
 import type { Episode } from '../../../src/store/alert-settings.js';

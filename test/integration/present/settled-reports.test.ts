@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Period, periodFromToken, periodToken } from '../../../src/period/index.js';
 import { type Presented, presentReport } from '../../../src/present/present-report.js';
 import { SettledReports } from '../../../src/present/settled-reports.js';
-import { ChartFetcher } from '../../../src/report/chart-fetcher.js';
+import { NumbersFetcher } from '../../../src/report/numbers-fetcher.js';
 import { tellodySource } from '../../../src/report/tellody-source.js';
-import { ChartCache } from '../../../src/store/chart-cache.js';
+import { NumbersCache } from '../../../src/store/numbers-cache.js';
 import { openStore, type Store } from '../../../src/store/open-store.js';
 import { buildReportMessage } from '../../../src/views/report-message.js';
 import { type Harness, reportHarness } from '../../support/report-harness.js';
@@ -31,7 +31,7 @@ function present(
   return presentReport(period, {
     workspace: 'T1',
     source: tellodySource(h.client, { baseUrl: h.sandbox.baseUrl, username: 'demo' }),
-    fetcher: options.fresh ? new ChartFetcher(new ChartCache(emptyStore)) : h.fetcher,
+    fetcher: options.fresh ? new NumbersFetcher(new NumbersCache(emptyStore)) : h.fetcher,
     now: h.clock.now(),
     chart: { host: HOST },
     settled,

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bucketStarts, type Calendar, windowAround } from '../../../src/period/calendar.js';
 import { buildReport } from '../../../src/report/build-report.js';
-import { ChartFetcher, type ChartSource } from '../../../src/report/chart-fetcher.js';
+import { NumbersFetcher, type NumbersSource } from '../../../src/report/numbers-fetcher.js';
+import { MEASURES, type Totals } from '../../../src/report/report-types.js';
 import { tellodySource } from '../../../src/report/tellody-source.js';
-import { MEASURES, type Totals } from '../../../src/report/types.js';
-import { ChartCache } from '../../../src/store/chart-cache.js';
+import { NumbersCache } from '../../../src/store/numbers-cache.js';
 import { openStore } from '../../../src/store/open-store.js';
 import { TellodyBadRequestError } from '../../../src/tellody/errors.js';
 import { activityBetween } from '../../../src/tellody/sandbox/synthetic-data.js';
-import type { ContactChart } from '../../../src/tellody/types.js';
+import type { ContactChart } from '../../../src/tellody/tellody-types.js';
 import { type Harness, reportHarness } from '../../support/report-harness.js';
 
 const athens: Calendar = { zone: 'Europe/Athens', weekStart: 1 };
@@ -45,7 +45,7 @@ describe('a report that fails', () => {
     const real = tellodySource(h.client, { baseUrl: h.sandbox.baseUrl, username: 'demo' });
     const finished: string[] = [];
     let refused = false;
-    const source: ChartSource = {
+    const source: NumbersSource = {
       accountId: real.accountId,
       async contactChart(request, options) {
         if (!refused) {
@@ -230,13 +230,13 @@ describe('the read-through cache', () => {
   it('keeps completed windows in a SQLite file across restarts', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'contacts-')), 'cache.sqlite');
     const first = openStore(`sqlite://${file}`);
-    h.fetcher = new ChartFetcher(new ChartCache(first));
+    h.fetcher = new NumbersFetcher(new NumbersCache(first));
     await h.report('last week');
     await h.fetcher.flushed();
     await first.close();
     const calls = h.chartCalls();
     const second = openStore(`sqlite://${file}`);
-    h.fetcher = new ChartFetcher(new ChartCache(second));
+    h.fetcher = new NumbersFetcher(new NumbersCache(second));
     const report = await h.report('last week');
     await second.close();
     expect(h.chartCalls()).toBe(calls);
@@ -246,7 +246,7 @@ describe('the read-through cache', () => {
   it('does not keep the current window for good', async () => {
     await h.report('this week');
     await h.fetcher.flushed();
-    const key = new ChartCache(h.store).key('T1', `${h.sandbox.baseUrl}|demo`, {
+    const key = new NumbersCache(h.store).key('T1', `${h.sandbox.baseUrl}|demo`, {
       ...windowAround(h.clock.now(), 'week', athens),
       unit: 'day',
       window: 'week',

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Period, periodPlan } from '../../../src/period/index.js';
 import { buildReport } from '../../../src/report/build-report.js';
 import { tellodySource } from '../../../src/report/tellody-source.js';
-import { ChartCache } from '../../../src/store/chart-cache.js';
+import { NumbersCache } from '../../../src/store/numbers-cache.js';
 import { TellodyClient } from '../../../src/tellody/client.js';
 import { startSandbox } from '../../../src/tellody/sandbox/server.js';
 import { activityBetween } from '../../../src/tellody/sandbox/synthetic-data.js';
@@ -77,7 +77,7 @@ describe('what a report asks Tellody again, and when', () => {
     const lastWeek = h.period('last week');
     await callsFor(lastWeek);
     await h.fetcher.flushed();
-    const cache = new ChartCache(h.store);
+    const cache = new NumbersCache(h.store);
     const { accountId } = tellodySource(h.client, { baseUrl: h.sandbox.baseUrl, username: 'demo' });
     const keys = periodPlan(lastWeek, h.clock.now()).requests.map(({ request }) => cache.key('T1', accountId, request));
     const stored = async () => (await Promise.all(keys.map((key) => cache.get(key)))).filter(Boolean).length;
@@ -121,7 +121,7 @@ describe('what the cache never mixes up', () => {
     const period = h.period('last week');
     const request = periodPlan(period, h.clock.now()).requests[0]?.request;
     if (!request) throw new Error('no request');
-    const cache = new ChartCache(h.store);
+    const cache = new NumbersCache(h.store);
     const short = { contactsAdded: [1], groupsAdded: [1], contactsServed: [1], contactsBlocked: [1] };
     await cache.set(cache.key('T1', `${h.sandbox.baseUrl}|demo`, request), { chart: short, fetchedAt: 0 }, undefined);
     const report = await h.report(period);

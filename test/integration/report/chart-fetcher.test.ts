@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChartFetcher, type ChartSource } from '../../../src/report/chart-fetcher.js';
-import { ChartCache } from '../../../src/store/chart-cache.js';
+import { NumbersFetcher, type NumbersSource } from '../../../src/report/numbers-fetcher.js';
+import { NumbersCache } from '../../../src/store/numbers-cache.js';
 import { openStore, type Store } from '../../../src/store/open-store.js';
 import { type Harness, reportHarness } from '../../support/report-harness.js';
 
@@ -51,7 +51,7 @@ describe('the in-process copy is bounded', () => {
   /** A source that answers 7 buckets for any window and counts the calls per window start. */
   function countingSource() {
     const calls = new Map<number, number>();
-    const source: ChartSource = {
+    const source: NumbersSource = {
       accountId: 'https://tellody.example/|demo',
       contactChart: async (request) => {
         calls.set(request.from, (calls.get(request.from) ?? 0) + 1);
@@ -63,7 +63,7 @@ describe('the in-process copy is bounded', () => {
   }
 
   it('forgets the least recently used charts beyond its size, and the store still has them', async () => {
-    const fetcher = new ChartFetcher(new ChartCache(store), { memoryBuckets: 2 * 7 * 4 }); // two weeks by day
+    const fetcher = new NumbersFetcher(new NumbersCache(store), { memoryBuckets: 2 * 7 * 4 }); // two weeks by day
     const { source, calls } = countingSource();
     const now = Date.parse('2026-11-27T10:00:00Z');
     const week = (n: number) => ({

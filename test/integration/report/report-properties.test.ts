@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Weekday } from '../../../src/period/calendar.js';
 import { PeriodError, resolvePeriod } from '../../../src/period/index.js';
 import { buildReport } from '../../../src/report/build-report.js';
-import { ChartFetcher } from '../../../src/report/chart-fetcher.js';
+import { NumbersFetcher } from '../../../src/report/numbers-fetcher.js';
+import { MEASURES } from '../../../src/report/report-types.js';
 import { tellodySource } from '../../../src/report/tellody-source.js';
-import { MEASURES } from '../../../src/report/types.js';
-import { ChartCache } from '../../../src/store/chart-cache.js';
+import { NumbersCache } from '../../../src/store/numbers-cache.js';
 import { openStore } from '../../../src/store/open-store.js';
 import { TellodyClient } from '../../../src/tellody/client.js';
 import { type Sandbox, startSandbox } from '../../../src/tellody/sandbox/server.js';
@@ -20,7 +20,7 @@ const SEED = 5;
 /** One sandbox per zone: Tellody cuts buckets in the account's zone, which must be the workspace's. */
 const sandboxes = new Map<string, Sandbox>();
 const store = openStore('memory:');
-const fetcher = new ChartFetcher(new ChartCache(store));
+const fetcher = new NumbersFetcher(new NumbersCache(store));
 beforeAll(async () => {
   for (const zone of TEST_ZONES) {
     sandboxes.set(

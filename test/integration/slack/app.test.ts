@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { windowAround } from '../../../src/period/calendar.js';
 import { periodToken, resolvePeriod } from '../../../src/period/index.js';
-import { MEASURES } from '../../../src/report/types.js';
+import { MEASURES } from '../../../src/report/report-types.js';
 import { workspaceKey } from '../../../src/store/keys.js';
 import { TellodyClient } from '../../../src/tellody/client.js';
 import { count, MEASURE_NAMES } from '../../../src/views/format.js';

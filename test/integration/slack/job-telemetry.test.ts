@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AlertRunner } from '../../../src/alerts/scheduler.js';
-import { DigestRunner } from '../../../src/digest/scheduler.js';
+import { AlertRunner } from '../../../src/alerts/alert-runner.js';
+import { DigestRunner } from '../../../src/digest/digest-runner.js';
 import { alertDeps } from '../../../src/slack/alert-deps.js';
 import { digestDeps } from '../../../src/slack/digest-deps.js';
 import { someAlertSettings } from '../../support/alert-settings.js';

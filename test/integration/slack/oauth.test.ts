@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type KeyvSqlite from '@keyv/sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DigestRunner } from '../../../src/digest/scheduler.js';
+import { DigestRunner } from '../../../src/digest/digest-runner.js';
 import { digestDeps } from '../../../src/slack/digest-deps.js';
 import { ACTIONS } from '../../../src/views/ids.js';
 import { aDigestSchedule } from '../../support/digest-schedule.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TellodyPool } from '../../../src/slack/tellody-pool.js';
 import { TellodyCredentialsError, TellodyUnavailableError } from '../../../src/tellody/errors.js';
 import { type Sandbox, startSandbox } from '../../../src/tellody/sandbox/server.js';
+import { TellodyPool } from '../../../src/tellody/tellody-pool.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

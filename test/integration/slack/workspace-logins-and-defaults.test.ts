@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolvePeriod } from '../../../src/period/index.js';
-import { TellodyPool } from '../../../src/slack/tellody-pool.js';
 import { loadWorkspace } from '../../../src/slack/workspace.js';
 import { reportMessage } from '../../../src/slack/workspace-reports.js';
 import { startSandbox } from '../../../src/tellody/sandbox/server.js';
+import { TellodyPool } from '../../../src/tellody/tellody-pool.js';
 import { ACTIONS } from '../../../src/views/ids.js';
 import { answerTo, homeOf } from '../../support/home-tab.js';
 import { expectLogged } from '../../support/log-lines.js';

@@ -9,10 +9,10 @@ import type { Installation } from '@slack/bolt';
 import { KeyvHooks } from 'keyv';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AlertRepository, type AlertState } from '../../../src/store/alert-settings.js';
-import { ChartCache } from '../../../src/store/chart-cache.js';
 import { DigestRepository, type WeekRecord } from '../../../src/store/digest-schedules.js';
 import { KeyvInstallationStore } from '../../../src/store/installations.js';
 import { workspaceKey } from '../../../src/store/keys.js';
+import { NumbersCache } from '../../../src/store/numbers-cache.js';
 import { openStore, type Store, StoreUnavailableError } from '../../../src/store/open-store.js';
 import { SecretBox, SecretBoxError } from '../../../src/store/secret-box.js';
 import { TellodyCredentialsRepository } from '../../../src/store/tellody-credentials.js';
@@ -181,7 +181,7 @@ describe.each([
   });
 
   it('lets cached charts expire', async () => {
-    const cache = new ChartCache(store);
+    const cache = new NumbersCache(store);
     const chart = { contactsAdded: [1], groupsAdded: [0], contactsServed: [3], contactsBlocked: [0] };
     await cache.set('ws:T1:chart:x', { chart, fetchedAt: 1 }, 500);
     expect((await cache.get('ws:T1:chart:x'))?.chart).toEqual(chart);
@@ -190,7 +190,7 @@ describe.each([
   });
 
   it('keeps a cached chart per workspace, Tellody account and exact window, and no account’s name in its key', async () => {
-    const cache = new ChartCache(store);
+    const cache = new NumbersCache(store);
     const week = {
       from: 1_795_300_000_000,
       to: 1_795_904_799_999,
@@ -673,7 +673,7 @@ describe('a store that cannot be reached', () => {
     await gone.stop();
     expect(await store.ping()).toBe(false);
     const errors: unknown[] = [];
-    const cache = new ChartCache(store, (e) => errors.push(e));
+    const cache = new NumbersCache(store, (e) => errors.push(e));
     expect(await cache.get('ws:T1:chart:y')).toBeUndefined();
     expect(errors).toHaveLength(1);
     const chart = { contactsAdded: [1], groupsAdded: [0], contactsServed: [3], contactsBlocked: [0] };

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bucketStarts, type Calendar, floorTo, windowAround } from '../../../src/period/calendar.js';
 import { TellodyClient } from '../../../src/tellody/client.js';
 import { type Sandbox, startSandbox } from '../../../src/tellody/sandbox/server.js';
+import type { ChartUnit, ChartWindow, ContactChart } from '../../../src/tellody/tellody-types.js';
 import { RETRY_POLICIES } from '../../../src/tellody/transport.js';
-import type { ChartUnit, ChartWindow, ContactChart } from '../../../src/tellody/types.js';
 import { manualClock } from '../../support/clock.js';
 import { rawSession } from '../../support/raw-tellody.js';
 

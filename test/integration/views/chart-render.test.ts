@@ -2,7 +2,7 @@ import type { Chart } from 'chart.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartImage } from '../../../src/present/chart-image.js';
 import { chartRequestOf, renderChart } from '../../../src/present/chart-png.js';
-import type { Report } from '../../../src/report/types.js';
+import type { Report } from '../../../src/report/report-types.js';
 import {
   CHART_SIZE,
   type ChartImage,

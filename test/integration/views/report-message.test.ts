@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodFromToken } from '../../../src/period/index.js';
 import { chartImage } from '../../../src/present/chart-image.js';
-import type { Report } from '../../../src/report/types.js';
-import { MEASURES } from '../../../src/report/types.js';
+import type { Report } from '../../../src/report/report-types.js';
+import { MEASURES } from '../../../src/report/report-types.js';
 import { activityBetween } from '../../../src/tellody/sandbox/synthetic-data.js';
 import { type ChartImage, chartData, MAX_IMAGE_URL, PANELS } from '../../../src/views/chart.js';
 import { count, MEASURE_NAMES } from '../../../src/views/format.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ChannelPacer } from '../../../src/digest/deps.js';
+import { ChannelPacer } from '../../../src/jobs/channel-pacer.js';
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'performance'], now: Date.parse('2026-12-07T09:01:00Z') });

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { resolvePeriod, resolvePeriodAfresh } from '../../../src/period/index.js';
-import type { ResolveSettings } from '../../../src/period/types.js';
+import type { ResolveSettings } from '../../../src/period/period-types.js';
 
 /*
  * Resolved periods are kept for a phrase asked again the same day. A kept answer must never be

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ResolveSettings } from '../../../src/period/types.js';
+import type { ResolveSettings } from '../../../src/period/period-types.js';
 import { refusalOf } from '../../support/period-refusal.js';
 
 /*

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { bucketMap, periodBuckets, periodPlan, resolvePeriod } from '../../../src/period/index.js';
-import type { WindowRequest } from '../../../src/period/types.js';
+import type { WindowRequest } from '../../../src/period/period-types.js';
 
 /*
  * A report adds up Tellody's buckets into the period's own. Every fetched bucket it counts must

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Weekday } from '../../../src/period/calendar.js';
 import { resolvePeriod } from '../../../src/period/index.js';
 import { periodFromToken, periodToken } from '../../../src/period/period-token.js';
-import { PeriodError } from '../../../src/period/types.js';
+import { PeriodError } from '../../../src/period/period-types.js';
 
 /*
  * A period carried in a button's value (◀ ▶, Share, the granularity menu): a click rebuilds exactly

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { change, changes, NOTABLE_COUNT, NOTABLE_PERCENT, optOutChange } from '../../../src/report/compare.js';
-import type { Totals } from '../../../src/report/types.js';
+import type { Totals } from '../../../src/report/report-types.js';
 import { checkProperty } from '../../support/checked-property.js';
 
 const totals = (served: number, optOuts: number): Totals => ({

@@ -8,8 +8,8 @@ import {
   buildMutedNote,
 } from '../../../src/views/alert-message.js';
 import { buildAlertsPausedNotice } from '../../../src/views/alert-notices.js';
-import type { buildAlertsSection } from '../../../src/views/alerts-home.js';
 import { buildAlertsModal, readAlertsInput } from '../../../src/views/alerts-modal.js';
+import type { buildAlertsSection } from '../../../src/views/alerts-section.js';
 import { ALERT_ACTIONS, ALERT_BLOCKS } from '../../../src/views/ids.js';
 import { anAlertFinding } from '../../support/alert-finding.js';
 import { someAlertSettings } from '../../support/alert-settings.js';

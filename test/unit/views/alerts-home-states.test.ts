@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertProblem, AlertSettings, AlertState, Episode } from '../../../src/store/alert-settings.js';
-import type { buildAlertsSection } from '../../../src/views/alerts-home.js';
+import type { buildAlertsSection } from '../../../src/views/alerts-section.js';
 import { ALERT_ACTIONS } from '../../../src/views/ids.js';
 import { someAlertSettings } from '../../support/alert-settings.js';
 import { aCheckedDay, alertsSectionShown } from '../../support/home-sections.js';

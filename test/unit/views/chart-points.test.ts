@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { wallParts } from '../../../src/period/calendar.js';
-import { MEASURES } from '../../../src/report/types.js';
+import { MEASURES } from '../../../src/report/report-types.js';
 import { pointName } from '../../../src/views/bucket-names.js';
 import { chartData } from '../../../src/views/chart-data.js';
 import { chooseTicks } from '../../../src/views/chart-ticks.js';

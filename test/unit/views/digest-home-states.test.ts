@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DigestProblem, DigestSchedule, WeekRecord } from '../../../src/store/digest-schedules.js';
-import type { buildDigestSection } from '../../../src/views/digest-home.js';
+import type { buildDigestSection } from '../../../src/views/digest-section.js';
 import { DIGEST_ACTIONS } from '../../../src/views/ids.js';
 import { aDigestSchedule } from '../../support/digest-schedule.js';
 import { digestSectionShown } from '../../support/home-sections.js';

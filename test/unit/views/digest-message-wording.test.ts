@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Report, Totals } from '../../../src/report/types.js';
+import type { Report, Totals } from '../../../src/report/report-types.js';
 import type { ChartImage } from '../../../src/views/chart.js';
 import { appHomeLink, localDateTime, slotPhrase } from '../../../src/views/digest-format.js';
 import { buildDigestMessage } from '../../../src/views/digest-message.js';

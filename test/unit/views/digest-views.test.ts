@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DigestSchedule, WeekRecord } from '../../../src/store/digest-schedules.js';
 import { zoneAbbreviation } from '../../../src/views/digest-format.js';
-import type { buildDigestSection } from '../../../src/views/digest-home.js';
 import { buildDigestModal, readDigestInput } from '../../../src/views/digest-modal.js';
 import { buildDigestPausedNotice, buildDigestStoppedNotice } from '../../../src/views/digest-notices.js';
+import type { buildDigestSection } from '../../../src/views/digest-section.js';
 import { DIGEST_ACTIONS } from '../../../src/views/ids.js';
 import { expectValidMessage, expectValidView } from '../../support/block-kit.js';
 import { aDigestSchedule } from '../../support/digest-schedule.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportFailure } from '../../../src/report/types.js';
+import type { ReportFailure } from '../../../src/report/report-types.js';
 import { buildAlertsPausedNotice } from '../../../src/views/alert-notices.js';
 import { buildDigestPausedNotice, buildDigestStoppedNotice } from '../../../src/views/digest-notices.js';
 import {

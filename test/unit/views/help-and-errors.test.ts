@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PeriodError, resolvePeriod } from '../../../src/period/index.js';
 import { change } from '../../../src/report/compare.js';
-import type { ReportFailureKind } from '../../../src/report/types.js';
+import type { ReportFailureKind } from '../../../src/report/report-types.js';
 import {
   buildFailureMessage,
   buildInternalErrorMessage,

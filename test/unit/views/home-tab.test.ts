@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UserInfo } from '../../../src/tellody/types.js';
+import type { UserInfo } from '../../../src/tellody/tellody-types.js';
 import {
   buildFailureMessage,
   buildInternalErrorMessage,

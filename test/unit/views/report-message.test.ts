@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Report, Totals } from '../../../src/report/types.js';
+import type { Report, Totals } from '../../../src/report/report-types.js';
 import type { ChartImage } from '../../../src/views/chart.js';
 import { buildReportMessage, reportText } from '../../../src/views/report-message.js';
 import { expectValidMessage } from '../../support/block-kit.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Totals } from '../../../src/report/types.js';
+import type { Totals } from '../../../src/report/report-types.js';
 import type { ChartImage } from '../../../src/views/chart.js';
 import { buildReportMessage } from '../../../src/views/report-message.js';
 import { madeReport } from '../../support/made-report.js';

@@ -1,8 +1,8 @@
-import { sendDirectMessage } from '../../../digest/post.js';
 import { previewDigest, sendDigestNow } from '../../../digest/run-digest.js';
+import { sendDirectMessage } from '../../../jobs/post.js';
 import { noteOutcome } from '../../../telemetry/outcome.js';
-import { problemWords } from '../../../views/digest-home.js';
 import { buildDigestModal } from '../../../views/digest-modal.js';
+import { problemWords } from '../../../views/digest-section.js';
 import type { ActionArgs } from '../../action-args.js';
 import { canEditSettings } from '../../admin.js';
 import type { SlackDeps } from '../../deps.js';

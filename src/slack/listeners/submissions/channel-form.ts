@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import { slackErrorCode } from '../../../digest/post.js';
+import { slackErrorCode } from '../../../jobs/post.js';
 import { canEditSettings } from '../../admin.js';
 import { answerSubmission, type Checked } from '../../answer-submission.js';
 import type { SlackDeps } from '../../deps.js';

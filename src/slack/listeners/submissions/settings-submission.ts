@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { TellodyCredentialsError, TellodyError } from '../../../tellody/errors.js';
-import type { TellodyCredentials } from '../../../tellody/types.js';
+import type { TellodyCredentials } from '../../../tellody/tellody-types.js';
 import { SETTINGS_FIELDS } from '../../../views/ids.js';
 import { buildSettingsModal, readSettingsInput } from '../../../views/settings-modal.js';
 import { canEditSettings } from '../../admin.js';

@@ -1,6 +1,7 @@
-import { type RunningScheduler, startDigestScheduler, WorkspaceRunner } from '../digest/scheduler.js';
+import { type RunningTrigger, startTrigger } from '../jobs/trigger.js';
+import { WorkspaceRunner } from '../jobs/workspace-runner.js';
+import type { AlertNeeds } from './alert-needs.js';
 import { type AlertCheckResult, runAlertCheck } from './check.js';
-import type { AlertDeps } from './deps.js';
 
 /**
  * Four times an hour, five minutes after each quarter: the hour that just ended has had five
@@ -10,7 +11,7 @@ export const EVERY_QUARTER_HOUR = '0 5,20,35,50 * * * *';
 
 /** The alert check of every workspace with alerts set up, as of `deps.now()`. */
 export class AlertRunner extends WorkspaceRunner<AlertCheckResult> {
-  constructor(deps: AlertDeps) {
+  constructor(deps: AlertNeeds) {
     super({
       name: 'alerts',
       workspaces: () => deps.alerts.enrolled(),
@@ -22,10 +23,10 @@ export class AlertRunner extends WorkspaceRunner<AlertCheckResult> {
   }
 }
 
-/** The digest's trigger, on the alerts' pattern (and once at start). */
-export function startAlertScheduler(
+/** The alert checks' trigger: four times an hour (or on `pattern`), and once at start. */
+export function startAlertTrigger(
   runner: AlertRunner,
   options: { pattern?: string; onError: (e: unknown) => void },
-): RunningScheduler {
-  return startDigestScheduler(runner, { pattern: options.pattern ?? EVERY_QUARTER_HOUR, onError: options.onError });
+): RunningTrigger {
+  return startTrigger(runner, { pattern: options.pattern ?? EVERY_QUARTER_HOUR, onError: options.onError });
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { TellodyClient } from '../tellody/client.js';
-import type { TellodyCredentials } from '../tellody/types.js';
+import { TellodyClient } from './client.js';
+import type { TellodyCredentials } from './tellody-types.js';
 
 /**
  * One Tellody client, so one session, per base URL and set of credentials: every workspace on the

@@ -1,5 +1,5 @@
 import type { Period } from '../period/index.js';
-import { CHART_SERIES, type ChartSeries } from '../tellody/types.js';
+import { CHART_SERIES, type ChartSeries } from '../tellody/tellody-types.js';
 
 /** The four measures, named as Tellody names them. */
 export type Measure = ChartSeries;

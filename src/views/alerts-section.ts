@@ -9,7 +9,7 @@ import {
 } from '../store/alert-settings.js';
 import { actions, button, context, header, section } from './blocks.js';
 import { localDateTime, zoneAbbreviation } from './digest-format.js';
-import { PAUSE_WORDS } from './digest-home.js';
+import { PAUSE_WORDS } from './digest-section.js';
 import { MEASURE_NAMES } from './format.js';
 import { ALERT_ACTIONS } from './ids.js';
 

@@ -1,12 +1,7 @@
-import { Cron } from 'croner';
 import pLimit from 'p-limit';
-import type { DigestDeps, DigestLogger, JobRun } from './deps.js';
-import { type DigestResult, runScheduledDigest } from './run-digest.js';
+import type { JobLogger, JobRun } from './job-needs.js';
 
-/** Every minute, at second 0. */
-export const EVERY_MINUTE = '0 * * * * *';
-
-export interface TickResult<R = DigestResult> {
+export interface TickResult<R> {
   readonly workspace: string;
   readonly result: R | { readonly outcome: 'failed' };
 }
@@ -18,7 +13,7 @@ export interface RunnerOptions<R> {
   readonly workspaces: () => Promise<string[]>;
   readonly run: (workspace: string) => Promise<R>;
   readonly concurrency: number;
-  readonly logger: DigestLogger;
+  readonly logger: JobLogger;
   /** Told of each run when it ends (for the log line and the counts). */
   readonly onRun?: ((run: JobRun) => void) | undefined;
 }
@@ -60,49 +55,4 @@ export class WorkspaceRunner<R extends { readonly outcome: string }> {
       this.inFlight.delete(workspace);
     }
   }
-}
-
-/** Due digests, as of `deps.now()`, for every workspace with one. */
-export class DigestRunner extends WorkspaceRunner<DigestResult> {
-  constructor(deps: DigestDeps) {
-    super({
-      name: 'digest',
-      workspaces: () => deps.digests.enrolled(),
-      run: (id) => runScheduledDigest(deps, id),
-      concurrency: deps.concurrency,
-      logger: deps.logger,
-      onRun: deps.onRun,
-    });
-  }
-}
-
-export interface RunningScheduler {
-  /** Stops ticking and waits for work under way (bounded by the caller's patience, not ours). */
-  stop(): Promise<void>;
-}
-
-/**
- * The thin trigger: croner calls the runner every minute, or on `pattern` (and once at start, to
- * catch up after downtime). Ticks overlap freely: the runner skips what is already under way.
- */
-export function startDigestScheduler(
-  runner: { tick(): Promise<unknown> },
-  options: { pattern?: string; onError: (e: unknown) => void },
-) {
-  const running = new Set<Promise<unknown>>();
-  const trigger = () => {
-    const work = runner
-      .tick()
-      .catch(options.onError)
-      .finally(() => running.delete(work));
-    running.add(work);
-  };
-  const job = new Cron(options.pattern ?? EVERY_MINUTE, { catch: options.onError }, trigger);
-  trigger();
-  return {
-    async stop() {
-      job.stop();
-      await Promise.allSettled([...running]);
-    },
-  } satisfies RunningScheduler;
 }

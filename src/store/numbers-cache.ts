@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { WindowRequest } from '../period/index.js';
-import type { ContactChart } from '../tellody/types.js';
+import type { ContactChart } from '../tellody/tellody-types.js';
 import { workspaceKey } from './keys.js';
 import type { Store } from './open-store.js';
 
-export interface ChartCacheEntry {
+export interface NumbersCacheEntry {
   readonly chart: ContactChart;
   readonly fetchedAt: number;
 }
@@ -26,7 +26,7 @@ export function accountFingerprint(accountId: string): string {
  * Tellody charts by workspace, account and exact window. A cache may lose things: a failed read
  * is a miss and a failed write is skipped, and the report goes on (reported to `onError`).
  */
-export class ChartCache {
+export class NumbersCache {
   constructor(
     private readonly store: Store,
     private readonly onError: (error: unknown) => void = () => {},
@@ -37,16 +37,16 @@ export class ChartCache {
     return workspaceKey(workspace, 'chart', accountFingerprint(accountId), window, unit, dow, from, to);
   }
 
-  async get(key: string): Promise<ChartCacheEntry | undefined> {
+  async get(key: string): Promise<NumbersCacheEntry | undefined> {
     try {
-      return (await this.store.keyv.get<ChartCacheEntry>(key)) ?? undefined;
+      return (await this.store.keyv.get<NumbersCacheEntry>(key)) ?? undefined;
     } catch (error) {
       this.onError(error);
       return undefined;
     }
   }
 
-  async set(key: string, entry: ChartCacheEntry, ttlMs: number | undefined): Promise<void> {
+  async set(key: string, entry: NumbersCacheEntry, ttlMs: number | undefined): Promise<void> {
     try {
       await this.store.keyv.set(key, entry, ttlMs);
     } catch (error) {

@@ -1,8 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import type { PauseReason } from '../store/digest-schedules.js';
 import type { SlackMessage } from '../views/report-message.js';
+import type { ChannelPacer } from './channel-pacer.js';
 import { isSlackRefusal, refusalMayHaveHappened, surelyNotDelivered } from './delivery.js';
-import type { ChannelPacer, JobDeps } from './deps.js';
+import type { JobNeeds } from './job-needs.js';
 
 export type PostResult =
   | { readonly ok: true; readonly ts: string; readonly permalink: string | undefined }
@@ -145,7 +146,7 @@ export async function sendDirectMessage(client: WebClient, user: string, message
 
 /** Direct messages to each of `people` (whoever set something up, the installer), once each; failures are logged. */
 export async function tellPeople(
-  deps: Pick<JobDeps, 'slack' | 'logger'>,
+  deps: Pick<JobNeeds, 'slack' | 'logger'>,
   workspace: string,
   people: readonly (string | undefined)[],
   message: SlackMessage,

@@ -1,4 +1,4 @@
-import type { JobDeps } from './deps.js';
+import type { JobNeeds } from './job-needs.js';
 
 /**
  * Runs `work` holding `key` (Redis `SET NX PX` / the SQLite upsert, see store/claims.ts), or does
@@ -6,7 +6,7 @@ import type { JobDeps } from './deps.js';
  * with its lease. `work` gets the moment the claim was taken (performance.now()), for `pastHalfLease`.
  */
 export async function holdingClaim<T>(
-  deps: Pick<JobDeps, 'claims' | 'owner' | 'leaseMs' | 'logger'>,
+  deps: Pick<JobNeeds, 'claims' | 'owner' | 'leaseMs' | 'logger'>,
   key: string,
   work: (claimedAt: number) => Promise<T>,
 ): Promise<T | 'claimed-elsewhere'> {

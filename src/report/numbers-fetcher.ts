@@ -1,11 +1,11 @@
 import { LRUCache } from 'lru-cache';
 import type { WindowRequest } from '../period/index.js';
-import type { ChartCache, ChartCacheEntry } from '../store/chart-cache.js';
-import type { ContactChart } from '../tellody/types.js';
-import { MEASURES } from './types.js';
+import type { NumbersCache, NumbersCacheEntry } from '../store/numbers-cache.js';
+import type { ContactChart } from '../tellody/tellody-types.js';
+import { MEASURES } from './report-types.js';
 
 /** Where charts come from: a Tellody account (the client) or anything that answers like it. */
-export interface ChartSource {
+export interface NumbersSource {
   /** Identifies the Tellody account (base URL and username): cached charts are never shared between accounts. */
   readonly accountId: string;
   contactChart(request: WindowRequest, options: { expectedBuckets: number }): Promise<ContactChart>;
@@ -22,7 +22,7 @@ export const SETTLED_TTL_MS = 30 * 86_400_000;
  */
 export const MEMORY_BUCKETS = 150_000;
 
-export interface FetchedChart {
+export interface FetchedNumbers {
   readonly chart: ContactChart;
   readonly fromCache: boolean;
 }
@@ -47,13 +47,13 @@ function expiryOf(request: WindowRequest, fetchedAt: number): number {
  * one for a minute from when Tellody was asked, in both. Identical requests in flight at the same
  * time share one Tellody call; the store is written after the chart is handed back, not before.
  */
-export class ChartFetcher {
+export class NumbersFetcher {
   private readonly inFlight = new Map<string, Promise<ContactChart>>();
   private readonly memory: LRUCache<string, Remembered>;
   private readonly writes = new Set<Promise<void>>();
 
   constructor(
-    private readonly cache: ChartCache,
+    private readonly cache: NumbersCache,
     options: { memoryBuckets?: number } = {},
   ) {
     this.memory = new LRUCache<string, Remembered>({
@@ -64,11 +64,11 @@ export class ChartFetcher {
 
   async fetch(
     workspace: string,
-    source: ChartSource,
+    source: NumbersSource,
     request: WindowRequest,
     expectedBuckets: number,
     now: number,
-  ): Promise<FetchedChart> {
+  ): Promise<FetchedNumbers> {
     const key = this.cache.key(workspace, source.accountId, request);
     const remembered = this.memory.get(key);
     if (remembered && remembered.expiresAt > now && fits(remembered.chart, expectedBuckets)) {
@@ -93,13 +93,13 @@ export class ChartFetcher {
     await Promise.all([...this.writes]);
   }
 
-  private remember(key: string, request: WindowRequest, entry: ChartCacheEntry): void {
+  private remember(key: string, request: WindowRequest, entry: NumbersCacheEntry): void {
     this.memory.set(key, { chart: entry.chart, expiresAt: expiryOf(request, entry.fetchedAt) });
   }
 
   private async fetchAndKeep(
     key: string,
-    source: ChartSource,
+    source: NumbersSource,
     request: WindowRequest,
     expectedBuckets: number,
     now: number,
