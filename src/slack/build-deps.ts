@@ -11,6 +11,7 @@ import { openStore } from '../store/open-store.js';
 import { SecretBox } from '../store/secret-box.js';
 import { TellodyCredentialsRepository } from '../store/tellody-credentials.js';
 import { WorkspaceSettingsRepository } from '../store/workspace-settings.js';
+import { Admission } from './admission.js';
 import { DEADLINES, type Deadlines } from './deadlines.js';
 import type { SlackDeps } from './deps.js';
 import { SlackClientPool } from './digest-deps.js';
@@ -57,6 +58,7 @@ export function buildDeps(
     alerts: new AlertRepository(store),
     slackClients: new SlackClientPool({ slackApiUrl: config.SLACK_API_URL, retries: overrides.slackRetries, fetch }),
     inFlight: new InFlight(),
+    admission: new Admission(),
     now,
     deadlines: { ...DEADLINES, ...overrides.deadlines },
     http,

@@ -9,6 +9,7 @@ import type { Store } from '../store/open-store.js';
 import type { SecretBox } from '../store/secret-box.js';
 import type { TellodyCredentialsRepository } from '../store/tellody-credentials.js';
 import type { WorkspaceSettingsRepository } from '../store/workspace-settings.js';
+import type { Admission } from './admission.js';
 import type { Deadlines } from './deadlines.js';
 import type { SlackClientPool } from './digest-deps.js';
 import type { InFlight } from './in-flight.js';
@@ -35,6 +36,8 @@ export interface SlackDeps {
   readonly slackClients: SlackClientPool;
   /** Work taken on and not yet finished: a shutdown waits for it. */
   readonly inFlight: InFlight;
+  /** How many commands' reports are made at once and how many wait their turn; beyond, the person is told to try again. */
+  readonly admission: Admission;
   /** The clock: tests pin it. */
   readonly now: () => number;
   /** How long people wait for what (deadlines.ts); tests shorten them. */

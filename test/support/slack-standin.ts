@@ -87,6 +87,8 @@ export async function startSlackStandIn(
   const failures = new Map<string, StandInFailure[]>();
   const latency = new Map<string, number>();
   const refusals = new Map<string, number>();
+  /** While set, response_url posts wait here unanswered (see holdPosts). */
+  let held: { promise: Promise<void>; release: () => void } | null = null;
   const users = options.users ?? {};
   const channels: Record<string, StandInChannel | 'missing'> = options.channels ?? {};
   let views = 0;
@@ -186,6 +188,7 @@ export async function startSlackStandIn(
       return;
     }
     if (path.startsWith('/respond/')) {
+      if (held) await held.promise;
       const id = path.slice('/respond/'.length);
       const refusing = refusals.get(id) ?? 0;
       if (refusing > 0) {
@@ -222,6 +225,20 @@ export async function startSlackStandIn(
     /** The next `count` posts to response_url `id` are answered 500 and not kept: Slack refusing replies there. */
     refusePosts(id: string, count = 1) {
       refusals.set(id, (refusals.get(id) ?? 0) + count);
+    },
+    /** From now on, posts to response_urls are neither answered nor kept until releasePosts(): answers pile up in the app. */
+    holdPosts() {
+      if (held) return;
+      let release = () => {};
+      const promise = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      held = { promise, release };
+    },
+    /** Answers (and keeps) every post held since holdPosts(), and takes later ones at once again. */
+    releasePosts() {
+      held?.release();
+      held = null;
     },
     /** Every call to `method` takes `ms` longer (0 for no delay): a slow Slack. */
     slowDown(method: string, ms: number) {
