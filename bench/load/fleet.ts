@@ -9,10 +9,18 @@ import { type Child, startHelper } from './processes.js';
 export const SECRET = 'bench-signing-secret';
 const ENCRYPTION_KEY = 'be'.repeat(32);
 
+/** What has reached the stand-in since its last reset: every post, and the distinct response_urls posted to. */
+export interface StandInStats {
+  readonly posts: number;
+  readonly answered: number;
+  readonly bytes: number;
+  readonly lastPostAt: number;
+}
+
 /** The bench's Slack (response_url, Web API, QuickChart short URLs), in its own process. */
 export interface StandIn {
   readonly base: string;
-  stats(): Promise<{ posts: number; bytes: number; lastPostAt: number }>;
+  stats(): Promise<StandInStats>;
   reset(): Promise<void>;
   /** Resolves when a post to `/respond/<id>` has arrived. */
   waitFor(id: string): Promise<void>;
@@ -26,8 +34,7 @@ export async function startStandIn(): Promise<StandIn> {
   const base = `http://127.0.0.1:${child.port}`;
   return {
     base,
-    stats: async () =>
-      (await fetch(`${base}/stats`)).json() as Promise<{ posts: number; bytes: number; lastPostAt: number }>,
+    stats: async () => (await fetch(`${base}/stats`)).json() as Promise<StandInStats>,
     reset: async () => {
       await (await fetch(`${base}/reset`, { method: 'POST' })).text();
     },
@@ -81,27 +88,35 @@ export interface AppOptions {
   readonly sandbox: Sandbox;
   /** Default: a SQLite file of its own. */
   readonly storeUrl?: string;
-  /** Node flags for the app, e.g. `--cpu-prof`. */
+  /** Node flags for the app on top of npm start's, e.g. `--cpu-prof`. */
   readonly nodeArgs?: readonly string[];
+  /** Node flags in place of npm start's (heap settings weighed against them). */
+  readonly startFlags?: readonly string[];
 }
 
-/** The built app, `node dist/index.js`, with a production environment (see test/support/app-process.ts). */
-export async function startApp(options: AppOptions): Promise<AppProcess> {
+/** The production environment every benchmarked app gets: the bench's Slack, the sandbox, its own SQLite file. */
+export function appEnv(options: Pick<AppOptions, 'standIn' | 'sandbox' | 'storeUrl'>): Record<string, string> {
   const dir = mkdtempSync(join(tmpdir(), 'contacts-bench-'));
+  return {
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_API_URL: `${options.standIn.base}/api/`,
+    QUICKCHART_HOST: options.standIn.base,
+    TELLODY_BASE_URL: options.sandbox.baseUrl,
+    TELLODY_USERNAME: 'demo',
+    TELLODY_PASSWORD: 'demo',
+    STORE_URL: options.storeUrl ?? `sqlite://${join(dir, 'contacts.sqlite')}`,
+    ENCRYPTION_KEY,
+    LOG_LEVEL: 'info',
+  };
+}
+
+/** The built app as `npm start` runs it (`node <its flags> dist/index.js`), with a production environment (see test/support/app-process.ts). */
+export async function startApp(options: AppOptions): Promise<AppProcess> {
   return startBuiltApp({
-    env: {
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_BOT_TOKEN: 'xoxb-bench',
-      SLACK_API_URL: `${options.standIn.base}/api/`,
-      QUICKCHART_HOST: options.standIn.base,
-      TELLODY_BASE_URL: options.sandbox.baseUrl,
-      TELLODY_USERNAME: 'demo',
-      TELLODY_PASSWORD: 'demo',
-      STORE_URL: options.storeUrl ?? `sqlite://${join(dir, 'contacts.sqlite')}`,
-      ENCRYPTION_KEY,
-      LOG_LEVEL: 'info',
-    },
+    env: appEnv(options),
     ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
+    ...(options.startFlags ? { startFlags: options.startFlags } : {}),
   });
 }
 

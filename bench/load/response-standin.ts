@@ -4,7 +4,9 @@
  * own process so it takes no time from the load generator's event loop. Started by the bench with
  * `node --import tsx`; prints `listening <port>` when ready.
  *
- * Its own control routes: `GET /stats` → `{ posts, bytes, lastPostAt }` (lastPostAt from Date.now()),
+ * Its own control routes: `GET /stats` → `{ posts, answered, bytes, lastPostAt }` (answered: how many
+ * distinct response_urls were posted to, so a note and the answer that replaces it count once;
+ * lastPostAt from Date.now()),
  * `POST /reset`, `GET /wait/<id>` → answers when a post to `/respond/<id>` has arrived (cold runs time
  * each answer with it), `GET /last` → the body of the latest post.
  */
@@ -15,6 +17,7 @@ let posts = 0;
 let bytes = 0;
 let lastPostAt = 0;
 let last = '';
+const answered = new Set<string>();
 const waiting = new Map<string, ServerResponse>();
 const arrived = new Set<string>();
 
@@ -36,6 +39,7 @@ const server = createServer((req, res) => {
         lastPostAt = Date.now();
         last = body;
         const id = url.slice('/respond/'.length);
+        answered.add(id);
         const waiter = waiting.get(id);
         if (waiter) {
           waiting.delete(id);
@@ -51,12 +55,13 @@ const server = createServer((req, res) => {
         bytes = 0;
         lastPostAt = 0;
         arrived.clear();
+        answered.clear();
         json(res, { ok: true });
       } else res.writeHead(404).end();
     });
     return;
   }
-  if (url === '/stats') return json(res, { posts, bytes, lastPostAt });
+  if (url === '/stats') return json(res, { posts, answered: answered.size, bytes, lastPostAt });
   if (url === '/last') return res.writeHead(200, { 'content-type': 'application/json' }).end(last);
   if (url.startsWith('/wait/')) {
     const id = url.slice('/wait/'.length);

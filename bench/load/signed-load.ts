@@ -23,6 +23,8 @@ export interface LoadOptions {
 export interface LoadResult {
   readonly sent: number;
   readonly ok: number;
+  /** 2xx answers that carried a message (an ack that answers at once) rather than an empty body. */
+  readonly okWithMessage: number;
   readonly failed: number;
   readonly p50: number;
   readonly p99: number;
@@ -87,7 +89,11 @@ export function percentile(sorted: readonly number[], p: number): number {
 /** Drives the app(s) with signed commands; with several URLs, one autocannon per URL runs at once. */
 export async function signedLoad(options: LoadOptions): Promise<LoadResult> {
   const counter = { n: 0 };
+  const withMessage = { n: 0 };
   const times: number[] = [];
+  const onResponse = (status: number, body: string) => {
+    if (status >= 200 && status < 300 && body.length > 0) withMessage.n++;
+  };
   const share = (total: number | undefined) => (total === undefined ? undefined : total / options.urls.length);
   const started = performance.now();
   const results = await Promise.all(
@@ -101,7 +107,7 @@ export async function signedLoad(options: LoadOptions): Promise<LoadResult> {
             : { amount: Math.round(share(options.amount) ?? 0) }),
           ...(options.rate === undefined ? {} : { overallRate: share(options.rate) }),
           timeout: 30,
-          requests: [{ setupRequest: signedCommand(options, counter) }],
+          requests: [{ setupRequest: signedCommand(options, counter), onResponse }],
         },
         times,
       ),
@@ -112,6 +118,7 @@ export async function signedLoad(options: LoadOptions): Promise<LoadResult> {
   return {
     sent: counter.n,
     ok: results.reduce((sum, r) => sum + r['2xx'], 0),
+    okWithMessage: withMessage.n,
     failed: results.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0),
     p50: percentile(times, 50),
     p99: percentile(times, 99),

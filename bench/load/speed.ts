@@ -24,11 +24,11 @@ export const lastWeek: CommandMix = () => ({ text: 'last week', team: 'T1' });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Waits until `expected` answers have arrived, or none arrived for two seconds; returns the stand-in's counts. */
+/** Waits until `expected` commands have been answered, or nothing arrived for two seconds; returns the stand-in's counts. */
 export async function answersArrived(standIn: StandIn, expected: number) {
   let stats = await standIn.stats();
   let quietSince = Date.now();
-  for (let seen = stats.posts; stats.posts < expected && Date.now() - quietSince < 2000; ) {
+  for (let seen = stats.posts; stats.answered < expected && Date.now() - quietSince < 2000; ) {
     await sleep(20);
     stats = await standIn.stats();
     if (stats.posts !== seen) {
@@ -58,7 +58,7 @@ async function drive(target: Target, standIn: StandIn, options: { rate?: number;
   });
   const stats = target.answers ? await answersArrived(standIn, load.ok) : null;
   const cpu = target.pids.reduce((sum, pid) => sum + cpuMs(pid), 0) - cpuBefore;
-  const answered = stats ? stats.posts : load.ok;
+  const answered = stats ? stats.answered : load.ok;
   const elapsedMs = stats ? Math.max(stats.lastPostAt - startedAt, load.elapsedMs) : load.elapsedMs;
   return { load, answered, elapsedMs, cpu, missing: load.ok - answered };
 }

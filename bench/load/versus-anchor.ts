@@ -35,14 +35,15 @@ export interface VersusAnchor {
 }
 
 /**
- * The table: bare Bolt (ack only; ack + post the real message) beside the built app on SQLite,
- * on Redis, and two instances on one Redis — each in its own process, driven the same way.
+ * The table: bare Bolt (ack only; ack + post the real message) beside the built app as npm start
+ * runs it on SQLite, on Redis, and two instances on one Redis — each in its own process, driven
+ * the same way — and on SQLite with other node flags (`otherFlags`) for what npm start's cost.
  */
 export async function benchVersusAnchor(
   standIn: StandIn,
   sandbox: Sandbox,
   redisUrl: string | undefined,
-  smallHeap: readonly string[],
+  otherFlags: readonly (readonly string[])[],
 ): Promise<VersusAnchor> {
   const first = await startApp({ standIn, sandbox });
   const message = await realMessage(first, standIn).finally(() => first.stop());
@@ -57,10 +58,9 @@ export async function benchVersusAnchor(
       standIn,
     ),
   );
-  if (!QUICK) {
-    const small = async () =>
-      appTarget('Contacts for Slack, SQLite, small heap', [await startApp({ standIn, sandbox, nodeArgs: smallHeap })]);
-    rows.push(await measured(small, standIn));
+  for (const startFlags of QUICK ? [] : otherFlags) {
+    const name = `Contacts for Slack, SQLite, ${startFlags.length > 0 ? startFlags.join(' ') : 'no node flags'}`;
+    rows.push(await measured(async () => appTarget(name, [await startApp({ standIn, sandbox, startFlags })]), standIn));
   }
   if (redisUrl) {
     const storeUrl = redisUrl;

@@ -15,6 +15,7 @@ import { type AppLogger, createLogger } from '../telemetry/logger.js';
 import { Metrics } from '../telemetry/metrics.js';
 import { timedFetch } from '../telemetry/timed-fetch.js';
 import { TellodyPool } from '../tellody/tellody-pool.js';
+import { Admission } from './admission.js';
 import { BoltLogger } from './bolt-logger.js';
 import { DEADLINES, type Deadlines } from './deadlines.js';
 import type { SlackDeps } from './deps.js';
@@ -78,6 +79,7 @@ export function buildDeps(
     alerts: new AlertRepository(store),
     slackClients: new SlackClientPool({ slackApiUrl: config.SLACK_API_URL, retries: overrides.slackRetries, fetch }),
     inFlight: new InFlight(),
+    admission: new Admission(),
     now,
     deadlines: { ...DEADLINES, ...overrides.deadlines },
     http,

@@ -12,6 +12,7 @@ import type { WorkspaceSettingsRepository } from '../store/workspace-settings.js
 import type { AppLogger } from '../telemetry/logger.js';
 import type { Metrics } from '../telemetry/metrics.js';
 import type { TellodyPool } from '../tellody/tellody-pool.js';
+import type { Admission } from './admission.js';
 import type { Deadlines } from './deadlines.js';
 import type { SlackClientPool } from './digest-deps.js';
 import type { InFlight } from './in-flight.js';
@@ -41,6 +42,8 @@ export interface SlackDeps {
   readonly slackClients: SlackClientPool;
   /** Work taken on and not yet finished: a shutdown waits for it. */
   readonly inFlight: InFlight;
+  /** How many commands' reports are made at once and how many wait their turn; beyond, the person is told to try again. */
+  readonly admission: Admission;
   /** The clock: tests pin it. */
   readonly now: () => number;
   /** How long people wait for what (deadlines.ts); tests shorten them. */

@@ -12,7 +12,7 @@ export const REQUEST_KINDS: readonly RequestKind[] = [
   'shortcut',
   'unknown',
 ];
-const OUTCOMES: readonly Outcome[] = ['ok', 'refused', 'not_connected', 'unavailable', 'error', 'rejected'];
+const OUTCOMES: readonly Outcome[] = ['ok', 'refused', 'not_connected', 'unavailable', 'busy', 'error', 'rejected'];
 
 /** How one HTTP call to Tellody ended (timed-fetch.ts). */
 export type CallOutcome = 'ok' | 'client_error' | 'server_error' | 'timeout' | 'network';

@@ -8,13 +8,15 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * - `not_connected`: the workspace has no Tellody login that works (none, refused, unreadable);
  * - `unavailable`: Tellody, Slack or the store did not answer in time, and the person was told to
  *   try again;
+ * - `busy`: more was asked of this instance than it takes on at once; the person was told at
+ *   once to try again in a moment;
  * - `error`: something nobody planned for; the person was told it went wrong;
  * - `rejected`: the request guard refused the HTTP request itself (signature, replay, shape, size).
  */
-export type Outcome = 'ok' | 'refused' | 'not_connected' | 'unavailable' | 'error' | 'rejected';
+export type Outcome = 'ok' | 'refused' | 'not_connected' | 'unavailable' | 'busy' | 'error' | 'rejected';
 
 /** The worse of two outcomes wins: one failure in a request's work is its outcome. */
-const SEVERITY: readonly Outcome[] = ['ok', 'refused', 'not_connected', 'unavailable', 'error', 'rejected'];
+const SEVERITY: readonly Outcome[] = ['ok', 'refused', 'not_connected', 'unavailable', 'busy', 'error', 'rejected'];
 
 const current = new AsyncLocalStorage<{ outcome: Outcome }>();
 

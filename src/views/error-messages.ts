@@ -72,6 +72,14 @@ export function buildStoreUnavailableMessage(): SlackMessage {
   );
 }
 
+/** Said at once, instead of a report, when more people are asking than the app can answer just now. */
+export function buildBusyMessage(): SlackMessage {
+  return message(
+    'Lots of reports are being asked for right now, so this one wasn’t made.',
+    'Nothing was changed. Please try again in a moment.',
+  );
+}
+
 /** Shown when a report takes more than a moment: the report replaces it. */
 export function buildFetchingMessage(): SlackMessage {
   return { text: 'Fetching from Tellody…', blocks: [context([':hourglass_flowing_sand: Fetching from Tellody…'])] };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './free-port.js';
 import { readable } from './log-lines.js';
+import { startCommand } from './start-command.js';
 
 /** The app's log (JSON lines on stdout) as a person reads it, a line each; anything not JSON as it came. */
 function asText(stdout: string): string {
@@ -21,8 +22,11 @@ function asText(stdout: string): string {
     .join('\n');
 }
 
+const START = startCommand();
 /** The built app's entry point: exactly what `npm start` runs. */
-export const BUILT_ENTRY = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+export const BUILT_ENTRY = fileURLToPath(new URL(`../../${START.entry}`, import.meta.url));
+/** node's flags in `npm start` (package.json's start script): every built app here runs with them. */
+export const START_FLAGS = START.nodeFlags;
 
 export interface AppProcess {
   readonly child: ChildProcess;
@@ -52,19 +56,22 @@ export interface AppProcessOptions {
   /** Do not wait for /healthz: for processes expected to fail at start-up. */
   readonly waitForHealth?: boolean;
   readonly args?: readonly string[];
-  /** Flags for node itself, before the entry point (e.g. `--cpu-prof`, which NODE_OPTIONS does not allow). */
+  /** Flags for node itself, after npm start's and before the entry point (e.g. `--cpu-prof`, which NODE_OPTIONS does not allow). */
   readonly nodeArgs?: readonly string[];
+  /** node's flags in place of npm start's: a benchmark weighing other heap settings against them. */
+  readonly startFlags?: readonly string[];
 }
 
 /**
- * Starts `node dist/index.js` as a child process, as production does: its own working directory
+ * Starts `node <npm start's flags> dist/index.js` as a child process, as production does: its own working directory
  * (no .env of the developer's), NODE_ENV=production, only the environment given. Resolves once
  * /healthz answers 200; rejects with the process's stderr if it exits or never gets there.
  */
 export async function startBuiltApp(options: AppProcessOptions): Promise<AppProcess> {
   const port = Number(options.env.PORT ?? (await freePort()));
   const cwd = mkdtempSync(join(tmpdir(), 'contacts-built-'));
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BUILT_ENTRY, ...(options.args ?? [])], {
+  const nodeFlags = [...(options.startFlags ?? START_FLAGS), ...(options.nodeArgs ?? [])];
+  const child = spawn(process.execPath, [...nodeFlags, BUILT_ENTRY, ...(options.args ?? [])], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: cwd, NODE_ENV: 'production', PORT: String(port), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -93,6 +93,8 @@ export async function startSlackStandIn(
   /** Channels whose posts are taken at once but answered only after this many ms. */
   const holds = new Map<string, number>();
   const refusals = new Map<string, number>();
+  /** While set, response_url posts wait here unanswered (see holdPosts). */
+  let held: { promise: Promise<void>; release: () => void } | null = null;
   const users = options.users ?? {};
   const channels: Record<string, StandInChannel | 'missing'> = options.channels ?? {};
   let views = 0;
@@ -202,6 +204,7 @@ export async function startSlackStandIn(
       return;
     }
     if (path.startsWith('/respond/')) {
+      if (held) await held.promise;
       const id = path.slice('/respond/'.length);
       const refusing = refusals.get(id) ?? 0;
       if (refusing > 0) {
@@ -246,6 +249,20 @@ export async function startSlackStandIn(
     holdPostsIn(channel: string, ms: number | undefined) {
       if (ms === undefined) holds.delete(channel);
       else holds.set(channel, ms);
+    },
+    /** From now on, posts to response_urls are neither answered nor kept until releasePosts(): answers pile up in the app. */
+    holdPosts() {
+      if (held) return;
+      let release = () => {};
+      const promise = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      held = { promise, release };
+    },
+    /** Answers (and keeps) every post held since holdPosts(), and takes later ones at once again. */
+    releasePosts() {
+      held?.release();
+      held = null;
     },
     /** Every call to `method` takes `ms` longer (0 for no delay): a slow Slack. */
     slowDown(method: string, ms: number) {

@@ -3,6 +3,7 @@ import type { ReportFailure } from '../../../src/report/report-types.js';
 import { buildAlertsPausedNotice } from '../../../src/views/alert-notices.js';
 import { buildDigestPausedNotice, buildDigestStoppedNotice } from '../../../src/views/digest-notices.js';
 import {
+  buildBusyMessage,
   buildFailureMessage,
   buildFetchingMessage,
   buildInternalErrorMessage,
@@ -79,6 +80,17 @@ describe('what someone whose report failed reads', () => {
     expect(shown(buildFetchingMessage())).toEqual({
       text: 'Fetching from Tellody…',
       lines: [':hourglass_flowing_sand: Fetching from Tellody…'],
+      actionIds: [],
+    });
+  });
+
+  it('says, when too many reports are asked for at once, that this one was not made and to try again in a moment', () => {
+    expect(shown(buildBusyMessage())).toEqual({
+      text: 'Lots of reports are being asked for right now, so this one wasn’t made. Nothing was changed. Please try again in a moment.',
+      lines: [
+        ':warning: Lots of reports are being asked for right now, so this one wasn’t made.',
+        'Nothing was changed. Please try again in a moment.',
+      ],
       actionIds: [],
     });
   });
