@@ -6,10 +6,8 @@ import { loadConfig } from '../src/config.js';
 import type { DigestNeeds } from '../src/digest/digest-needs.js';
 import { DigestRunner } from '../src/digest/digest-runner.js';
 import { runScheduledDigest } from '../src/digest/run-digest.js';
-import { buildDeps } from '../src/slack/build-deps.js';
-import { digestDeps } from '../src/slack/digest-deps.js';
+import { composeApp } from '../src/slack/compose.js';
 import { aDigestSchedule } from '../test/support/digest-schedule.js';
-import { recordingLogger } from '../test/support/quiet-logger.js';
 import { startSlackStandIn } from '../test/support/slack-standin.js';
 import { benchAccount } from './digest-accounts.js';
 import { QUICK } from './harness.js';
@@ -56,13 +54,13 @@ async function withPeakRss<T>(work: () => Promise<T>): Promise<{ value: T; peakM
   }
 }
 
-async function setUp(deps: ReturnType<typeof buildDeps>, workspace: string, i: number): Promise<void> {
+async function setUp(deps: ReturnType<typeof composeApp>, workspace: string, i: number): Promise<void> {
   await deps.credentials.set(workspace, benchAccount(i), NOW);
   await deps.digests.setSchedule(workspace, aDigestSchedule(`C${workspace}`, { teamId: workspace }));
 }
 
 /** One workspace's digest alone (its own Tellody account, cold): the time each of the 1,000 would take uncontended. */
-async function soloMillis(digest: DigestNeeds, deps: ReturnType<typeof buildDeps>): Promise<number> {
+async function soloMillis(digest: DigestNeeds, deps: ReturnType<typeof composeApp>): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < SOLO_RUNS; i++) {
     const workspace = `SOLO${i}`;
@@ -93,8 +91,8 @@ export async function benchDigest(): Promise<void> {
     ENCRYPTION_KEY: 'ab'.repeat(32),
     ...(process.env.DIGEST_CONCURRENCY ? { DIGEST_CONCURRENCY: process.env.DIGEST_CONCURRENCY } : {}),
   });
-  const deps = buildDeps(config, { now: () => NOW });
-  const digest = digestDeps(deps, recordingLogger());
+  const deps = composeApp(config, { clock: () => NOW });
+  const digest = deps.jobs.digest;
   try {
     const solo = await soloMillis(digest, deps);
     for (let i = 0; i < WORKSPACES; i++) await setUp(deps, `W${i}`, i);

@@ -83,7 +83,7 @@ export interface DemoResult {
   readonly stderr: string;
 }
 
-/** The demo as a function: what it prints and its exit code (tests run every phrase form through it). */
+/** The demo as a function: what it prints and its exit code. */
 export async function runDemo(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<DemoResult> {
   try {
     const args = options(argv);

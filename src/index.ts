@@ -4,11 +4,10 @@ import { installCrashPolicy } from './crash-policy.js';
 import { isEntryPoint } from './entry-point.js';
 import type { RunningTrigger } from './jobs/trigger.js';
 import { createSlackApp, type RunningApp, startSlackApp } from './slack/app.js';
-import { BoltLogger } from './slack/bolt-logger.js';
-import { buildDeps } from './slack/build-deps.js';
-import type { SlackDeps } from './slack/deps.js';
+import type { AppParts } from './slack/app-parts.js';
+import { composeApp } from './slack/compose.js';
 import { logFailure } from './slack/safely.js';
-import { startScheduledJobs } from './slack/scheduled-jobs.js';
+import { startJobs } from './slack/start-jobs.js';
 import { startupProblem } from './startup-problem.js';
 import type { AppLogger } from './telemetry/logger.js';
 
@@ -16,19 +15,19 @@ import type { AppLogger } from './telemetry/logger.js';
 const SHUTDOWN_GRACE_MS = 10_000;
 
 interface Started {
-  readonly deps: SlackDeps;
+  readonly parts: AppParts;
   readonly running: RunningApp;
-  /** The weekly digest's scheduler: every instance runs one; the store's claims keep each digest to one post. */
-  readonly digests: RunningTrigger;
+  /** The scheduled jobs (the digest, the alert checks): every instance runs them; the store's claims keep each post to one. */
+  readonly jobs: RunningTrigger;
 }
 
 /** Opens the store (and checks it answers), then starts Bolt: HTTP on PORT, or Socket Mode. */
 async function start(config: Config): Promise<Started> {
-  const deps = buildDeps(config);
+  const deps = composeApp(config);
   try {
     await deps.store.ready();
     const running = await startSlackApp(createSlackApp(deps), config.PORT);
-    return { deps, running, digests: startScheduledJobs(deps, new BoltLogger(deps.log)) };
+    return { parts: deps, running, jobs: startJobs(deps) };
   } catch (error) {
     await deps.store.close().catch(() => {});
     throw error;
@@ -36,21 +35,21 @@ async function start(config: Config): Promise<Started> {
 }
 
 /** Stops taking requests, lets those in flight finish (bounded), closes the store. */
-async function stop({ deps, running, digests }: Started, signal: string): Promise<void> {
+async function stop({ parts: deps, running, jobs }: Started, signal: string): Promise<void> {
   const logger = deps.log;
   logger.info(`${signal}: taking no new requests; finishing ${deps.inFlight.size} in flight, then stopping`);
   const deadline = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
   const [finished] = await Promise.all([
     deps.inFlight.settle(SHUTDOWN_GRACE_MS),
     // A digest cut short keeps its claim until the lease runs out; another instance then posts it.
-    Promise.race([digests.stop(), deadline]),
+    Promise.race([jobs.stop(), deadline]),
     Promise.race([
       running.stop().catch((error: unknown) => logFailure(logger, 'stopping the receiver', error)),
       deadline,
     ]),
   ]);
   if (!finished) logger.warn(`gave up on ${deps.inFlight.size} request(s) still running after ${SHUTDOWN_GRACE_MS} ms`);
-  await Promise.race([deps.fetcher.flushed(), deadline]); // charts fetched are written to the store before it closes
+  await Promise.race([deps.numbers.flushed(), deadline]); // numbers fetched are written to the store before it closes
   await deps.store.close().catch((error: unknown) => logFailure(logger, 'closing the store', error));
   await deps.http.close().catch((error: unknown) => logFailure(logger, 'closing outbound connections', error));
   logger.info('stopped');
@@ -94,7 +93,7 @@ async function main(): Promise<void> {
     return failStartup(error);
   }
   process.off('uncaughtException', failStartup);
-  const { deps, running } = started;
+  const { parts: deps, running } = started;
   const mode = deps.config.SLACK_APP_TOKEN ? 'Socket Mode' : `HTTP on port ${running.port} (/slack/events)`;
   deps.log.info(
     { mode: deps.config.SLACK_APP_TOKEN ? 'socket' : 'http', port: running.port, store: deps.store.kind },

@@ -48,12 +48,12 @@ async function fetchAndFold(plan: RequestPlan, map: BucketMap, ctx: ReportContex
   // bucketMap gives every request its targets: `?? 0` and `?? []` only satisfy the type checker.
   const fetched = await allSettledFirst(
     plan.requests.map(({ request }, i) =>
-      // Stryker disable next-line OptionalChaining,LogicalOperator: equivalent — targets[i] always exists
+      // Stryker disable next-line OptionalChaining,LogicalOperator: equivalent, see docs/testing.md
       ctx.fetcher.fetch(ctx.workspace, ctx.source, request, map.targets[i]?.length ?? 0, ctx.now),
     ),
   );
   fetched.forEach(({ chart }, i) => {
-    // Stryker disable next-line ArrayDeclaration,LogicalOperator: equivalent — targets[i] always exists
+    // Stryker disable next-line ArrayDeclaration,LogicalOperator: equivalent, see docs/testing.md
     (map.targets[i] ?? []).forEach((target, j) => {
       const sum = sums[target];
       if (!sum) return;

@@ -45,9 +45,9 @@ export function optOutChange(current: Totals, previous: Totals): Change {
   const [now, before] = [optOutRate(current), optOutRate(previous)];
   if (now === null || before === null) return byCount;
   const excess = current.contactsBlocked - before * current.contactsServed;
-  // Stryker disable next-line ConditionalExpression: equivalent — from a rate of 0 the change is Infinity % (or NaN with no excess), which isNotable treats as null does
+  // Stryker disable next-line ConditionalExpression: equivalent, see docs/testing.md
   const ratePercent = before === 0 ? null : ((now - before) / before) * 100;
-  // Stryker disable next-line EqualityOperator: equivalent — a notable excess is at least NOTABLE_COUNT away from 0
+  // Stryker disable next-line EqualityOperator: equivalent, see docs/testing.md
   const verdict = !isNotable(ratePercent, excess) ? 'neutral' : excess > 0 ? 'bad' : 'good';
   return { ...byCount, verdict, judgedBy: 'rate' };
 }

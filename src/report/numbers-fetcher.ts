@@ -29,7 +29,7 @@ export interface FetchedNumbers {
 
 interface Remembered {
   readonly chart: ContactChart;
-  /** On the caller's clock, so a pinned clock in tests moves it too. */
+  /** On the caller's clock (the business clock), not the machine's. */
   readonly expiresAt: number;
 }
 

@@ -1,10 +1,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type AppOptions, type CustomRoute, type Logger, LogLevel } from '@slack/bolt';
-// @slack/web-api is CommonJS and Node's ESM loader cannot see `retryPolicies` as a named export: take it from the default.
-import webApi, { type WebClientOptions } from '@slack/web-api';
+import type { WebClientOptions } from '@slack/web-api';
+import type { AppParts } from './app-parts.js';
 import { BoltLogger } from './bolt-logger.js';
-import type { SlackDeps } from './deps.js';
 import { registerListeners } from './listeners/register-listeners.js';
 import { metricsRoute } from './metrics-route.js';
 import { ackUnanswered, GuardedReceiver } from './receiver/guarded-receiver.js';
@@ -13,12 +12,10 @@ import { requestTelemetry } from './request-telemetry.js';
 import { logFailure } from './safely.js';
 import { BOT_SCOPES } from './scopes.js';
 
-const { retryPolicies } = webApi;
-
 const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
 /** `GET /healthz`: 200 while the store answers, 503 when it does not (a load balancer takes the instance out). */
-function healthRoute(deps: SlackDeps): CustomRoute {
+function healthRoute(deps: AppParts): CustomRoute {
   return {
     path: '/healthz',
     method: ['GET'],
@@ -32,13 +29,13 @@ function healthRoute(deps: SlackDeps): CustomRoute {
 }
 
 /** The routes beside Slack's endpoint, on the same port in both modes: health, and metrics when a token is set. */
-function customRoutes(deps: SlackDeps): CustomRoute[] {
+function customRoutes(deps: AppParts): CustomRoute[] {
   const token = deps.config.METRICS_TOKEN;
   return [healthRoute(deps), ...(token ? [metricsRoute(deps.metrics, token)] : [])];
 }
 
 /** How the app authenticates: one workspace by bot token, or many by OAuth with installs in the store. */
-function oauthOptions(deps: SlackDeps) {
+function oauthOptions(deps: AppParts) {
   const c = deps.config;
   if (!(c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET && c.SLACK_STATE_SECRET)) return null;
   return {
@@ -51,7 +48,7 @@ function oauthOptions(deps: SlackDeps) {
 }
 
 /** Socket Mode (with SLACK_APP_TOKEN): Bolt's own receiver; OAuth and /healthz on PORT. */
-function socketModeOptions(deps: SlackDeps, clientOptions: WebClientOptions): Partial<AppOptions> {
+function socketModeOptions(deps: AppParts, clientOptions: WebClientOptions): Partial<AppOptions> {
   const c = deps.config;
   const oauth = oauthOptions(deps);
   return {
@@ -69,7 +66,7 @@ function socketModeOptions(deps: SlackDeps, clientOptions: WebClientOptions): Pa
  * would crash on, future timestamps and replays. Bolt passes its client options to the OAuth
  * installer only for a receiver it builds itself, so they are passed here.
  */
-function httpOptions(deps: SlackDeps, clientOptions: WebClientOptions, logger: Logger): Partial<AppOptions> {
+function httpOptions(deps: AppParts, clientOptions: WebClientOptions, logger: Logger): Partial<AppOptions> {
   const c = deps.config;
   const oauth = oauthOptions(deps);
   const signingSecret = c.SLACK_SIGNING_SECRET ?? '';
@@ -99,7 +96,7 @@ export interface RunningApp {
 }
 
 /** The Bolt app: HTTP receiver at /slack/events (or Socket Mode with SLACK_APP_TOKEN), /healthz, listeners. */
-export function createSlackApp(deps: SlackDeps, options: { retries?: number } = {}): App {
+export function createSlackApp(deps: AppParts): App {
   const c = deps.config;
   const logLevel = LOG_LEVELS[c.LOG_LEVEL];
   // Bolt sets its logger's level from logLevel (default info): give both.
@@ -108,8 +105,8 @@ export function createSlackApp(deps: SlackDeps, options: { retries?: number } = 
     ...(c.SLACK_API_URL ? { slackApiUrl: c.SLACK_API_URL } : {}),
     // Bolt's respond() and the Web API client both post through the app's one HTTP client.
     fetch: deps.fetch,
-    // The default policy can hold a call for half an hour; a person waiting on a Home tab cannot.
-    retryConfig: options.retries === undefined ? retryPolicies.fiveRetriesInFiveMinutes : { retries: options.retries },
+    // While a person waits: see SLACK_RETRIES.
+    retryConfig: deps.slackRetries.answering,
   };
   const app = new App({
     ...(c.SLACK_APP_TOKEN ? socketModeOptions(deps, clientOptions) : httpOptions(deps, clientOptions, logger)),

@@ -2,7 +2,7 @@ import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { plain } from '../views/blocks.js';
 import type { ActionArgs } from './action-args.js';
-import type { SlackDeps } from './deps.js';
+import type { AppParts } from './app-parts.js';
 import { safely, workspaceOf } from './safely.js';
 import { loadWorkspace, type Workspace } from './workspace.js';
 
@@ -29,7 +29,7 @@ export async function openModalThenFill(
  * placeholder within the trigger's 3 seconds, then the form `build` makes from the workspace.
  */
 export function openWorkspaceForm(
-  deps: SlackDeps,
+  deps: AppParts,
   form: { readonly what: string; readonly title: string },
   build: (workspace: Workspace) => Promise<ModalView>,
 ) {

@@ -1,11 +1,11 @@
 import { sharedLoginServes } from '../config.js';
 import type { Weekday } from '../period/calendar.js';
-import type { NumbersSource } from '../report/numbers-fetcher.js';
+import type { WorkspaceSource } from '../present/workspace-reports.js';
 import { tellodySource } from '../report/tellody-source.js';
 import { SecretBoxError } from '../store/secret-box.js';
 import type { WorkspaceSettings } from '../store/workspace-settings.js';
 import type { TellodyCredentials } from '../tellody/tellody-types.js';
-import type { SlackDeps } from './deps.js';
+import type { AppParts } from './app-parts.js';
 
 /** A workspace as the listeners see it: its settings (defaults filled in) and its Tellody login, if any. */
 export interface Workspace {
@@ -23,13 +23,16 @@ export interface Workspace {
   readonly loginUnreadable: boolean;
 }
 
-export async function loadWorkspace(deps: SlackDeps, id: string): Promise<Workspace> {
+export async function loadWorkspace(
+  deps: Pick<AppParts, 'settings' | 'credentials' | 'config'>,
+  id: string,
+): Promise<Workspace> {
   const [settings, credentials] = await Promise.all([settingsOf(deps, id), credentialsOf(deps, id)]);
   return { id, settings, ...credentials };
 }
 
 /** A workspace's settings, the deployment's defaults where it has chosen none. */
-export async function settingsOf(deps: SlackDeps, id: string): Promise<WorkspaceSettings> {
+export async function settingsOf(deps: Pick<AppParts, 'settings' | 'config'>, id: string): Promise<WorkspaceSettings> {
   return (
     (await deps.settings.get(id)) ?? {
       weekStart: deps.config.DEFAULT_WEEK_START as Weekday,
@@ -45,7 +48,7 @@ export async function settingsOf(deps: SlackDeps, id: string): Promise<Workspace
  * to connect its own, as any workspace without a login is.
  */
 export async function credentialsOf(
-  deps: SlackDeps,
+  deps: Pick<AppParts, 'credentials' | 'config'>,
   id: string,
 ): Promise<Pick<Workspace, 'credentials' | 'ownCredentials' | 'loginUnreadable'>> {
   const own = await ownCredentials(deps, id);
@@ -56,7 +59,10 @@ export async function credentialsOf(
 }
 
 /** The workspace's own login; 'unreadable' when no key opens its password (it is never guessed). */
-async function ownCredentials(deps: SlackDeps, id: string): Promise<TellodyCredentials | null | 'unreadable'> {
+async function ownCredentials(
+  deps: Pick<AppParts, 'credentials'>,
+  id: string,
+): Promise<TellodyCredentials | null | 'unreadable'> {
   try {
     return (await deps.credentials.get(id)) ?? null;
   } catch (error) {
@@ -65,10 +71,37 @@ async function ownCredentials(deps: SlackDeps, id: string): Promise<TellodyCrede
   }
 }
 
-/** The workspace's Tellody account as a chart source; its client (and session) is looked up only when Tellody is asked. */
-export function chartSourceFor(deps: SlackDeps, credentials: TellodyCredentials): NumbersSource {
-  return tellodySource(() => deps.tellody.clientFor(credentials), {
-    baseUrl: deps.tellody.baseUrl,
+/**
+ * Where a workspace's numbers come from: its Tellody account (the client, and its session, looked
+ * up only when Tellody is asked), or why it has none that works.
+ */
+export function sourceOf(
+  parts: Pick<AppParts, 'tellody'>,
+  workspace: Pick<Workspace, 'credentials' | 'loginUnreadable'>,
+): WorkspaceSource {
+  if (workspace.loginUnreadable) return 'login-unreadable';
+  const { credentials } = workspace;
+  if (!credentials) return 'not-connected';
+  return tellodySource(() => parts.tellody.clientFor(credentials), {
+    baseUrl: parts.tellody.baseUrl,
     username: credentials.username,
   });
+}
+
+/** The workspace's bot token: the deployment's one, or the stored installation's (OAuth); null once uninstalled. */
+export async function botTokenOf(
+  parts: Pick<AppParts, 'config' | 'installations'>,
+  workspace: string,
+): Promise<string | null> {
+  if (parts.config.SLACK_BOT_TOKEN) return parts.config.SLACK_BOT_TOKEN;
+  try {
+    const installation = await parts.installations.fetchInstallation({
+      teamId: workspace,
+      enterpriseId: workspace,
+      isEnterpriseInstall: false,
+    });
+    return installation.bot?.token ?? null;
+  } catch {
+    return null;
+  }
 }

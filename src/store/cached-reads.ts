@@ -24,7 +24,7 @@ export class CachedReads<T> {
   ) {
     this.copies = new LRUCache({ max: options.max, ttl: options.ttlMs });
     changes.listen((key) => {
-      // Stryker disable next-line UpdateOperator: equivalent — a read started before compares the count for any change of it
+      // Stryker disable next-line UpdateOperator: equivalent, see docs/testing.md
       this.changesHeard++;
       if (key === null) this.copies.clear();
       else if (key.endsWith(':')) {

@@ -6,7 +6,7 @@ import { redisDeletePrefix } from './prefix.js';
  * Atomic claims with a lease: at most one owner holds a key at a time, across every instance
  * on the same store. A holder that dies simply stops renewing; the key is free again when the
  * lease runs out. Leases are measured in real time (Redis's own clock, or this machine's for
- * SQLite): they are about processes staying alive, not about the business clock tests move.
+ * SQLite): they are about processes staying alive, not about the business clock.
  */
 export interface Claims {
   /** True when `owner` now holds `key` for `leaseMs`: nobody held it, or their lease ran out. */
@@ -98,7 +98,7 @@ export function sqliteClaims(adapter: KeyvSqlite): Claims {
   };
 }
 
-/** One process only (tests, `memory:`): a map is atomic enough where nothing runs in parallel. */
+/** One process only (`memory:`): a map is atomic enough where nothing runs in parallel. */
 export function memoryClaims(): Claims {
   const held = new Map<string, { owner: string; expiresAt: number }>();
   return {

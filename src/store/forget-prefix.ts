@@ -41,7 +41,7 @@ export function redisForget(adapter: KeyvRedis<unknown>): ForgetPrefix {
   };
 }
 
-/** Memory (tests): keyv's Map (its keys carry keyv's namespace), the claims and the sets. */
+/** Memory (`memory:`, one process): keyv's Map (its keys carry keyv's namespace), the claims and the sets. */
 export function memoryForget(keyv: Keyv, claims: Claims, sets: MemberSets): ForgetPrefix {
   return async (prefix) => {
     const map = keyv.store as Map<string, unknown>;

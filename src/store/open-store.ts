@@ -200,7 +200,7 @@ function describe(url: string, options: StoreOptions): Backend {
       forget: redisForget(store),
     };
   }
-  throw new Error('STORE_URL must start with sqlite://, redis:// or rediss:// (or be memory: for tests)');
+  throw new Error('STORE_URL must start with sqlite://, redis:// or rediss:// (or be memory: for one process)');
 }
 
 function folderProblem(error: unknown): string {

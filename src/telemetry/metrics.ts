@@ -20,7 +20,7 @@ const CALL_OUTCOMES: readonly CallOutcome[] = ['ok', 'client_error', 'server_err
 
 /**
  * The numbers an operator watches, for Prometheus (`GET /metrics`). One registry per app, not
- * prom-client's global one: two apps in one process (tests, a script) keep their counts apart.
+ * prom-client's global one: two apps in one process keep their counts apart.
  * Labels are a handful of fixed words each, never a workspace or a phrase, so the number of
  * series stays small however many workspaces install; every known combination starts at 0, so a
  * rate is defined from the first scrape.

@@ -1,6 +1,6 @@
 /**
  * Every id Slack sends back to us, in one place: views build with them, listeners register them,
- * tests and the manifest check read them. Renaming one here renames it everywhere.
+ * and the manifest is checked against them. Renaming one here renames it everywhere.
  */
 export const COMMAND = '/contacts';
 

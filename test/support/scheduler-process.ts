@@ -6,19 +6,20 @@
  * Prints "ready" on stdout once it ticks; logs on stderr; stops on SIGTERM.
  */
 import { loadConfig } from '../../src/config.js';
-import { buildDeps } from '../../src/slack/build-deps.js';
-import { startScheduledJobs } from '../../src/slack/scheduled-jobs.js';
-import { recordingLogger } from './quiet-logger.js';
+import { composeApp } from '../../src/slack/compose.js';
+import { SLACK_RETRIES } from '../../src/slack/slack-client-pool.js';
+import { startJobs } from '../../src/slack/start-jobs.js';
+import { capturedLog } from './log-lines.js';
 
 const now = Date.parse(process.env.DIGEST_TEST_NOW ?? '');
 if (!Number.isFinite(now)) throw new Error('DIGEST_TEST_NOW must be an ISO instant');
 const leaseMs = Number(process.env.DIGEST_TEST_LEASE_MS ?? 60_000);
 
-const logger = recordingLogger((line) => process.stderr.write(`[${process.pid}] ${line}\n`));
+const { log } = capturedLog('info', (line) => process.stderr.write(`[${process.pid}] ${line}\n`));
 
-const deps = buildDeps(loadConfig(process.env), { now: () => now, slackRetries: 2 });
+const deps = composeApp(loadConfig(process.env), { clock: () => now, slackRetries: SLACK_RETRIES.fast, leaseMs, log });
 const everySecond = '* * * * * *';
-const scheduler = startScheduledJobs(deps, logger, { leaseMs, digestPattern: everySecond, alertPattern: everySecond });
+const scheduler = startJobs(deps, { digest: everySecond, alerts: everySecond });
 process.stdout.write('ready\n');
 process.once('SIGTERM', () => {
   void scheduler

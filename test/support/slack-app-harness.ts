@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { createSlackApp, startSlackApp } from '../../src/slack/app.js';
-import { buildDeps } from '../../src/slack/build-deps.js';
+import type { AppParts } from '../../src/slack/app-parts.js';
+import { composeApp } from '../../src/slack/compose.js';
 import type { Deadlines } from '../../src/slack/deadlines.js';
-import type { SlackDeps } from '../../src/slack/deps.js';
+import { SLACK_RETRIES } from '../../src/slack/slack-client-pool.js';
 import type { AppLogger } from '../../src/telemetry/logger.js';
 import { type SandboxAccount, startSandbox } from '../../src/tellody/sandbox/server.js';
 import { manualClock } from './clock.js';
@@ -33,6 +34,8 @@ export interface AppHarnessOptions {
   readonly accounts?: readonly SandboxAccount[];
   /** How long people wait for what (the production ones unless given). */
   readonly deadlines?: Partial<Deadlines>;
+  /** How long the scheduled jobs' claims hold (each job's own lease unless given). */
+  readonly leaseMs?: number;
 }
 
 /** The whole app as Slack would meet it: Bolt over real HTTP, a SQLite file, the Tellody sandbox, the Slack stand-in. */
@@ -65,14 +68,15 @@ export async function slackAppHarness(options: AppHarnessOptions = {}) {
     ...options.env,
   });
   // The digest's own Slack clients retry twice, quickly (a 429's Retry-After is still honoured).
-  const deps: SlackDeps = buildDeps(config, {
-    now: clock.now,
-    slackRetries: 2,
+  const deps: AppParts = composeApp(config, {
+    clock: clock.now,
+    slackRetries: SLACK_RETRIES.fast,
     ...(options.deadlines ? { deadlines: options.deadlines } : {}),
+    ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
     ...(options.logSink ? { log: capturedLog(config.LOG_LEVEL, options.logSink).log } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
-  const running = await startSlackApp(createSlackApp(deps, { retries: 0 }), 0);
+  const running = await startSlackApp(createSlackApp(deps), 0);
   const base = `http://127.0.0.1:${running.port}`;
   const events = `${base}/slack/events`;
   const requests = slackRequests({ events, secret: SIGNING_SECRET, responseUrl: slack.responseUrl });

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { ACTIONS, ALERT_ACTIONS, CALLBACKS, COMMAND, DIGEST_ACTIONS } from '../../views/ids.js';
-import type { SlackDeps } from '../deps.js';
+import type { AppParts } from '../app-parts.js';
 import { muteAlert, openAlertSettings, seeAlertDay } from './actions/alert-actions.js';
 import { openDigestSettings, previewDigestAction, sendDigestNowAction } from './actions/digest-actions.js';
 import { homeQuickReport, openSettings } from './actions/home-actions.js';
@@ -16,7 +16,7 @@ import { settingsSubmission } from './submissions/settings-submission.js';
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Which handler answers which id: the whole surface of the app on one screen. */
-export function registerListeners(app: App, deps: SlackDeps): void {
+export function registerListeners(app: App, deps: AppParts): void {
   app.command(COMMAND, contactsCommand(deps));
   app.action(ACTIONS.previous, stepReport(deps));
   app.action(ACTIONS.next, stepReport(deps));

@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AlertRunner } from '../../../src/alerts/alert-runner.js';
-import { alertDeps } from '../../../src/slack/alert-deps.js';
 import type { AlertSettings } from '../../../src/store/alert-settings.js';
 import { parseOutage, parseSpike } from '../../../src/tellody/sandbox/anomalies.js';
 import { someAlertSettings } from '../../support/alert-settings.js';
@@ -36,7 +35,7 @@ async function alertsFor(workspace: string, channel: string, overrides: Partial<
 
 async function checkAt(local: string, logger = recordingLogger()) {
   h.clock.set(monday(local));
-  return new AlertRunner(alertDeps(h.deps, logger)).tick();
+  return new AlertRunner({ ...h.deps.jobs.alerts, logger: logger }).tick();
 }
 
 const chartCalls = () => h.sandbox.calls.get(CHART_CALLS) ?? 0;
@@ -137,7 +136,7 @@ describe('same-day alerts, checked by the scheduler', () => {
     const alerts = h.slack.messagesIn('CMUTE');
     expect(alerts.map((m) => m.text)).toEqual([expect.stringMatching(/^No new contacts since 09:00/)]);
     h.clock.set('2026-12-07T12:10:00+02:00'); // a week later, the spike still on: the mute was for one day
-    await new AlertRunner(alertDeps(h.deps, recordingLogger())).tick();
+    await new AlertRunner(h.deps.jobs.alerts).tick();
     expect(h.slack.messagesIn('CMUTE').map((m) => m.text)).toContainEqual(expect.stringMatching(/^Opt-outs are/));
   });
 

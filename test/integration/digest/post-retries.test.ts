@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboundHttp } from '../../../src/http/outbound.js';
 import { surelyNotDelivered } from '../../../src/jobs/delivery.js';
-import { SlackClientPool } from '../../../src/slack/digest-deps.js';
+import { SLACK_RETRIES, SlackClientPool } from '../../../src/slack/slack-client-pool.js';
 import { freePort } from '../../support/free-port.js';
 import { recordingLogger } from '../../support/quiet-logger.js';
 import { startSlackStandIn } from '../../support/slack-standin.js';
@@ -21,8 +21,8 @@ afterAll(async () => {
   await http.close();
 });
 
-const pool = (slackApiUrl: string, timeoutMs = 5000) =>
-  new SlackClientPool({ slackApiUrl, retries: 2, fetch: http.fetch, timeoutMs });
+const pool = (slackApiUrl: string, logger = recordingLogger(), timeoutMs = 5000) =>
+  new SlackClientPool({ slackApiUrl, retry: SLACK_RETRIES.fast.jobs, fetch: http.fetch, timeoutMs, logger });
 
 async function postFailure(client: ReturnType<SlackClientPool['clientFor']>, channel: string): Promise<unknown> {
   return client.chat.postMessage({ channel, text: 'digest' }).then(
@@ -34,7 +34,7 @@ async function postFailure(client: ReturnType<SlackClientPool['clientFor']>, cha
 describe('the scheduled jobs’ Slack clients', () => {
   it('retry a post while no connection can be made: it never reached Slack', async () => {
     const logger = recordingLogger();
-    const client = pool(`http://127.0.0.1:${await freePort()}/api/`).clientFor('xoxb-refused', logger);
+    const client = pool(`http://127.0.0.1:${await freePort()}/api/`, logger).clientFor('xoxb-refused');
     const error = await postFailure(client, 'CREFUSED');
     expect(surelyNotDelivered(error)).toBe(true);
     expect(logger.lines.filter((line) => line.includes('http request failed'))).toHaveLength(3); // 1 + 2 retries
@@ -42,7 +42,7 @@ describe('the scheduled jobs’ Slack clients', () => {
 
   it('retry a post Slack rate-limited, after its Retry-After, and post it once', async () => {
     slack.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
-    const client = pool(slack.apiUrl).clientFor('xoxb-limited', recordingLogger());
+    const client = pool(slack.apiUrl).clientFor('xoxb-limited');
     expect(await postFailure(client, 'CLIMITED')).toBeNull();
     expect(slack.messagesIn('CLIMITED')).toHaveLength(1);
   });
@@ -50,7 +50,7 @@ describe('the scheduled jobs’ Slack clients', () => {
   it.each([500, 502, 503])('do not retry a post Slack answered %i: it may have been taken', async (status) => {
     const channel = `C${status}`;
     slack.failNext('chat.postMessage', { status, afterDoing: true });
-    const error = await postFailure(pool(slack.apiUrl).clientFor(`xoxb-${status}`, recordingLogger()), channel);
+    const error = await postFailure(pool(slack.apiUrl).clientFor(`xoxb-${status}`), channel);
     expect(surelyNotDelivered(error)).toBe(false);
     expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === channel)).toHaveLength(1);
     expect(slack.messagesIn(channel)).toHaveLength(1);
@@ -58,7 +58,7 @@ describe('the scheduled jobs’ Slack clients', () => {
 
   it('do not retry a post Slack took but did not confirm in time', async () => {
     slack.holdPostsIn('CHELD', 1000);
-    const error = await postFailure(pool(slack.apiUrl, 200).clientFor('xoxb-held', recordingLogger()), 'CHELD');
+    const error = await postFailure(pool(slack.apiUrl, recordingLogger(), 200).clientFor('xoxb-held'), 'CHELD');
     slack.holdPostsIn('CHELD', undefined);
     expect(error).toMatchObject({ code: 'slack_webapi_request_error' }); // the client gave up waiting
     expect(surelyNotDelivered(error)).toBe(false);

@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DigestRunner } from '../../../src/digest/digest-runner.js';
 import { sendDigestNow } from '../../../src/digest/run-digest.js';
-import { digestDeps } from '../../../src/slack/digest-deps.js';
 import type { DigestSchedule } from '../../../src/store/digest-schedules.js';
 import { aDigestSchedule } from '../../support/digest-schedule.js';
 import { recordingLogger } from '../../support/quiet-logger.js';
@@ -33,7 +32,7 @@ async function digestFor(workspace: string, channel: string, overrides: Partial<
 }
 
 function runner(logger = recordingLogger()) {
-  return new DigestRunner(digestDeps(h.deps, logger));
+  return new DigestRunner({ ...h.deps.jobs.digest, logger: logger });
 }
 
 /** Monday 30 November 2026 in Athens (EET, UTC+2), at a local time. */
@@ -108,7 +107,7 @@ describe('the weekly digest, on time and exactly once', () => {
     expect(await h.deps.digests.week('TMISS', '2026-11-23')).toMatchObject({ state: 'missed' });
     await runner().tick();
     expect(h.slack.messagesIn('CMISS')).toHaveLength(0);
-    expect(await sendDigestNow(digestDeps(h.deps, recordingLogger()), 'TMISS')).toEqual({ outcome: 'posted' });
+    expect(await sendDigestNow(h.deps.jobs.digest, 'TMISS')).toEqual({ outcome: 'posted' });
     expect(h.slack.messagesIn('CMISS')).toHaveLength(1);
     expect(h.slack.messagesIn('CMISS')[0]?.text).toContain('Mon 23 – Sun 29 Nov 2026');
   });

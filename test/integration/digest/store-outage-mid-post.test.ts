@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DigestRunner } from '../../../src/digest/digest-runner.js';
-import { digestDeps } from '../../../src/slack/digest-deps.js';
 import { aDigestSchedule } from '../../support/digest-schedule.js';
 import { recordingLogger } from '../../support/quiet-logger.js';
 import { startRedis } from '../../support/redis-server.js';
@@ -34,7 +33,7 @@ describe('a Redis restart in the middle of a digest post', () => {
     h.clock.set('2026-11-30T09:00:00+02:00');
     h.slack.holdPostsIn('CMIDPOST', 1000);
     const logger = recordingLogger();
-    const tick = new DigestRunner(digestDeps(h.deps, logger)).tick();
+    const tick = new DigestRunner({ ...h.deps.jobs.digest, logger: logger }).tick();
     await until(() => h.slack.messagesIn('CMIDPOST').length === 1, 'Slack to have the post');
     // Down before Slack answers; back only after the app has tried to record the post.
     await restartRedis(2000);
@@ -53,7 +52,7 @@ describe('a Redis restart in the middle of a digest post', () => {
     h.sandbox.faults.latencyMs = 1000; // the week is claimed; Tellody is slow to answer
     const before = h.sandbox.calls.get(CHART_CALLS) ?? 0;
     const logger = recordingLogger();
-    const tick = new DigestRunner(digestDeps(h.deps, logger)).tick();
+    const tick = new DigestRunner({ ...h.deps.jobs.digest, logger: logger }).tick();
     try {
       await until(() => (h.sandbox.calls.get(CHART_CALLS) ?? 0) > before, 'the report to be asked of Tellody');
       await restartRedis(2500); // gone when the report is ready and the post is about to leave

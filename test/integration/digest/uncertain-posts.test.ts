@@ -2,8 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AlertRunner } from '../../../src/alerts/alert-runner.js';
 import { DigestRunner } from '../../../src/digest/digest-runner.js';
 import { sendDigestNow } from '../../../src/digest/run-digest.js';
-import { alertDeps } from '../../../src/slack/alert-deps.js';
-import { digestDeps, SlackClientPool } from '../../../src/slack/digest-deps.js';
+import { SLACK_RETRIES, SlackClientPool } from '../../../src/slack/slack-client-pool.js';
 import type { Episode } from '../../../src/store/alert-settings.js';
 import { parseSpike } from '../../../src/tellody/sandbox/anomalies.js';
 import { DIGEST_ACTIONS } from '../../../src/views/ids.js';
@@ -38,7 +37,7 @@ async function digestFor(workspace: string, channel: string) {
   await h.deps.digests.setSchedule(workspace, aDigestSchedule(channel, { teamId: workspace }));
 }
 
-async function tickAt(local: string, deps = digestDeps(h.deps, recordingLogger())) {
+async function tickAt(local: string, deps = h.deps.jobs.digest) {
   h.clock.set(monday(local));
   return new DigestRunner(deps).tick();
 }
@@ -95,11 +94,14 @@ describe('a digest post whose fate is unknown', () => {
   it('a post Slack takes but is too slow to confirm is not sent again when the client gives up waiting', async () => {
     await digestFor('TSLOW', 'CSLOW');
     // A client that waits 300 ms per request (production: 30 s), retrying as production does.
-    const pool = new SlackClientPool({ slackApiUrl: h.slack.apiUrl, retries: 2, fetch: h.deps.fetch, timeoutMs: 300 });
-    const deps = {
-      ...digestDeps(h.deps, recordingLogger()),
-      slack: async () => pool.clientFor('xoxb-test-token', recordingLogger()),
-    };
+    const pool = new SlackClientPool({
+      slackApiUrl: h.slack.apiUrl,
+      retry: SLACK_RETRIES.fast.jobs,
+      fetch: h.deps.fetch,
+      timeoutMs: 300,
+      logger: recordingLogger(),
+    });
+    const deps = { ...h.deps.jobs.digest, slack: async () => pool.clientFor('xoxb-test-token') };
     h.slack.holdPostsIn('CSLOW', 1500);
     try {
       const [result] = await tickAt('09:00', deps);
@@ -150,7 +152,7 @@ describe('a digest post whose fate is unknown', () => {
     h.slack.failNext('chat.postMessage', { error: 'internal_error' });
     await tickAt('09:00');
     h.clock.set(monday('09:30'));
-    expect(await sendDigestNow(digestDeps(h.deps, recordingLogger()), 'TAGAIN')).toEqual({ outcome: 'posted' });
+    expect(await sendDigestNow(h.deps.jobs.digest, 'TAGAIN')).toEqual({ outcome: 'posted' });
     expect(h.slack.messagesIn('CAGAIN')).toHaveLength(1);
     expect(await h.deps.digests.week('TAGAIN', WEEK)).toMatchObject({ state: 'posted', channelId: 'CAGAIN' });
   });
@@ -162,7 +164,7 @@ describe('a digest post whose fate is unknown', () => {
     const before = await h.deps.digests.week('TKEEP', WEEK);
     h.slack.failNext('chat.postMessage', { error: 'ratelimited' });
     h.clock.set(monday('09:30'));
-    const sent = await sendDigestNow(digestDeps(h.deps, recordingLogger()), 'TKEEP');
+    const sent = await sendDigestNow(h.deps.jobs.digest, 'TKEEP');
     expect(sent).toMatchObject({ outcome: 'retry-later', problem: { kind: 'slack-error', detail: 'ratelimited' } });
     expect(await h.deps.digests.week('TKEEP', WEEK)).toEqual(before);
   });
@@ -171,7 +173,7 @@ describe('a digest post whose fate is unknown', () => {
     await digestFor('TNONE', 'CNONE');
     h.slack.failNext('chat.postMessage', { error: 'ratelimited' });
     h.clock.set(monday('08:00'));
-    await sendDigestNow(digestDeps(h.deps, recordingLogger()), 'TNONE');
+    await sendDigestNow(h.deps.jobs.digest, 'TNONE');
     expect(await h.deps.digests.week('TNONE', WEEK)).toBeUndefined();
     expect(await h.deps.digests.latestWeek('TNONE')).toBeUndefined();
     await tickAt('09:00');
@@ -189,7 +191,7 @@ describe('a same-day alert whose fate is unknown', () => {
 
   async function checkAt(local: string) {
     h.clock.set(monday(local));
-    return new AlertRunner(alertDeps(h.deps, recordingLogger())).tick();
+    return new AlertRunner(h.deps.jobs.alerts).tick();
   }
 
   it('after its check died mid-post, is never posted again that day, closes without a reply, and Home says so', async () => {

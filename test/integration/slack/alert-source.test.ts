@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAlertCheck } from '../../../src/alerts/check.js';
-import { alertDeps } from '../../../src/slack/alert-deps.js';
 import { SecretBox } from '../../../src/store/secret-box.js';
 import { TellodyCredentialsRepository } from '../../../src/store/tellody-credentials.js';
 import { someAlertSettings } from '../../support/alert-settings.js';
@@ -34,7 +33,7 @@ describe('an alert check of a workspace Tellody cannot be asked for', () => {
     h = await appWithAlerts();
     await arrange(h);
     const logger = recordingLogger();
-    expect(await runAlertCheck(alertDeps(h.deps, logger), 'T1')).toMatchObject({ outcome: 'no-data' });
+    expect(await runAlertCheck({ ...h.deps.jobs.alerts, logger: logger }, 'T1')).toMatchObject({ outcome: 'no-data' });
     expect((await h.deps.alerts.state('T1'))?.problem?.kind).toBe(kind);
     expect(logger.lines).toContain(`warn alerts T1: no check (${kind} )`);
     expect(h.slack.messages).toEqual([]);

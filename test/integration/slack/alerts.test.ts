@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAlertCheck } from '../../../src/alerts/check.js';
-import { alertDeps } from '../../../src/slack/alert-deps.js';
 import { parseSpike } from '../../../src/tellody/sandbox/anomalies.js';
 import { ALERT_ACTIONS, CALLBACKS } from '../../../src/views/ids.js';
 import { expectValidMessage, expectValidView } from '../../support/block-kit.js';
 import { aDigestSchedule } from '../../support/digest-schedule.js';
 import { latestHome as latestHomeOf } from '../../support/home-tab.js';
-import { recordingLogger } from '../../support/quiet-logger.js';
 import { type AppHarness, alertsValues, slackAppHarness } from '../../support/slack-app-harness.js';
 
 let h: AppHarness;
@@ -113,7 +111,7 @@ describe('setting up same-day alerts', () => {
 describe('an alert in a channel', () => {
   beforeAll(async () => {
     h.sandbox.faults.anomalies.push(parseSpike('contactsBlocked:4x:from=2026-11-30T09:00+02:00'));
-    expect(await runAlertCheck(alertDeps(h.deps, recordingLogger()), 'T1')).toMatchObject({
+    expect(await runAlertCheck(h.deps.jobs.alerts, 'T1')).toMatchObject({
       outcome: 'checked',
       alerted: ['contactsBlocked'],
     });

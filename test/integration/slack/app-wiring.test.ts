@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
 import { createSlackApp } from '../../../src/slack/app.js';
-import { buildDeps } from '../../../src/slack/build-deps.js';
+import { composeApp } from '../../../src/slack/compose.js';
 import { freePort } from '../../support/free-port.js';
 import { type AppHarness, ENCRYPTION_KEY, SIGNING_SECRET, slackAppHarness } from '../../support/slack-app-harness.js';
 import { startSocketModeStandIn } from '../../support/socket-mode-standin.js';
@@ -59,7 +59,7 @@ describe('how the app is wired', () => {
       STORE_URL: 'memory:',
       ENCRYPTION_KEY,
     });
-    const deps = buildDeps({ ...config, SLACK_SIGNING_SECRET: undefined });
+    const deps = composeApp({ ...config, SLACK_SIGNING_SECRET: undefined });
     try {
       expect(() => createSlackApp(deps)).toThrow(/signingSecret is required/);
     } finally {

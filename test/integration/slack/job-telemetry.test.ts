@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlertRunner } from '../../../src/alerts/alert-runner.js';
 import { DigestRunner } from '../../../src/digest/digest-runner.js';
-import { alertDeps } from '../../../src/slack/alert-deps.js';
-import { digestDeps } from '../../../src/slack/digest-deps.js';
 import { someAlertSettings } from '../../support/alert-settings.js';
 import { aDigestSchedule } from '../../support/digest-schedule.js';
 import { capturedLog } from '../../support/log-lines.js';
-import { recordingLogger } from '../../support/quiet-logger.js';
 import { type AppHarness, slackAppHarness } from '../../support/slack-app-harness.js';
 
 /*
@@ -33,7 +30,7 @@ const count = async (name: string, outcome: string) =>
 describe('a digest run', () => {
   it('is logged with its workspace, outcome and duration, and counted by outcome', async () => {
     await h.deps.digests.setSchedule('T1', aDigestSchedule('CDIGEST'));
-    await new DigestRunner(digestDeps(h.deps, recordingLogger())).tick();
+    await new DigestRunner(h.deps.jobs.digest).tick();
     expect(h.slack.messagesIn('CDIGEST')).toHaveLength(1);
     expect(runs()).toEqual([
       expect.objectContaining({
@@ -48,7 +45,7 @@ describe('a digest run', () => {
   });
 
   it('that finds nothing to do is logged at debug only, and counted', async () => {
-    await new DigestRunner(digestDeps(h.deps, recordingLogger())).tick();
+    await new DigestRunner(h.deps.jobs.digest).tick();
     expect(runs().at(-1)).toMatchObject({ level: 'debug', job: 'digest', workspace: 'T1', outcome: 'not-due' });
     expect(await count('contacts_digest_runs_total', 'not-due')).toBe(1);
   });
@@ -57,7 +54,7 @@ describe('a digest run', () => {
 describe('an alert check', () => {
   it('is logged and counted under its own name', async () => {
     await h.deps.alerts.setSettings('T1', someAlertSettings('CALERTS'));
-    await new AlertRunner(alertDeps(h.deps, recordingLogger())).tick();
+    await new AlertRunner(h.deps.jobs.alerts).tick();
     const line = runs().at(-1);
     expect(line).toMatchObject({ job: 'alerts', workspace: 'T1', durationMs: expect.any(Number) });
     expect(await count('contacts_alert_checks_total', String(line?.outcome))).toBe(1);

@@ -2,11 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import type KeyvSqlite from '@keyv/sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DigestRunner } from '../../../src/digest/digest-runner.js';
-import { digestDeps } from '../../../src/slack/digest-deps.js';
 import { ACTIONS } from '../../../src/views/ids.js';
 import { aDigestSchedule } from '../../support/digest-schedule.js';
 import { installThroughBrowser, OAUTH_ENV, tokenExchange } from '../../support/oauth-install.js';
-import { recordingLogger } from '../../support/quiet-logger.js';
 import { type AppHarness, slackAppHarness } from '../../support/slack-app-harness.js';
 
 let h: AppHarness | undefined;
@@ -61,7 +59,7 @@ describe('installing to many workspaces with OAuth', () => {
     await installThroughBrowser(h.base);
     await h.deps.digests.setSchedule('T9', aDigestSchedule('CNINE', { teamId: 'T9', setUpBy: 'UINSTALLER' }));
     h.clock.set('2026-11-30T09:00:00+02:00');
-    await new DigestRunner(digestDeps(h.deps, recordingLogger())).tick();
+    await new DigestRunner(h.deps.jobs.digest).tick();
     expect(h.slack.messagesIn('CNINE').map((m) => m.token)).toEqual(['xoxb-team-nine']);
   });
 

@@ -1,6 +1,6 @@
 import { createClient } from '@keyv/redis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startScheduledJobs } from '../../../src/slack/scheduled-jobs.js';
+import { startJobs } from '../../../src/slack/start-jobs.js';
 import { aDigestSchedule } from '../../support/digest-schedule.js';
 import { recordingLogger } from '../../support/quiet-logger.js';
 import { startRedis } from '../../support/redis-server.js';
@@ -36,7 +36,7 @@ describe('the scheduled jobs of one instance', () => {
   it('tick the digest and the alert checks each on its own pattern, logging a failed tick under the job’s name', async () => {
     h = await storeGone();
     const logger = recordingLogger();
-    jobs = startScheduledJobs(h.deps, logger, { digestPattern: EVERY_SECOND, alertPattern: EVERY_SECOND });
+    jobs = startJobs({ jobs: h.deps.jobs, log: logger }, { digest: EVERY_SECOND, alerts: EVERY_SECOND });
     // Once at start, then on the pattern. The default patterns (every minute, every quarter hour)
     // could add at most one tick within the wait: four of each means each ticked on its pattern.
     await until(
@@ -50,7 +50,7 @@ describe('the scheduled jobs of one instance', () => {
   it('stop ticking, both of them, once stopped', async () => {
     h = await storeGone();
     const logger = recordingLogger();
-    const running = startScheduledJobs(h.deps, logger, { digestPattern: EVERY_SECOND, alertPattern: EVERY_SECOND });
+    const running = startJobs({ jobs: h.deps.jobs, log: logger }, { digest: EVERY_SECOND, alerts: EVERY_SECOND });
     await until(
       () => failedTicks(logger.lines, 'digest') >= 2 && failedTicks(logger.lines, 'alert') >= 2,
       'two failed ticks of each job',
@@ -65,12 +65,12 @@ describe('the scheduled jobs of one instance', () => {
 
   it('hold a week’s claim for the lease they are given, not the 20-minute default', async () => {
     redis = await startRedis();
-    h = await connectedAppHarness({ env: { STORE_URL: redis.url } });
+    h = await connectedAppHarness({ env: { STORE_URL: redis.url }, leaseMs: 90_000 });
     await h.deps.digests.setSchedule('T1', aDigestSchedule('CDIGEST'));
     h.clock.set('2026-11-30T09:00:00+02:00');
     // The post takes a while: the claim is held meanwhile.
     h.slack.slowDown('chat.postMessage', 2000);
-    jobs = startScheduledJobs(h.deps, recordingLogger(), { leaseMs: 90_000 });
+    jobs = startJobs({ jobs: h.deps.jobs, log: recordingLogger() });
     await h.slack.waitForCalls('chat.postMessage');
     const admin = createClient({ url: redis.url });
     await admin.connect();

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
 import { createSlackApp, startSlackApp } from '../../../src/slack/app.js';
-import { buildDeps } from '../../../src/slack/build-deps.js';
+import { composeApp } from '../../../src/slack/compose.js';
+import { SLACK_RETRIES } from '../../../src/slack/slack-client-pool.js';
 import { startSandbox } from '../../../src/tellody/sandbox/server.js';
 import { freePort } from '../../support/free-port.js';
 import { expectLogged } from '../../support/log-lines.js';
@@ -50,7 +51,7 @@ describe('in Socket Mode', () => {
       SLACK_SIGNING_SECRET: undefined,
       PORT: port,
     };
-    const running = await startSlackApp(createSlackApp({ ...h.deps, config }, { retries: 0 }), port);
+    const running = await startSlackApp(createSlackApp({ ...h.deps, config }), port);
     closing.push(() => running.stop());
     await socket.connection;
     expect(running.port).toBe(port);
@@ -94,12 +95,12 @@ describe('the app’s own Slack calls', () => {
       asked.push(String(input));
       return fetch(input, init);
     };
-    const deps = buildDeps(config, { fetch: recording });
+    const deps = composeApp(config, { fetch: recording, slackRetries: SLACK_RETRIES.fast });
     closing.push(
       () => deps.store.close(),
       () => deps.http.close(),
     );
-    const running = await startSlackApp(createSlackApp(deps, { retries: 0 }), 0);
+    const running = await startSlackApp(createSlackApp(deps), 0);
     closing.push(() => running.stop());
     const requests = slackRequests({
       events: `http://127.0.0.1:${running.port}/slack/events`,

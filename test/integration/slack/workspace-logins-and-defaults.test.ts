@@ -1,14 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolvePeriod } from '../../../src/period/index.js';
-import { loadWorkspace } from '../../../src/slack/workspace.js';
-import { reportMessage } from '../../../src/slack/workspace-reports.js';
+import { loadWorkspace, sourceOf } from '../../../src/slack/workspace.js';
 import { startSandbox } from '../../../src/tellody/sandbox/server.js';
 import { TellodyPool } from '../../../src/tellody/tellody-pool.js';
 import { ACTIONS } from '../../../src/views/ids.js';
 import { answerTo, homeOf } from '../../support/home-tab.js';
 import { expectLogged } from '../../support/log-lines.js';
 import { fillModal } from '../../support/modal-filling.js';
-import { recordingLogger } from '../../support/quiet-logger.js';
 import { type AppHarness, type AppHarnessOptions, slackAppHarness } from '../../support/slack-app-harness.js';
 
 let h: AppHarness | undefined;
@@ -123,10 +121,9 @@ describe('a deployment moved to another Tellody (a new TELLODY_BASE_URL, the sam
       await a.deps.credentials.set('TMOVED', { username: 'demo', password: 'demo' }, a.clock.now());
       const workspace = await loadWorkspace(a.deps, 'TMOVED');
       const period = resolvePeriod('2 weeks ago', { ...workspace.settings, now: a.clock.now() });
-      const logger = recordingLogger();
-      const before = await reportMessage(a.deps, workspace, period, {}, logger);
+      const before = await a.deps.reports.message(workspace.id, sourceOf(a.deps, workspace), period);
       const moved = { ...a.deps, tellody: new TellodyPool(elsewhere.baseUrl, { fetch }) };
-      const after = await reportMessage(moved, workspace, period, {}, logger);
+      const after = await a.deps.reports.message(workspace.id, sourceOf(moved, workspace), period);
       expect(before.text).toMatch(/^[\d,]+ new contacts/);
       expect(after.text).toMatch(/^[\d,]+ new contacts/);
       expect(after.text).not.toBe(before.text);

@@ -6,12 +6,11 @@ import { buildMutedNote } from '../../../views/alert-message.js';
 import { buildAlertsModal } from '../../../views/alerts-modal.js';
 import { MEASURE_NAMES } from '../../../views/format.js';
 import type { ActionArgs } from '../../action-args.js';
-import type { SlackDeps } from '../../deps.js';
+import type { AppParts } from '../../app-parts.js';
 import { openWorkspaceForm } from '../../open-modal.js';
 import { ProgressReply, REPLY_PLACES } from '../../progress-reply.js';
 import { logFailure, safely, workspaceOf } from '../../safely.js';
-import { loadWorkspace } from '../../workspace.js';
-import { reportMessage } from '../../workspace-reports.js';
+import { loadWorkspace, sourceOf } from '../../workspace.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -24,7 +23,7 @@ const buttonValue = (action: BlockAction['actions'][number]) => (action.type ===
  * after ack(), the form once the settings are read. First set-up: opt-outs and new contacts, in
  * the digest's channel, normal sensitivity, no quiet hours.
  */
-export function openAlertSettings(deps: SlackDeps) {
+export function openAlertSettings(deps: AppParts) {
   return openWorkspaceForm(deps, { what: 'open alert settings', title: 'Same-day alerts' }, async (workspace) => {
     const [settings, digest] = await Promise.all([
       deps.alerts.settings(workspace.id),
@@ -45,7 +44,7 @@ export function openAlertSettings(deps: SlackDeps) {
  * "See today by hour" on an alert: the day it is about, by hour, answered to the clicker alone
  * (the alert in the channel never changes). A value that is not a day shows today.
  */
-export function seeAlertDay(deps: SlackDeps) {
+export function seeAlertDay(deps: AppParts) {
   return async ({ ack, action, respond, context, logger }: ActionArgs) => {
     await ack();
     // Beside a message everyone sees: new private replies only, with notes if Tellody is slow.
@@ -57,7 +56,9 @@ export function seeAlertDay(deps: SlackDeps) {
       const period: Period =
         (DAY.test(day) ? unlessPeriodError(() => resolvePeriod(`${day} by hour`, settings)) : null) ??
         resolvePeriod('today', settings);
-      const { value } = await reply.within(reportMessage(deps, workspace, period, { shareable: true }, logger));
+      const { value } = await reply.within(
+        deps.reports.message(workspace.id, sourceOf(deps, workspace), period, { shareable: true }),
+      );
       await reply.send(value);
     });
   };
@@ -75,7 +76,7 @@ function muteTarget(value: string): { day: string; measure: AlertMeasure } | nul
  * Anyone who sees the alert may mute it; a reply in its thread says who did, so the channel knows
  * why none follow. The clicker is answered privately.
  */
-export function muteAlert(deps: SlackDeps) {
+export function muteAlert(deps: AppParts) {
   return async ({ ack, action, body, respond, client, context, logger }: ActionArgs) => {
     await ack();
     const reply = new ProgressReply(respond, REPLY_PLACES.beside, deps.deadlines, logger);

@@ -5,12 +5,11 @@ import { buildDigestModal } from '../../../views/digest-modal.js';
 import { problemWords } from '../../../views/digest-section.js';
 import type { ActionArgs } from '../../action-args.js';
 import { canEditSettings } from '../../admin.js';
-import type { SlackDeps } from '../../deps.js';
-import { digestDeps } from '../../digest-deps.js';
+import type { AppParts } from '../../app-parts.js';
+import { publishHome } from '../../home/publish-home.js';
 import { openWorkspaceForm } from '../../open-modal.js';
 import { safely, workspaceOf } from '../../safely.js';
 import { loadWorkspace, type Workspace } from '../../workspace.js';
-import { publishHome } from '../../workspace-reports.js';
 
 const ADMINS_ONLY = 'Only workspace admins and owners, and the person who installed Contacts, can do that.';
 
@@ -19,7 +18,7 @@ const ADMINS_ONLY = 'Only workspace admins and owners, and the person who instal
  * seconds and works once, so a placeholder opens straight after ack() and the form replaces it.
  * First set-up: on, Monday 09:00 in the workspace's zone.
  */
-export function openDigestSettings(deps: SlackDeps) {
+export function openDigestSettings(deps: AppParts) {
   return openWorkspaceForm(deps, { what: 'open digest settings', title: 'Weekly digest' }, async (workspace) => {
     const schedule = await deps.digests.schedule(workspace.id);
     return buildDigestModal({
@@ -34,7 +33,7 @@ export function openDigestSettings(deps: SlackDeps) {
 }
 
 /** Runs an admin-only digest button and republishes the clicker's Home tab with what happened. */
-function adminAction(deps: SlackDeps, what: string, work: (args: ActionArgs, workspace: Workspace) => Promise<string>) {
+function adminAction(deps: AppParts, what: string, work: (args: ActionArgs, workspace: Workspace) => Promise<string>) {
   return async (args: ActionArgs) => {
     const { ack, body, client, context, logger } = args;
     await ack();
@@ -49,9 +48,9 @@ function adminAction(deps: SlackDeps, what: string, work: (args: ActionArgs, wor
 }
 
 /** "Send now": last week's digest, posted to the channel at once. */
-export function sendDigestNowAction(deps: SlackDeps) {
-  return adminAction(deps, 'digest send now', async ({ logger }, workspace) => {
-    const result = await sendDigestNow(digestDeps(deps, logger), workspace.id);
+export function sendDigestNowAction(deps: AppParts) {
+  return adminAction(deps, 'digest send now', async (_args, workspace) => {
+    const result = await sendDigestNow(deps.jobs.digest, workspace.id);
     if (result === 'not-set-up') return 'Set the digest up (or pick a channel) first.';
     switch (result.outcome) {
       case 'posted':
@@ -69,13 +68,13 @@ export function sendDigestNowAction(deps: SlackDeps) {
 }
 
 /** "Preview": exactly what the channel would get, as a direct message to the admin alone. */
-export function previewDigestAction(deps: SlackDeps) {
-  return adminAction(deps, 'digest preview', async ({ body, logger }, workspace) => {
-    const dd = digestDeps(deps, logger);
-    const composed = await previewDigest(dd, workspace.id);
+export function previewDigestAction(deps: AppParts) {
+  return adminAction(deps, 'digest preview', async ({ body }, workspace) => {
+    const digest = deps.jobs.digest;
+    const composed = await previewDigest(digest, workspace.id);
     if (composed === 'not-set-up') return 'Set the digest up first.';
     if (!composed.ok) return `No preview: ${problemWords(composed.problem)}`;
-    const client = await dd.slack(workspace.id);
+    const client = await digest.slack(workspace.id);
     const sent = client ? await sendDirectMessage(client, body.user.id, composed.message) : false;
     return sent ? 'Preview sent to you under *Messages*, above.' : 'The preview could not be sent; please try again.';
   });

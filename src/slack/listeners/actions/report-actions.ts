@@ -5,11 +5,11 @@ import { buildNotConnectedMessage } from '../../../views/error-messages.js';
 import { buildHelpMessage } from '../../../views/help-message.js';
 import type { SlackMessage } from '../../../views/report-message.js';
 import type { ActionArgs } from '../../action-args.js';
-import type { SlackDeps } from '../../deps.js';
+import type { AppParts } from '../../app-parts.js';
+import { publishHome } from '../../home/publish-home.js';
 import { ProgressReply, REPLY_PLACES } from '../../progress-reply.js';
 import { safely, workspaceOf } from '../../safely.js';
-import { loadWorkspace } from '../../workspace.js';
-import { presentFor, publishHome, reportMessage } from '../../workspace-reports.js';
+import { loadWorkspace, sourceOf } from '../../workspace.js';
 
 /** The period a button or menu carries: a button's value, or the chosen menu option's. */
 function tokenOf(action: BlockAction['actions'][number]): string {
@@ -52,7 +52,7 @@ const isPeriod = (value: Period | SlackMessage): value is Period => 'start' in v
  * (the digest) it answers privately and leaves the message alone; on the Home tab (which has no
  * response_url) it republishes the tab, with what went wrong in it if anything did.
  */
-export function stepReport(deps: SlackDeps) {
+export function stepReport(deps: AppParts) {
   return async (args: ActionArgs) => {
     const { ack, body, respond, client, context, logger } = args;
     await ack();
@@ -73,7 +73,9 @@ export function stepReport(deps: SlackDeps) {
         await reply.post({ response_type: 'ephemeral', replace_original: false, ...clicked });
         return;
       }
-      const { value } = await reply.within(reportMessage(deps, workspace, clicked, { shareable: true }, logger));
+      const { value } = await reply.within(
+        deps.reports.message(workspace.id, sourceOf(deps, workspace), clicked, { shareable: true }),
+      );
       await reply.send(value);
     });
   };
@@ -85,7 +87,7 @@ export function stepReport(deps: SlackDeps) {
  * and the private report stays. A report that comes after the person was told Tellody is slow is
  * not shared: they were told to try again, and a late post in the channel would surprise them.
  */
-export function shareReport(deps: SlackDeps) {
+export function shareReport(deps: AppParts) {
   return async (args: ActionArgs) => {
     const { ack, respond, context, logger } = args;
     await ack();
@@ -98,7 +100,9 @@ export function shareReport(deps: SlackDeps) {
         return;
       }
       const flags = { shareable: false, interactive: false };
-      const { value: presented, late } = await reply.within(presentFor(deps, workspace, period, flags, logger));
+      const { value: presented, late } = await reply.within(
+        deps.reports.present(workspace.id, sourceOf(deps, workspace), period, flags),
+      );
       if (late) return;
       if (!presented?.ok) {
         await reply.send(presented?.message ?? buildNotConnectedMessage());

@@ -4,11 +4,10 @@ import { noteOutcome } from '../../../telemetry/outcome.js';
 import { buildBusyMessage } from '../../../views/error-messages.js';
 import { buildHelpMessage } from '../../../views/help-message.js';
 import { type Admission, inTurn } from '../../admission.js';
-import type { SlackDeps } from '../../deps.js';
+import type { AppParts } from '../../app-parts.js';
 import { ProgressReply, REPLY_PLACES } from '../../progress-reply.js';
 import { safely, workspaceOf } from '../../safely.js';
-import { loadWorkspace } from '../../workspace.js';
-import { reportMessage } from '../../workspace-reports.js';
+import { loadWorkspace, sourceOf } from '../../workspace.js';
 
 const HELP = /^(help|\?|-h|--help)$/i;
 
@@ -20,7 +19,7 @@ type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
  * deadline that the report replaces if it still comes (progress-reply.ts). When more commands are
  * waiting than the app takes on (admission.ts), the ack itself says so and nothing more is done.
  */
-export function contactsCommand(deps: SlackDeps) {
+export function contactsCommand(deps: AppParts) {
   return async (args: CommandArgs) => {
     const { ack, logger } = args;
     await inTurn(deps.admission, {
@@ -45,7 +44,7 @@ function logBusy(admission: Admission, logger: Logger): void {
   );
 }
 
-async function answer(deps: SlackDeps, { command, respond, context, logger }: CommandArgs): Promise<void> {
+async function answer(deps: AppParts, { command, respond, context, logger }: CommandArgs): Promise<void> {
   const reply = new ProgressReply(respond, REPLY_PLACES.command, deps.deadlines, logger);
   await safely(logger, '/contacts', reply.tell, async () => {
     const workspace = await loadWorkspace(deps, workspaceOf(context));
@@ -64,7 +63,9 @@ async function answer(deps: SlackDeps, { command, respond, context, logger }: Co
       await reply.send(buildHelpMessage({ zone, weekStart, problem: error.message }));
       return;
     }
-    const { value } = await reply.within(reportMessage(deps, workspace, period, { shareable: true }, logger));
+    const { value } = await reply.within(
+      deps.reports.message(workspace.id, sourceOf(deps, workspace), period, { shareable: true }),
+    );
     await reply.send(value);
   });
 }

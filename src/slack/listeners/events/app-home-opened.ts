@@ -1,11 +1,11 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { SlackDeps } from '../../deps.js';
+import type { AppParts } from '../../app-parts.js';
+import { publishHome } from '../../home/publish-home.js';
 import { safely, workspaceOf } from '../../safely.js';
 import { loadWorkspace } from '../../workspace.js';
-import { publishHome } from '../../workspace-reports.js';
 
 /** Every opening of the Home tab publishes it afresh: this week so far, the connection, the settings. */
-export function appHomeOpened(deps: SlackDeps) {
+export function appHomeOpened(deps: AppParts) {
   return async ({
     event,
     client,

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { workspaceIdOf } from '../../../store/installations.js';
 import { workspaceKey } from '../../../store/keys.js';
-import type { SlackDeps } from '../../deps.js';
+import type { AppParts } from '../../app-parts.js';
 import { logFailure } from '../../safely.js';
 
 /** The workspace an uninstall-type event is about: Bolt skips authorize() for these, so read the envelope. */
@@ -19,12 +19,12 @@ function workspaceOfBody(body: { team_id?: string; enterprise_id?: string; is_en
  * settings, cached reports, the digest's and the alerts' settings, logs, claims and sets —
  * unrecoverably (see store/forget-prefix.ts).
  */
-export async function forgetWorkspace(deps: SlackDeps, workspace: string): Promise<void> {
+export async function forgetWorkspace(deps: AppParts, workspace: string): Promise<void> {
   await Promise.all([deps.digests.forget(workspace), deps.alerts.forget(workspace)]);
   await deps.store.forget(`${workspaceKey(workspace)}:`);
 }
 
-export function appUninstalled(deps: SlackDeps) {
+export function appUninstalled(deps: AppParts) {
   return async ({ body, logger }: SlackEventMiddlewareArgs<'app_uninstalled'> & AllMiddlewareArgs) => {
     try {
       await forgetWorkspace(deps, workspaceOfBody(body));
@@ -35,7 +35,7 @@ export function appUninstalled(deps: SlackDeps) {
 }
 
 /** Revoked bot tokens mean the app can no longer act there: forget the workspace. User tokens alone change nothing. */
-export function tokensRevoked(deps: SlackDeps) {
+export function tokensRevoked(deps: AppParts) {
   return async ({ event, body, logger }: SlackEventMiddlewareArgs<'tokens_revoked'> & AllMiddlewareArgs) => {
     // Slack always lists the revoked tokens, but a body missing them must not throw.
     if ((event.tokens?.bot ?? []).length === 0) return;

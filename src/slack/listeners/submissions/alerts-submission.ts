@@ -1,10 +1,10 @@
 import { readAlertsInput } from '../../../views/alerts-modal.js';
 import { ALERT_FIELDS } from '../../../views/ids.js';
-import type { SlackDeps } from '../../deps.js';
+import type { AppParts } from '../../app-parts.js';
 import { channelFormSubmission } from './channel-form.js';
 
 /** Saves the alerts modal, by the digest's rules (channel-form.ts). A save clears a pause. */
-export function alertsSubmission(deps: SlackDeps) {
+export function alertsSubmission(deps: AppParts) {
   return channelFormSubmission(deps, {
     what: 'alerts',
     title: 'Same-day alerts',

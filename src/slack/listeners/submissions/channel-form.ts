@@ -4,10 +4,10 @@ import type { WebClient } from '@slack/web-api';
 import { slackErrorCode } from '../../../jobs/post.js';
 import { canEditSettings } from '../../admin.js';
 import { answerSubmission, type Checked } from '../../answer-submission.js';
-import type { SlackDeps } from '../../deps.js';
+import type { AppParts } from '../../app-parts.js';
+import { publishHome } from '../../home/publish-home.js';
 import { workspaceOf } from '../../safely.js';
 import { loadWorkspace, type Workspace } from '../../workspace.js';
-import { publishHome } from '../../workspace-reports.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 type Values = SubmitArgs['view']['state']['values'];
@@ -75,7 +75,7 @@ export interface ChannelFormOptions<Input extends { readonly channelId: string }
  * the modal into "checking…" within Slack's 3 s, and the verdict follows (answer-submission.ts).
  */
 export function channelFormSubmission<Input extends { readonly channelId: string }>(
-  deps: SlackDeps,
+  deps: AppParts,
   options: ChannelFormOptions<Input>,
 ) {
   return async (args: SubmitArgs) => {
@@ -96,7 +96,7 @@ export function channelFormSubmission<Input extends { readonly channelId: string
 }
 
 async function check<Input extends { readonly channelId: string }>(
-  deps: SlackDeps,
+  deps: AppParts,
   options: ChannelFormOptions<Input>,
   { body, view, client, context, logger }: SubmitArgs,
 ): Promise<Checked> {

@@ -1,13 +1,13 @@
 import { buildDigestModal, readDigestInput } from '../../../views/digest-modal.js';
 import { DIGEST_FIELDS } from '../../../views/ids.js';
-import type { SlackDeps } from '../../deps.js';
+import type { AppParts } from '../../app-parts.js';
 import { channelFormSubmission } from './channel-form.js';
 
 /**
  * Saves the digest modal (see channel-form.ts for who may, and the channel check). A save clears a
  * pause and starts the schedule afresh from now.
  */
-export function digestSubmission(deps: SlackDeps) {
+export function digestSubmission(deps: AppParts) {
   return channelFormSubmission(deps, {
     what: 'digest',
     title: 'Weekly digest',

@@ -5,15 +5,15 @@ import { SETTINGS_FIELDS } from '../../../views/ids.js';
 import { buildSettingsModal, readSettingsInput } from '../../../views/settings-modal.js';
 import { canEditSettings } from '../../admin.js';
 import { answerSubmission, type Checked } from '../../answer-submission.js';
-import type { SlackDeps } from '../../deps.js';
+import type { AppParts } from '../../app-parts.js';
+import { publishHome } from '../../home/publish-home.js';
 import { workspaceOf } from '../../safely.js';
 import { loadWorkspace, type Workspace } from '../../workspace.js';
-import { publishHome } from '../../workspace-reports.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /** Logs in with the new credentials; an error message for the form, or null when Tellody accepts them. */
-async function verify(deps: SlackDeps, credentials: TellodyCredentials): Promise<string | null> {
+async function verify(deps: AppParts, credentials: TellodyCredentials): Promise<string | null> {
   try {
     await deps.tellody.clientFor(credentials, { timeoutMs: deps.deadlines.loginCheckMs }).verifyCredentials();
     return null;
@@ -31,7 +31,7 @@ async function verify(deps: SlackDeps, credentials: TellodyCredentials): Promise
  * checked with a real Tellody login before they are stored, encrypted. A slow Tellody turns the
  * modal into "checking…" within Slack's 3 s, and the verdict follows (answer-submission.ts).
  */
-export function settingsSubmission(deps: SlackDeps) {
+export function settingsSubmission(deps: AppParts) {
   return async (args: SubmitArgs) => {
     await answerSubmission(
       args,
@@ -49,7 +49,7 @@ export function settingsSubmission(deps: SlackDeps) {
 }
 
 /** Why a submission cannot be saved (by field, and the form again), or how to save it. */
-async function checkSettings(deps: SlackDeps, args: SubmitArgs): Promise<Checked> {
+async function checkSettings(deps: AppParts, args: SubmitArgs): Promise<Checked> {
   const { body, view, client, context, logger } = args;
   const workspace = await loadWorkspace(deps, workspaceOf(context));
   if (!(await canEditSettings(client, body.user.id, workspace.settings))) {
