@@ -2,6 +2,7 @@ import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { AppLogger } from '../telemetry/logger.js';
 import type { Metrics, RequestKind } from '../telemetry/metrics.js';
 import { trackingOutcome } from '../telemetry/outcome.js';
+import { RECEIVED_AT } from './receiver/guarded-receiver.js';
 import { workspaceOf } from './safely.js';
 
 /** A field of an object, or undefined for anything else. */
@@ -39,7 +40,9 @@ export function describeRequest(body: unknown): { kind: RequestKind; id: string 
  */
 export function requestTelemetry(log: AppLogger, metrics: Metrics): Middleware<AnyMiddlewareArgs> {
   return async ({ body, context, next }) => {
-    const started = performance.now();
+    // From when the request reached the receiver (its checks included), where the receiver says so.
+    const arrived = context[RECEIVED_AT];
+    const started = typeof arrived === 'number' ? arrived : performance.now();
     const { kind, id } = describeRequest(body);
     const tracked = await trackingOutcome(next);
     const seconds = (performance.now() - started) / 1000;

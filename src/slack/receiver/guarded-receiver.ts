@@ -5,6 +5,8 @@ import type { RequestGuard } from './request-guard.js';
 const ENDPOINT = '/slack/events';
 /** The context property that says whether Slack has had its HTTP answer (see ackUnanswered). */
 const ANSWERED = 'requestAnswered';
+/** The context property holding when the request reached this receiver (performance.now()). */
+export const RECEIVED_AT = 'requestReceivedAt';
 
 const pathOf = (req: IncomingMessage) => new URL(req.url ?? '/', 'http://localhost').pathname;
 
@@ -16,10 +18,14 @@ const pathOf = (req: IncomingMessage) => new URL(req.url ?? '/', 'http://localho
 export class GuardedReceiver extends HTTPReceiver {
   constructor(options: Omit<HTTPReceiverOptions, 'endpoints' | 'customPropertiesExtractor'>, guard: RequestGuard) {
     const responses = new WeakMap<IncomingMessage, ServerResponse>();
+    const arrivals = new WeakMap<IncomingMessage, number>();
     super({
       ...options,
       endpoints: ENDPOINT,
-      customPropertiesExtractor: (req) => ({ [ANSWERED]: () => responses.get(req)?.headersSent ?? true }),
+      customPropertiesExtractor: (req) => ({
+        [ANSWERED]: () => responses.get(req)?.headersSent ?? true,
+        [RECEIVED_AT]: arrivals.get(req),
+      }),
     });
     const bolt: RequestListener = this.requestListener;
     this.requestListener = (req, res) => {
@@ -28,6 +34,7 @@ export class GuardedReceiver extends HTTPReceiver {
         return;
       }
       responses.set(req, res);
+      arrivals.set(req, performance.now());
       guard
         .admit(req, res)
         .then((admitted) => {
