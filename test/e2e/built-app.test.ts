@@ -4,15 +4,15 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox } from '../../src/tellody/sandbox/server.js';
-import { type AppProcess, startBuiltApp } from '../support/app-process.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AppProcess } from '../support/app-process.js';
 import { expectValidMessage, expectValidView } from '../support/block-kit.js';
+import { builtAppWorld } from '../support/built-app-world.js';
 import { freePort } from '../support/free-port.js';
 import { startRedis } from '../support/redis-server.js';
 import { type Json, sandboxTotals, totalsShown } from '../support/report-reading.js';
 import { settingsValues } from '../support/slack-app-harness.js';
-import { slackRequests } from '../support/slack-requests.js';
+import type { slackRequests } from '../support/slack-requests.js';
 import { startSlackStandIn } from '../support/slack-standin.js';
 import { startSocketModeStandIn } from '../support/socket-mode-standin.js';
 
@@ -22,51 +22,16 @@ const ATHENS = { zone: 'Europe/Athens', weekStart: 1 as const };
 /** A line of a stack trace, as Node prints them. */
 const STACK_TRACE = /^\s+at \S|node:internal/m;
 
-let sandbox: Awaited<ReturnType<typeof startSandbox>>;
-let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
-const started: AppProcess[] = [];
+const world = builtAppWorld({ secret: SECRET, encryptionKey: ENCRYPTION_KEY });
+const productionEnv = world.env;
+const requestsTo = world.requestsTo;
+const run = (env: Record<string, string>) => world.run(env);
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ zone: 'Europe/Athens' });
-  slack = await startSlackStandIn({ users: { UADMIN: { tz: 'Europe/Athens', is_admin: true }, UUSER: {} } });
-});
-afterAll(async () => {
-  await Promise.all(started.map((app) => app.stop('SIGKILL')));
-  await slack.close();
-  await sandbox.close();
-});
-
-function productionEnv(extra: Record<string, string> = {}): Record<string, string> {
-  const dir = mkdtempSync(join(tmpdir(), 'contacts-e2e-'));
-  return {
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-e2e-token',
-    SLACK_API_URL: slack.apiUrl,
-    TELLODY_BASE_URL: sandbox.baseUrl,
-    TELLODY_USERNAME: 'demo',
-    TELLODY_PASSWORD: 'demo',
-    STORE_URL: `sqlite://${join(dir, 'contacts.sqlite')}`,
-    ENCRYPTION_KEY,
-    LOG_LEVEL: 'info',
-    ...extra,
-  };
-}
-
-/** Slack's requests, signed, to a running built app; answers go to the shared Slack stand-in. */
-const requestsTo = (app: AppProcess) =>
-  slackRequests({ events: `${app.base}/slack/events`, secret: SECRET, responseUrl: slack.responseUrl });
-
-async function run(env: Record<string, string>): Promise<AppProcess> {
-  const app = await startBuiltApp({ env });
-  started.push(app);
-  return app;
-}
-
-const lastPost = async (id: string, count = 1) => (await slack.waitForPosts(id, count)).at(-1)?.body as Json;
+const lastPost = async (id: string, count = 1) => (await world.slack.waitForPosts(id, count)).at(-1)?.body as Json;
 
 /** `/contacts last week` answers with exactly the sandbox's numbers for last week. */
 async function expectLastWeekFromSandbox(post: Json): Promise<void> {
-  const expected = await sandboxTotals(sandbox.baseUrl, 'last week', { ...ATHENS, now: Date.now() });
+  const expected = await sandboxTotals(world.sandbox.baseUrl, 'last week', { ...ATHENS, now: Date.now() });
   expectValidMessage(post as { text: string; blocks: Json[] });
   expect(post.response_type).toBe('ephemeral');
   expect(String(post.text)).toContain(expected.label);
@@ -109,16 +74,16 @@ describe('the built app (node dist/index.js), over HTTP on a SQLite file', () =>
     expect(click.status).toBe(200);
     const stepped = await lastPost(click.id);
     expect(stepped.replace_original).toBe(true);
-    const expected = await sandboxTotals(sandbox.baseUrl, '2 weeks ago', { ...ATHENS, now: Date.now() });
+    const expected = await sandboxTotals(world.sandbox.baseUrl, '2 weeks ago', { ...ATHENS, now: Date.now() });
     expect(String(stepped.text)).toContain(expected.label.split(' · ').at(-1));
     expect(totalsShown(stepped as { blocks: Json[] })).toEqual(expected.totals);
   });
 
   it('publishes the Home tab when it is opened', async () => {
-    const before = slack.callsTo('views.publish').length;
+    const before = world.slack.callsTo('views.publish').length;
     const result = await requests.event({ type: 'app_home_opened', user: 'UUSER', channel: 'D1', tab: 'home' });
     expect(result.status).toBe(200);
-    const publish = (await slack.waitForCalls('views.publish', before + 1)).at(-1);
+    const publish = (await world.slack.waitForCalls('views.publish', before + 1)).at(-1);
     expect(publish?.args.user_id).toBe('UUSER');
     const view = publish?.args.view as { type: string; blocks: Json[] };
     expect(view.type).toBe('home');
@@ -232,7 +197,7 @@ describe('stopping on SIGTERM', () => {
     const app = await run(productionEnv());
     const requests = requestsTo(app);
     await lastPost((await requests.command('last week')).id); // logged in to Tellody
-    sandbox.faults.latencyMs = 1500;
+    world.sandbox.faults.latencyMs = 1500;
     try {
       const inFlight = await requests.command('5 weeks ago');
       expect(inFlight.status).toBe(200);
@@ -244,15 +209,14 @@ describe('stopping on SIGTERM', () => {
       expect(await app.exited).toEqual({ code: 0, signal: null });
       await app.waitForLog(/stopped\n$/);
     } finally {
-      sandbox.faults.latencyMs = 0;
+      world.sandbox.faults.latencyMs = 0;
     }
   });
 });
 
 /** Starts the built app expecting it to fail; its stderr must be exactly one line, with no stack trace. */
 async function startupFailure(env: Record<string, string>): Promise<string> {
-  const app = await startBuiltApp({ env, waitForHealth: false });
-  started.push(app);
+  const app = await world.run(env, false);
   expect((await app.exited).code).toBe(1);
   const stderr = app.stderr();
   expect(stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -296,8 +260,7 @@ describe('a start-up that cannot work says why in one line', () => {
   });
 
   it('lists every missing setting at once', async () => {
-    const app = await startBuiltApp({ env: { LOG_LEVEL: 'info' }, waitForHealth: false });
-    started.push(app);
+    const app = await world.run({ LOG_LEVEL: 'info' }, false);
     expect((await app.exited).code).toBe(1);
     expect(app.stderr()).toContain('SLACK_SIGNING_SECRET is required in HTTP mode');
     expect(app.stderr()).toContain('ENCRYPTION_KEY is required');

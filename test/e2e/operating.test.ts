@@ -1,12 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox } from '../../src/tellody/sandbox/server.js';
-import { type AppProcess, startBuiltApp } from '../support/app-process.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AppProcess } from '../support/app-process.js';
+import { builtAppWorld } from '../support/built-app-world.js';
 import { sampleOf, scrape } from '../support/metrics-text.js';
 import { settingsValues } from '../support/slack-app-harness.js';
-import { slackRequests } from '../support/slack-requests.js';
+import type { slackRequests } from '../support/slack-requests.js';
 import { startSlackStandIn } from '../support/slack-standin.js';
 import { startSocketModeStandIn } from '../support/socket-mode-standin.js';
 
@@ -20,44 +17,12 @@ const SECRET = 'operating-signing-secret';
 const TOKEN = 'metrics-token-0123456789abcdef';
 const BOT_TOKEN = 'xoxb-operating-bot-token-123';
 
-let sandbox: Awaited<ReturnType<typeof startSandbox>>;
-let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
-const started: AppProcess[] = [];
+const world = builtAppWorld({ secret: SECRET, encryptionKey: 'a1'.repeat(32) });
+const requestsTo = world.requestsTo;
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ zone: 'Europe/Athens' });
-  slack = await startSlackStandIn({ users: { UADMIN: { tz: 'Europe/Athens', is_admin: true }, UUSER: {} } });
-});
-afterAll(async () => {
-  await Promise.all(started.map((app) => app.stop('SIGKILL')));
-  await slack.close();
-  await sandbox.close();
-});
-
-function env(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_API_URL: slack.apiUrl,
-    TELLODY_BASE_URL: sandbox.baseUrl,
-    TELLODY_USERNAME: 'demo',
-    TELLODY_PASSWORD: 'demo',
-    STORE_URL: `sqlite://${join(mkdtempSync(join(tmpdir(), 'contacts-ops-')), 'contacts.sqlite')}`,
-    ENCRYPTION_KEY: 'a1'.repeat(32),
-    METRICS_TOKEN: TOKEN,
-    LOG_LEVEL: 'info',
-    ...extra,
-  };
-}
-
-async function run(extra: Record<string, string> = {}): Promise<AppProcess> {
-  const app = await startBuiltApp({ env: env(extra) });
-  started.push(app);
-  return app;
-}
-
-const requestsTo = (app: AppProcess) =>
-  slackRequests({ events: `${app.base}/slack/events`, secret: SECRET, responseUrl: slack.responseUrl });
+/** The built app as production runs it, with metrics on and its own bot token. */
+const run = (extra: Record<string, string> = {}) =>
+  world.run(world.env({ SLACK_BOT_TOKEN: BOT_TOKEN, METRICS_TOKEN: TOKEN, ...extra }));
 
 /** The one `slack request` line logged for a request, once its work is done. */
 async function requestLine(app: AppProcess, matches: (record: Record<string, unknown>) => boolean) {
@@ -98,14 +63,14 @@ describe('the built app’s log', () => {
 
   it('logs a command once its answer is posted: kind, id, workspace, outcome and how long it took', async () => {
     const sent = await requests.command('last week', { team: 'TLOGGED' });
-    await slack.waitForPosts(sent.id);
+    await world.slack.waitForPosts(sent.id);
     const line = await requestLine(app, (r) => r.workspace === 'TLOGGED');
     expect(line).toMatchObject({ level: 'info', kind: 'command', id: '/contacts', outcome: 'ok' });
     expect(line.durationMs).toEqual(expect.any(Number));
   });
 
   it('says how each request ended: a phrase it cannot read is refused, a tampered click is answered still', async () => {
-    await slack.waitForPosts((await requests.command('by fortnight', { team: 'TREFUSED' })).id);
+    await world.slack.waitForPosts((await requests.command('by fortnight', { team: 'TREFUSED' })).id);
     expect(await requestLine(app, (r) => r.workspace === 'TREFUSED')).toMatchObject({ outcome: 'refused' });
     await requests.click({ type: 'button', action_id: 'contacts_previous', value: 'tampered' }, { team: 'TCLICK' });
     expect(await requestLine(app, (r) => r.workspace === 'TCLICK')).toMatchObject({
@@ -151,7 +116,8 @@ describe('the built app’s metrics', () => {
     for (const name of ['contacts_digest_runs_total', 'contacts_alert_checks_total', 'contacts_store_errors_total']) {
       expect(before).toContain(`# TYPE ${name} counter`);
     }
-    for (let i = 0; i < 2; i++) await slack.waitForPosts((await requests.command('3 weeks ago', { team: 'TM' })).id);
+    for (let i = 0; i < 2; i++)
+      await world.slack.waitForPosts((await requests.command('3 weeks ago', { team: 'TM' })).id);
     const after = await scrape(app.base, TOKEN);
     expect(sampleOf(after, 'contacts_slack_requests_total', { kind: 'command', outcome: 'ok' })).toBe(2);
     expect(sampleOf(after, 'contacts_answer_seconds_count', { kind: 'command' })).toBe(2);
@@ -163,18 +129,18 @@ describe('the built app’s metrics', () => {
   });
 
   it('never label a series with a workspace or a phrase', async () => {
-    await slack.waitForPosts((await requests.command('the week of 2 march', { team: 'TSECRETTEAM' })).id);
+    await world.slack.waitForPosts((await requests.command('the week of 2 march', { team: 'TSECRETTEAM' })).id);
     const text = await scrape(app.base, TOKEN);
     expect(text).not.toContain('TSECRETTEAM');
     expect(text).not.toContain('march');
   });
 
   it('count Tellody failing, as it fails', async () => {
-    sandbox.faults.errorRate = 1;
+    world.sandbox.faults.errorRate = 1;
     try {
-      await slack.waitForPosts((await requests.command('9 weeks ago', { team: 'TDOWN' })).id);
+      await world.slack.waitForPosts((await requests.command('9 weeks ago', { team: 'TDOWN' })).id);
     } finally {
-      sandbox.faults.errorRate = 0;
+      world.sandbox.faults.errorRate = 0;
     }
     const text = await scrape(app.base, TOKEN);
     expect(sampleOf(text, 'contacts_tellody_requests_total', { outcome: 'server_error' })).toBeGreaterThanOrEqual(1);
@@ -207,7 +173,7 @@ describe('the built app’s log at debug level', () => {
     const requests = requestsTo(app);
     const password = 'Typed-Pa55word-Nobody-Sees';
     await requests.submit(settingsValues({ username: 'demo', password }), { team: 'TDEBUG' });
-    await slack.waitForPosts((await requests.command('last week', { team: 'TDEBUG' })).id);
+    await world.slack.waitForPosts((await requests.command('last week', { team: 'TDEBUG' })).id);
     await app.waitForLog('slack request');
     expect(app.stdout()).toContain('"level":"debug"');
     expect(app.stdout()).not.toContain(password);
