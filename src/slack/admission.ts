@@ -15,7 +15,8 @@ export interface AdmissionLimits {
 /**
  * 256 at once: an answer's post to Slack crosses the internet, and while it travels the CPU can
  * make the next ones. 1,024 waiting: at the few hundred answers a second one instance makes, the
- * last of them starts within a few seconds — and what they hold stays a few tens of MiB.
+ * last of them starts within a few seconds; a burst that fills them all measured ~40 MiB of RSS
+ * above the steady load (docs/benchmarks.md).
  */
 export const ADMISSION_LIMITS: AdmissionLimits = { running: 256, waiting: 1024 };
 
