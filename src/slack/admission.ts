@@ -13,12 +13,12 @@ export interface AdmissionLimits {
 }
 
 /**
- * 256 at once: an answer's post to Slack crosses the internet, and while it travels the CPU can
- * make the next ones. 1,024 waiting: at the few hundred answers a second one instance makes, the
- * last of them starts within a few seconds; a burst that fills them all measured ~40 MiB of RSS
- * above the steady load (docs/benchmarks.md).
+ * 128 at once: an answer waits on Tellody (~100 ms away) and its post to Slack, and meanwhile the
+ * CPU makes the next ones; at the few hundred answers a second an instance makes, 128 cover the
+ * waiting with room to spare (256 answered no more in a burst, with a higher peak). 1,024 waiting:
+ * the last of them starts within a few seconds (docs/benchmarks.md).
  */
-export const ADMISSION_LIMITS: AdmissionLimits = { running: 256, waiting: 1024 };
+export const ADMISSION_LIMITS: AdmissionLimits = { running: 128, waiting: 1024 };
 
 /** A request's place: its work runs once (when a running place is free), or the place is given up unused. */
 export interface Place {

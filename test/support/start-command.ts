@@ -9,8 +9,9 @@ export interface StartCommand {
 const PACKAGE_JSON = new URL('../../package.json', import.meta.url);
 
 /**
- * Reads package.json's start script, the one place the production command is written (the
- * Procfile runs `npm start`), so tests and benchmarks start the built app with exactly its flags.
+ * Reads package.json's start script, where the production command is written (the Procfile runs
+ * the same command without npm, and a test holds the two together), so tests and benchmarks start
+ * the built app with exactly its flags.
  * Anything but `node [--flag …] <entry>.js` is refused: a start script this cannot read would
  * otherwise be tested as something it is not.
  */
@@ -23,7 +24,13 @@ export function startCommand(script = packageStartScript()): StartCommand {
   return { nodeFlags, entry };
 }
 
-function packageStartScript(): string {
+/** The web process of the Procfile (Heroku and the platforms that read it), as written. */
+export function procfileWebCommand(): string {
+  const procfile = readFileSync(new URL('../../Procfile', import.meta.url), 'utf8');
+  return /^web:\s*(.+)$/m.exec(procfile)?.[1]?.trim() ?? '';
+}
+
+export function packageStartScript(): string {
   const pkg = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { scripts?: { start?: string } };
   return pkg.scripts?.start ?? '';
 }

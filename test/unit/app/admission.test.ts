@@ -106,8 +106,8 @@ describe('admission of requests’ work', () => {
     expect(() => new Admission({ running: 4, waiting: -1 })).toThrow(RangeError);
   });
 
-  it('runs 256 requests at once and lets 1,024 wait by default', () => {
-    expect(ADMISSION_LIMITS).toEqual({ running: 256, waiting: 1024 });
+  it('runs 128 requests at once and lets 1,024 wait by default', () => {
+    expect(ADMISSION_LIMITS).toEqual({ running: 128, waiting: 1024 });
     expect(new Admission().limits).toBe(ADMISSION_LIMITS);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { START_FLAGS } from '../../support/app-process.js';
-import { startCommand } from '../../support/start-command.js';
+import { packageStartScript, procfileWebCommand, startCommand } from '../../support/start-command.js';
 
 describe('what npm start runs, as tests and benchmarks read it', () => {
   it.each([
@@ -26,5 +26,9 @@ describe('what npm start runs, as tests and benchmarks read it', () => {
     const { nodeFlags, entry } = startCommand();
     expect(entry).toBe('dist/index.js');
     expect(START_FLAGS).toEqual(nodeFlags);
+  });
+
+  it('is what the Procfile runs, without npm resident beside the app', () => {
+    expect(procfileWebCommand()).toBe(packageStartScript());
   });
 });
