@@ -3,7 +3,7 @@
  *
  *   --quick          a smoke run of a few seconds (CI): every part runs, the numbers mean little
  *   --json <file>    also write every number to a file
- *   --only a,b       only these parts: micro, table, cold, digest (the default is these four), soak, burst, profile
+ *   --only a,b       only these parts: micro, table, cold, digest, due (the default is these five), soak, burst, profile
  *   --soak           add the memory soak (100,000 commands over 1,000 workspaces at 500/s; minutes)
  *   --soak-flags "…" node's flags for the soaked (and burst) app in place of npm start's ("none": V8's own sizing)
  *   --soak-commands N, --soak-rate N   a shorter or faster soak (default 100000 at 500/s)
@@ -19,6 +19,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import setupBuild from '../test/global-setup.js';
 import { START_FLAGS } from '../test/support/app-process.js';
 import { benchDigest } from './digest.bench.js';
+import { benchDueIndex, type DueIndexRow, type FanOut } from './due.bench.js';
 import { QUICK } from './harness.js';
 import { type BurstResult, benchBurst } from './load/burst.js';
 import { benchCold, type ColdRow } from './load/cold.js';
@@ -36,7 +37,7 @@ const flagValue = (flag: string) => {
   const i = args.indexOf(flag);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const parts = new Set((flagValue('--only') ?? 'micro,table,cold,digest').split(','));
+const parts = new Set((flagValue('--only') ?? 'micro,table,cold,digest,due').split(','));
 if (args.includes('--soak')) parts.add('soak');
 if (args.includes('--burst')) parts.add('burst');
 if (args.includes('--profile')) parts.add('profile');
@@ -67,6 +68,7 @@ const results: {
   soak?: SoakResult[];
   burst?: BurstResult[];
   npmStart?: NpmStartOverhead;
+  dueIndex?: { ticks: DueIndexRow[]; fanOut: FanOut };
 } = {};
 if (['table', 'cold', 'soak', 'burst', 'profile'].some((part) => parts.has(part))) {
   setupBuild(); // the load runs drive dist/, as production runs it: build it when it is missing or stale
@@ -130,6 +132,7 @@ if (['table', 'cold', 'soak', 'burst', 'profile'].some((part) => parts.has(part)
 }
 
 if (parts.has('digest')) await benchDigest();
+if (parts.has('due')) results.dueIndex = await benchDueIndex({ redis: !args.includes('--no-redis') });
 
 const jsonFile = flagValue('--json');
 if (jsonFile) {

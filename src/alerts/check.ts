@@ -61,7 +61,8 @@ interface Check {
   state: AlertState;
 }
 
-const enabled = (settings: AlertSettings) => ALERT_MEASURES.filter((m) => settings.measures[m]);
+/** The measures the alerts watch; none means they are off. */
+export const watched = (settings: AlertSettings) => ALERT_MEASURES.filter((m) => settings.measures[m]);
 
 /** The state for `today`: yesterday's episodes are over (a new day compares afresh); the last alert stays for Home. */
 function stateFor(previous: AlertState | undefined, today: Today): AlertState {
@@ -245,7 +246,7 @@ async function check(check: Check): Promise<AlertCheckResult> {
   const muted = await deps.alerts.mutedOn(workspace.id, today.date);
   const alerted: AlertMeasure[] = [];
   const cleared: AlertMeasure[] = [];
-  for (const measure of enabled(settings)) {
+  for (const measure of watched(settings)) {
     const { judgement, finding } = assess(input, measure);
     const episode = check.state.episodes[measure];
     const open = episode !== undefined && episode.closedAt === undefined;
@@ -270,7 +271,7 @@ async function check(check: Check): Promise<AlertCheckResult> {
  */
 export async function runAlertCheck(deps: AlertNeeds, id: string): Promise<AlertCheckResult> {
   const settings = await deps.alerts.settings(id);
-  if (!settings || enabled(settings).length === 0) return { outcome: 'off' };
+  if (!settings || watched(settings).length === 0) return { outcome: 'off' };
   if (settings.paused) return { outcome: 'paused' };
   const workspace = await deps.workspace(id);
   const now = deps.now();

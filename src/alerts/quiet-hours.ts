@@ -1,6 +1,8 @@
-import { wallParts } from '../period/calendar.js';
+import { instantOf, wallOf, wallParts } from '../period/calendar.js';
 import type { QuietHours } from '../store/alert-settings.js';
 
+const MINUTE = 60_000;
+const DAY = 86_400_000;
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
 /**
@@ -13,4 +15,16 @@ export function inQuietHours(now: number, quiet: QuietHours | undefined, zone: s
   const at = hour * 60 + minute;
   const [from, to] = [minutesOf(quiet.from), minutesOf(quiet.to)];
   return from < to ? at >= from && at < to : at >= from || at < to;
+}
+
+/**
+ * The next instant after `now` at which the local wall clock reads the quiet hours' `to` (where
+ * the clocks jump over it, the first instant after the jump): when quiet hours that hold at `now`
+ * are over.
+ */
+export function quietHoursEnd(now: number, quiet: QuietHours, zone: string): number {
+  const today = Math.floor(wallOf(now, zone) / DAY) * DAY;
+  const end = minutesOf(quiet.to) * MINUTE;
+  const todays = instantOf(today + end, zone);
+  return todays > now ? todays : instantOf(today + DAY + end, zone);
 }

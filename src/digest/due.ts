@@ -1,7 +1,7 @@
 import type { Weekday } from '../period/calendar.js';
 import type { Period } from '../period/index.js';
 import type { DigestSchedule, WeekRecord } from '../store/digest-schedules.js';
-import { latestOccurrence, reportedWeek, weekKey } from './schedule.js';
+import { latestOccurrence, nextOccurrences, reportedWeek, weekKey } from './schedule.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -63,4 +63,25 @@ export function decide(
   if (record?.nextAttemptAt !== undefined && now < record.nextAttemptAt)
     return { kind: 'retry-later', at: record.nextAttemptAt };
   return { kind: 'due' };
+}
+
+/**
+ * When the digest next needs a look, as of `now`, from what is stored (`week`: the week `now`
+ * falls in, `record`: its record): now when something is to be done (due, missed, found
+ * `posting`), the next attempt of one waiting (no later than the end of its 24 hours, when it is
+ * recorded missed), else the next time the slot comes round; null when it never goes out by
+ * itself (off or paused: saving it again places it anew). Never later than `decide` would act.
+ */
+export function nextLookAt(
+  now: number,
+  schedule: DigestSchedule,
+  zone: string,
+  week: DigestWeek,
+  record: WeekRecord | undefined,
+): number | null {
+  if (!schedule.enabled || schedule.paused) return null;
+  const decision = decide(now, schedule, week, record);
+  if (decision.kind === 'idle') return nextOccurrences(now, schedule, zone, 1)[0] ?? now;
+  if (decision.kind === 'retry-later') return Math.min(decision.at, week.occurrence + CATCH_UP_MS);
+  return now;
 }

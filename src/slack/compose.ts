@@ -137,7 +137,9 @@ function jobNeeds(parts: Omit<AppParts, 'jobs'>, leaseMs: number | undefined): A
   const common = (lease: number): JobNeeds => ({
     claims: parts.store.claims,
     async workspace(id) {
-      const { zone, weekStart, installerUserId } = await settingsOf(parts, id);
+      // Read from the store, not a kept copy: a due time worked out from a zone saved over a
+      // moment ago on another instance would be wrong, and nothing would look again before it.
+      const { zone, weekStart, installerUserId } = await settingsOf(parts, id, { fresh: true });
       return { id, zone, weekStart, installerUserId };
     },
     async slack(id) {

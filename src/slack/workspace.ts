@@ -31,10 +31,14 @@ export async function loadWorkspace(
   return { id, settings, ...credentials };
 }
 
-/** A workspace's settings, the deployment's defaults where it has chosen none. */
-export async function settingsOf(deps: Pick<AppParts, 'settings' | 'config'>, id: string): Promise<WorkspaceSettings> {
+/** A workspace's settings, the deployment's defaults where it has chosen none (`fresh`: see the repository's get). */
+export async function settingsOf(
+  deps: Pick<AppParts, 'settings' | 'config'>,
+  id: string,
+  options: { readonly fresh?: boolean } = {},
+): Promise<WorkspaceSettings> {
   return (
-    (await deps.settings.get(id)) ?? {
+    (await deps.settings.get(id, options)) ?? {
       weekStart: deps.config.DEFAULT_WEEK_START as Weekday,
       zone: deps.config.DEFAULT_TIMEZONE,
       updatedAt: 0,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CLOCK_TIME_PATTERN } from '../period/calendar.js';
 import { type PauseReason, postingFields, TELLODY_PROBLEMS } from './digest-schedules.js';
+import { DueWorkspaces } from './due-workspaces.js';
 import { workspaceKey } from './keys.js';
 import type { Store } from './open-store.js';
 
@@ -98,8 +99,8 @@ export interface AlertState {
   readonly posting?: PostingAlert | undefined;
 }
 
-/** Which workspaces have alerts set up: the scheduler's list. */
-const ENROLLED = 'alerts:workspaces';
+/** Which workspaces have alerts set up, and when each next needs a check: what the scheduler reads. */
+const NAMES = { enrolled: 'alerts:workspaces', index: 'alerts:due' } as const;
 
 const measureSchema = z.enum(ALERT_MEASURES);
 const clock = z.string().regex(CLOCK_TIME_PATTERN);
@@ -154,7 +155,12 @@ const stateSchema = z.object({
  * writes the state); a state is written only by the holder of the workspace's alert claim.
  */
 export class AlertRepository {
-  constructor(private readonly store: Store) {}
+  /** The workspaces with alerts, by when each next needs a check. */
+  readonly due: DueWorkspaces;
+
+  constructor(private readonly store: Store) {
+    this.due = new DueWorkspaces(store, NAMES);
+  }
 
   /** One check of a workspace at a time, across every instance. */
   claimKey(workspace: string): string {
@@ -165,14 +171,14 @@ export class AlertRepository {
     return this.read(workspace, 'settings', settingsSchema) as Promise<AlertSettings | undefined>;
   }
 
-  /** Saves the settings and puts the workspace on the scheduler's list. */
+  /** Saves the settings and puts the workspace on the scheduler's list, due at once (its next tick places it). */
   async setSettings(workspace: string, settings: AlertSettings): Promise<void> {
     await this.store.keyv.set(workspaceKey(workspace, 'alerts', 'settings'), settingsSchema.parse(settings));
-    await this.store.sets.add(ENROLLED, workspace);
+    await this.due.enroll(workspace);
   }
 
   async enrolled(): Promise<string[]> {
-    return this.store.sets.members(ENROLLED);
+    return this.due.enrolled();
   }
 
   async state(workspace: string): Promise<AlertState | undefined> {
@@ -207,13 +213,13 @@ export class AlertRepository {
     return muted;
   }
 
-  /** Everything of a workspace's alerts: settings, state, mutes, claims, its place on the list. */
+  /** Everything of a workspace's alerts: settings, state, mutes, claims, its place on the list and in the index. */
   async forget(workspace: string): Promise<void> {
     const muted = workspaceKey(workspace, 'alerts', 'muted');
     for (const member of await this.store.sets.members(muted)) await this.store.sets.remove(muted, member);
     await this.store.keyv.delete(workspaceKey(workspace, 'alerts', 'settings'));
     await this.store.keyv.delete(workspaceKey(workspace, 'alerts', 'state'));
     await this.store.claims.forget(this.claimKey(workspace));
-    await this.store.sets.remove(ENROLLED, workspace);
+    await this.due.drop(workspace);
   }
 }

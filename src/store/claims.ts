@@ -40,11 +40,15 @@ export function redisClaims(adapter: KeyvRedis<unknown>): Claims {
 }
 
 /**
- * Queries on a table of our own beside keyv's, in the same SQLite file, created on first use.
- * A file that cannot be opened is reported by the store's ready(); the queries rethrow it.
+ * Queries on a table of our own beside keyv's, in the same SQLite file, created (with any indexes
+ * of its own, in the order given) on first use. A file that cannot be opened is reported by the
+ * store's ready(); the queries rethrow it.
  */
-export function sqliteTable(adapter: KeyvSqlite, createTable: string) {
-  const ready = adapter.query(createTable);
+export function sqliteTable(adapter: KeyvSqlite, ...schema: readonly string[]) {
+  const ready = schema.reduce<Promise<unknown>>(
+    (done, statement) => done.then(() => adapter.query(statement)),
+    Promise.resolve(),
+  );
   ready.catch(() => {});
   return async <Row>(sql: string, ...args: unknown[]): Promise<Row[]> => {
     await ready;

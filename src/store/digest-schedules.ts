@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CLOCK_TIME_PATTERN, type Weekday } from '../period/calendar.js';
+import { DueWorkspaces } from './due-workspaces.js';
 import { workspaceKey } from './keys.js';
 import type { Store } from './open-store.js';
 
@@ -71,8 +72,8 @@ export interface WeekRecord {
   readonly problem?: DigestProblem | undefined;
 }
 
-/** Which workspaces have a digest set up: the scheduler's list to look through each minute. */
-const ENROLLED = 'digest:workspaces';
+/** Which workspaces have a digest set up, and when each is next due (what the scheduler reads each minute). */
+const NAMES = { enrolled: 'digest:workspaces', index: 'digest:due' } as const;
 /** Weeks of delivery log kept per workspace: enough for Home's "last delivery" and some history. */
 const KEPT_WEEKS = 12;
 
@@ -134,7 +135,12 @@ const recordSchema = z.object({
  * delivery record must never be lost or invented silently (a lost "posted" would post twice).
  */
 export class DigestRepository {
-  constructor(private readonly store: Store) {}
+  /** The workspaces with a digest, by when each is next due. */
+  readonly due: DueWorkspaces;
+
+  constructor(private readonly store: Store) {
+    this.due = new DueWorkspaces(store, NAMES);
+  }
 
   claimKey(workspace: string, week: string): string {
     return workspaceKey(workspace, 'digest', 'claim', week);
@@ -145,14 +151,14 @@ export class DigestRepository {
     return parsed.success ? (parsed.data as DigestSchedule) : undefined;
   }
 
-  /** Saves a schedule and puts the workspace on the scheduler's list. */
+  /** Saves a schedule and puts the workspace on the scheduler's list, due at once (its next tick places it). */
   async setSchedule(workspace: string, schedule: DigestSchedule): Promise<void> {
     await this.store.keyv.set(workspaceKey(workspace, 'digest', 'schedule'), scheduleSchema.parse(schedule));
-    await this.store.sets.add(ENROLLED, workspace);
+    await this.due.enroll(workspace);
   }
 
   async enrolled(): Promise<string[]> {
-    return this.store.sets.members(ENROLLED);
+    return this.due.enrolled();
   }
 
   async week(workspace: string, week: string): Promise<WeekRecord | undefined> {
@@ -185,7 +191,7 @@ export class DigestRepository {
     return latest === undefined ? undefined : this.week(workspace, latest);
   }
 
-  /** Everything of a workspace's digest: schedule, delivery log, claims, its place on the list. */
+  /** Everything of a workspace's digest: schedule, delivery log, claims, its place on the list and in the index. */
   async forget(workspace: string): Promise<void> {
     const weeksSet = workspaceKey(workspace, 'digest', 'weeks');
     for (const week of await this.store.sets.members(weeksSet)) {
@@ -194,6 +200,6 @@ export class DigestRepository {
     }
     await this.store.keyv.delete(workspaceKey(workspace, 'digest', 'schedule'));
     await this.store.claims.forget(workspaceKey(workspace, 'digest', 'claim'));
-    await this.store.sets.remove(ENROLLED, workspace);
+    await this.due.drop(workspace);
   }
 }

@@ -1,12 +1,15 @@
 import type KeyvRedis from '@keyv/redis';
 import type KeyvSqlite from '@keyv/sqlite';
 import type Keyv from 'keyv';
-import type { Claims } from './claims.js';
-import type { MemberSets } from './member-sets.js';
 import { redisDeletePrefix } from './prefix.js';
 
-/** Deletes every value, claim and set whose key starts with a prefix, beyond recovery from the backend's files. */
+/** Deletes every value, claim, set and index whose key starts with a prefix, beyond recovery from the backend's files. */
 export type ForgetPrefix = (prefix: string) => Promise<void>;
+
+/** What keeps its own keys beside keyv's values (claims, sets, due indexes), each forgetting its own under a prefix. */
+interface ForgetsOwn {
+  forget(prefix: string): Promise<void>;
+}
 
 /** How often a checkpoint that other connections keep busy is tried again. */
 const CHECKPOINT_TRIES = 5;
@@ -17,12 +20,11 @@ const CHECKPOINT_TRIES = 5;
  * in the database until a checkpoint; older frames holding the data stay in the -wal file until
  * it is reset. A TRUNCATE checkpoint does both: afterwards neither file holds what was deleted.
  */
-export function sqliteForget(adapter: KeyvSqlite, claims: Claims, sets: MemberSets): ForgetPrefix {
+export function sqliteForget(adapter: KeyvSqlite, tables: readonly ForgetsOwn[]): ForgetPrefix {
   const table = adapter.opts.table ?? 'keyv';
   return async (prefix) => {
     await adapter.query(`DELETE FROM ${table} WHERE substr(key, 1, length(?)) = ?`, prefix, prefix);
-    await claims.forget(prefix);
-    await sets.forget(prefix);
+    for (const own of tables) await own.forget(prefix);
     for (let attempt = 1; attempt <= CHECKPOINT_TRIES; attempt++) {
       const [result] = (await adapter.query('PRAGMA wal_checkpoint(TRUNCATE)')) as { busy: number }[];
       if (!result?.busy) return;
@@ -32,7 +34,7 @@ export function sqliteForget(adapter: KeyvSqlite, claims: Claims, sets: MemberSe
   };
 }
 
-/** Redis: claims and sets are keys of their own; keyv's values carry the adapter's namespace in front. */
+/** Redis: claims, sets and indexes are keys of their own; keyv's values carry the adapter's namespace in front. */
 export function redisForget(adapter: KeyvRedis<unknown>): ForgetPrefix {
   return async (prefix) => {
     const client = await adapter.getClient();
@@ -41,13 +43,12 @@ export function redisForget(adapter: KeyvRedis<unknown>): ForgetPrefix {
   };
 }
 
-/** Memory (`memory:`, one process): keyv's Map (its keys carry keyv's namespace), the claims and the sets. */
-export function memoryForget(keyv: Keyv, claims: Claims, sets: MemberSets): ForgetPrefix {
+/** Memory (`memory:`, one process): keyv's Map (its keys carry keyv's namespace), the claims, the sets and the indexes. */
+export function memoryForget(keyv: Keyv, own: readonly ForgetsOwn[]): ForgetPrefix {
   return async (prefix) => {
     const map = keyv.store as Map<string, unknown>;
     const stored = keyv.namespace ? `${keyv.namespace}:${prefix}` : prefix;
     for (const key of [...map.keys()]) if (key.startsWith(stored)) map.delete(key);
-    await claims.forget(prefix);
-    await sets.forget(prefix);
+    for (const part of own) await part.forget(prefix);
   };
 }

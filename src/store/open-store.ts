@@ -5,6 +5,7 @@ import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { localChanges, redisChanges, type StoreChanges } from './changes.js';
 import { type Claims, memoryClaims, redisClaims, sqliteClaims } from './claims.js';
+import { type DueIndex, memoryDueIndex, redisDueIndex, sqliteDueIndex } from './due-index.js';
 import { type ForgetPrefix, memoryForget, redisForget, sqliteForget } from './forget-prefix.js';
 import { type MemberSets, memorySets, redisSets, sqliteSets } from './member-sets.js';
 
@@ -89,7 +90,9 @@ export interface Store {
   readonly claims: Claims;
   /** Sets that concurrent writers can add to and remove from safely, on the same backend. */
   readonly sets: MemberSets;
-  /** Deletes every value, claim and set under a prefix (a workspace leaving), unrecoverably. */
+  /** Members by when each is next due (the scheduled jobs' workspaces), read by time, on the same backend. */
+  readonly due: DueIndex;
+  /** Deletes every value, claim, set and index under a prefix (a workspace leaving), unrecoverably. */
   readonly forget: ForgetPrefix;
   /** True when a round trip to the backend works: for health checks. */
   ping(): Promise<boolean>;
@@ -128,7 +131,7 @@ class KeyvRedisConnectingOnce extends KeyvRedis<unknown> {
 /** How long start-up waits for the backend before saying it cannot be reached. */
 const READY_TIMEOUT_MS = 5000;
 
-type Backend = Pick<Store, 'kind' | 'keyv' | 'changes' | 'claims' | 'sets' | 'forget'>;
+type Backend = Pick<Store, 'kind' | 'keyv' | 'changes' | 'claims' | 'sets' | 'due' | 'forget'>;
 
 export interface StoreOptions {
   /**
@@ -144,8 +147,10 @@ export interface StoreOptions {
 
 function describe(url: string, options: StoreOptions): Backend {
   if (url === 'memory:') {
-    const [keyv, claims, sets] = [new Keyv({ throwOnErrors: true }), memoryClaims(), memorySets()];
-    return { kind: 'memory', keyv, changes: localChanges(), claims, sets, forget: memoryForget(keyv, claims, sets) };
+    const keyv = new Keyv({ throwOnErrors: true });
+    const [claims, sets, due] = [memoryClaims(), memorySets(), memoryDueIndex()];
+    const forget = memoryForget(keyv, [claims, sets, due]);
+    return { kind: 'memory', keyv, changes: localChanges(), claims, sets, due, forget };
   }
   if (url.startsWith('sqlite://')) {
     const path = sqlitePath(url);
@@ -169,8 +174,9 @@ function describe(url: string, options: StoreOptions): Backend {
     // workspace's login must not be readable from the file).
     store.query('PRAGMA secure_delete = ON').catch(() => {});
     const keyv = new Keyv({ store, throwOnErrors: true, useKeyPrefix: false });
-    const [claims, sets] = [sqliteClaims(store), sqliteSets(store)];
-    return { kind: 'sqlite', keyv, changes: localChanges(), claims, sets, forget: sqliteForget(store, claims, sets) };
+    const [claims, sets, due] = [sqliteClaims(store), sqliteSets(store), sqliteDueIndex(store)];
+    const forget = sqliteForget(store, [claims, sets, due]);
+    return { kind: 'sqlite', keyv, changes: localChanges(), claims, sets, due, forget };
   }
   if (url.startsWith('redis://') || url.startsWith('rediss://')) {
     // Fail fast while Redis is away instead of queueing commands (and Slack requests) without end.
@@ -197,6 +203,7 @@ function describe(url: string, options: StoreOptions): Backend {
       changes,
       claims: redisClaims(store),
       sets: redisSets(store),
+      due: redisDueIndex(store),
       forget: redisForget(store),
     };
   }
@@ -271,7 +278,7 @@ function counting<T extends object>(operations: T, onError: (error: unknown) => 
 
 export function openStore(url: string = DEFAULT_STORE_URL, options: StoreOptions = {}): Store {
   const where = describeStoreUrl(url);
-  const { kind, keyv, changes, claims, sets, forget } = describe(url, options);
+  const { kind, keyv, changes, claims, sets, due, forget } = describe(url, options);
   // Without a listener an adapter's error event would crash the process; the throw reaches the caller anyway.
   // The first few are kept: they say why the backend could not be reached at start-up.
   const errors: unknown[] = [];
@@ -291,6 +298,7 @@ export function openStore(url: string = DEFAULT_STORE_URL, options: StoreOptions
     // keyv reports its own failures above; these go to the backend beside it.
     claims: counting(claims, onError),
     sets: counting(sets, onError),
+    due: counting(due, onError),
     // Copies kept in memory on every instance (settings, logins) go with what was forgotten.
     async forget(prefix) {
       await forget(prefix);

@@ -39,12 +39,17 @@ export class WorkspaceSettingsRepository {
     this.reads = new CachedReads(store.changes, reads);
   }
 
-  get(workspace: string): Promise<WorkspaceSettings | undefined> {
+  /**
+   * A workspace's settings; `fresh` reads the store itself rather than a copy kept here, which
+   * may not yet have heard of a save made a moment ago on another instance.
+   */
+  get(workspace: string, options: { readonly fresh?: boolean } = {}): Promise<WorkspaceSettings | undefined> {
     const key = workspaceKey(workspace, 'settings');
-    return this.reads.read(key, async () => {
+    const load = async () => {
       const parsed = settingsSchema.safeParse(await this.store.keyv.get(key));
       return parsed.success ? (parsed.data as WorkspaceSettings) : undefined;
-    });
+    };
+    return options.fresh ? load() : this.reads.read(key, load);
   }
 
   async set(workspace: string, settings: WorkspaceSettings): Promise<void> {

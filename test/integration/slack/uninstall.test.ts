@@ -61,6 +61,8 @@ async function useEverything(app: AppHarness): Promise<{ sealed: string }> {
   const stored = (await app.deps.store.keyv.get('ws:T1:tellody')) as { password: string };
   expect(await app.deps.digests.enrolled()).toContain('T1');
   expect(await app.deps.alerts.enrolled()).toContain('T1');
+  expect(await app.deps.digests.due.entry('T1')).toBeDefined();
+  expect(await app.deps.alerts.due.entry('T1')).toBeDefined();
   return { sealed: stored.password };
 }
 
@@ -97,6 +99,7 @@ describe('uninstalling, on a SQLite file', () => {
     expect(await rows('SELECT name FROM member_sets WHERE substr(name, 1, length(?)) = ?')).toEqual([]);
     expect(await h.deps.digests.enrolled()).not.toContain('T1');
     expect(await h.deps.alerts.enrolled()).not.toContain('T1');
+    expect(await adapter.query("SELECT name FROM due_index WHERE member = 'T1'")).toEqual([]);
     const after = fileBytes(path);
     expect(after).not.toContain(CANARY.username);
     expect(after).not.toContain(sealed);
@@ -105,7 +108,7 @@ describe('uninstalling, on a SQLite file', () => {
 });
 
 describe('uninstalling, on Redis', () => {
-  it('deletes every key of the workspace: values, claims and sets', async () => {
+  it('deletes every key of the workspace: values, claims and sets, and its places in the due indexes', async () => {
     h = await slackAppHarness({
       env: { STORE_URL: redis.url },
       accounts: [{ ...CANARY, zone: 'Europe/Athens', seed: 3 }],
@@ -120,5 +123,9 @@ describe('uninstalling, on Redis', () => {
     expect(await keysOfT1()).toEqual([]);
     expect(await h.deps.digests.enrolled()).not.toContain('T1');
     expect(await h.deps.alerts.enrolled()).not.toContain('T1');
+    for (const index of [h.deps.digests.due.index, h.deps.alerts.due.index]) {
+      expect(await client.zScore(index, 'T1')).toBeNull();
+      expect(await client.hGet(`${index}:tokens`, 'T1')).toBeNull();
+    }
   });
 });

@@ -256,6 +256,69 @@ describe.each([
     expect(await store.sets.members(`${set}:none`)).toEqual([]);
   });
 
+  it('keeps members by when each is due, and answers with those due, earliest first', async () => {
+    const index = `due:test:${Math.random()}`;
+    await store.due.set(index, 'T3', 3000);
+    await store.due.set(index, 'T1', 1000);
+    await store.due.set(index, 'T2', 2000);
+    await store.due.set(index, 'T9', 9000);
+    const due = async (now: number, limit?: number) =>
+      (await store.due.due(index, now, limit)).map((entry) => [entry.member, entry.dueAt]);
+    expect(await due(2500)).toEqual([
+      ['T1', 1000],
+      ['T2', 2000],
+    ]);
+    expect(await due(3000, 2)).toEqual([
+      ['T1', 1000],
+      ['T2', 2000],
+    ]);
+    expect(await due(999)).toEqual([]);
+    expect(await store.due.due(`${index}:none`, 10_000)).toEqual([]);
+    await store.due.set(index, 'T1', 5000);
+    await store.due.remove(index, 'T2');
+    expect(await due(5000)).toEqual([
+      ['T3', 3000],
+      ['T1', 5000],
+    ]);
+    expect(await store.due.entry(index, 'T2')).toBeUndefined();
+    expect(await store.due.entry(index, 'T9')).toMatchObject({ member: 'T9', dueAt: 9000 });
+    expect(await store.due.due(index, 1_796_000_000_000)).toHaveLength(3); // times are milliseconds since 1970
+  });
+
+  it('settles a member only while its entry is the one read: never over a change made since, never back once out', async () => {
+    const index = `due:settle:${Math.random()}`;
+    await store.due.set(index, 'T1', 0);
+    const [read] = await store.due.due(index, 0);
+    const token = read?.token ?? 'none';
+    expect(await store.due.settle(index, 'T1', token, 5000)).toBe(true);
+    expect(await store.due.entry(index, 'T1')).toEqual({ member: 'T1', dueAt: 5000, token });
+    expect(await store.due.settle(index, 'T1', token, 7000)).toBe(true);
+    await store.due.set(index, 'T1', 0); // changed since it was read (a schedule saved meanwhile)
+    expect(await store.due.settle(index, 'T1', token, 9000)).toBe(false);
+    expect(await store.due.entry(index, 'T1')).toMatchObject({ dueAt: 0 });
+    const current = (await store.due.entry(index, 'T1'))?.token ?? 'none';
+    expect(await store.due.settle(index, 'T1', current, null)).toBe(true);
+    expect(await store.due.entry(index, 'T1')).toBeUndefined();
+    expect(await store.due.settle(index, 'T1', current, 3000)).toBe(false);
+    expect(await store.due.entry(index, 'T1')).toBeUndefined();
+    // Read as absent: placed only while there still is none.
+    expect(await store.due.settle(index, 'T2', null, 4000)).toBe(true);
+    expect(await store.due.settle(index, 'T2', null, 6000)).toBe(false);
+    expect(await store.due.entry(index, 'T2')).toMatchObject({ dueAt: 4000 });
+    expect(await store.due.settle(index, 'T3', null, null)).toBe(true);
+    expect(await store.due.entry(index, 'T3')).toBeUndefined();
+  });
+
+  it('adds only the members an index lacks, however many', async () => {
+    const index = `due:missing:${Math.random()}`;
+    await store.due.set(index, 'T7', 5000);
+    const members = Array.from({ length: 1200 }, (_, i) => `T${i}`);
+    expect(await store.due.addMissing(index, members, 0)).toBe(1199);
+    expect(await store.due.entry(index, 'T7')).toMatchObject({ dueAt: 5000 });
+    expect(await store.due.due(index, 0)).toHaveLength(1199);
+    expect(await store.due.addMissing(index, members, 0)).toBe(0);
+  });
+
   it('keeps digest schedules and their delivery log, and forgets all of a workspace’s on request', async () => {
     const digests = new DigestRepository(store);
     const schedule = {
@@ -273,6 +336,7 @@ describe.each([
     await digests.setSchedule('TD2', { ...schedule, time: '10:30' });
     expect(await digests.schedule('TD1')).toEqual(schedule);
     expect(await digests.enrolled()).toEqual(expect.arrayContaining(['TD1', 'TD2']));
+    expect(await digests.due.entry('TD1')).toMatchObject({ dueAt: 0 }); // due at once: its next tick places it
     const week = (n: number): WeekRecord => ({
       week: `2026-${String(n).padStart(2, '0')}-01`,
       occurrence: n,
@@ -294,10 +358,12 @@ describe.each([
     // A delivery claimed before the uninstall does not hold up a reinstalled workspace's digest.
     expect(await store.claims.claim(digests.claimKey('TD1', week(14).week), 'instance-b', 60_000)).toBe(true);
     expect(await digests.enrolled()).not.toContain('TD1');
+    expect(await digests.due.entry('TD1')).toBeUndefined();
     expect(await digests.schedule('TD2')).toMatchObject({ time: '10:30' });
+    expect(await digests.due.entry('TD2')).toBeDefined();
   });
 
-  it('forgets every value, claim and set under a prefix, and nothing that merely looks alike', async () => {
+  it('forgets every value, claim, set and index under a prefix, and nothing that merely looks alike', async () => {
     await store.keyv.set('ws:TF1:settings', { a: 1 });
     await store.keyv.set('ws:TF1:chart:x:week', { b: 2 });
     await store.keyv.set('ws:TF10:settings', { kept: true });
@@ -305,6 +371,8 @@ describe.each([
     await store.claims.claim('ws:TF10:digest:claim:w', 'a', 60_000);
     await store.sets.add('ws:TF1:digest:weeks', '2026-11-16');
     await store.sets.add('ws:TF10:digest:weeks', '2026-11-16');
+    await store.due.set('ws:TF1:due', 'x', 1);
+    await store.due.set('ws:TF10:due', 'x', 1);
     await store.forget('ws:TF1:');
     expect(await store.keyv.get('ws:TF1:settings')).toBeUndefined();
     expect(await store.keyv.get('ws:TF1:chart:x:week')).toBeUndefined();
@@ -313,6 +381,8 @@ describe.each([
     expect(await store.keyv.get('ws:TF10:settings')).toEqual({ kept: true });
     expect(await store.claims.claim('ws:TF10:digest:claim:w', 'b', 60_000)).toBe(false);
     expect(await store.sets.members('ws:TF10:digest:weeks')).toEqual(['2026-11-16']);
+    expect(await store.due.due('ws:TF1:due', 1)).toEqual([]);
+    expect(await store.due.entry('ws:TF10:due', 'x')).toMatchObject({ dueAt: 1 });
   });
 
   it('reads a prefix with glob characters literally', async () => {
@@ -339,6 +409,7 @@ describe.each([
     await alerts.setSettings('TA2', { ...settings, sensitivity: 'low' });
     expect(await alerts.settings('TA1')).toEqual(settings);
     expect(await alerts.enrolled()).toEqual(expect.arrayContaining(['TA1', 'TA2']));
+    expect(await alerts.due.entry('TA1')).toMatchObject({ dueAt: 0 });
     const episode = {
       measure: 'contactsBlocked' as const,
       openedAt: 5,
@@ -370,6 +441,7 @@ describe.each([
     expect(await alerts.state('TA1')).toBeUndefined();
     expect([...(await alerts.mutedOn('TA1', '2026-11-30'))]).toEqual([]);
     expect(await alerts.enrolled()).not.toContain('TA1');
+    expect(await alerts.due.entry('TA1')).toBeUndefined();
     expect(await store.claims.claim(alerts.claimKey('TA1'), 'instance-2', 60_000)).toBe(true);
     expect(await alerts.settings('TA2')).toMatchObject({ sensitivity: 'low' });
   });
@@ -565,6 +637,22 @@ describe.each([
       await a.sets.add('digest:shared', 'T1');
       await b.sets.add('digest:shared', 'T2');
       expect(await a.sets.members('digest:shared')).toEqual(['T1', 'T2']);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('never settle a due entry one read over a change the other made since', async () => {
+    const shared = url();
+    const [a, b] = [openStore(shared), openStore(shared)];
+    try {
+      const index = `due:shared:${Math.random()}`;
+      await a.due.set(index, 'T1', 0);
+      const [read] = await b.due.due(index, 0);
+      await a.due.set(index, 'T1', 0);
+      expect(await b.due.settle(index, 'T1', read?.token ?? 'none', 9)).toBe(false);
+      expect(await a.due.due(index, 0)).toHaveLength(1);
     } finally {
       await a.close();
       await b.close();

@@ -89,6 +89,9 @@ async function checkSettings(deps: AppParts, args: SubmitArgs): Promise<Checked>
   return {
     async save() {
       await deps.settings.set(workspace.id, settings);
+      // The digest and the alerts keep their times in the workspace's zone and week: both look
+      // again at their next tick, so that they move with them.
+      await Promise.all([deps.digests.due.touch(workspace.id), deps.alerts.due.touch(workspace.id)]);
       if (credentials) await deps.credentials.set(workspace.id, credentials, now);
     },
     // Home shows what was just saved, by someone just found allowed to edit: nothing to read again.
