@@ -117,7 +117,7 @@ if (['table', 'cold', 'soak', 'burst', 'profile'].some((part) => parts.has(part)
       for (const store of stores) results.burst.push(await benchBurst(standIn, sandbox, { ...store, ...startFlags }));
     }
     if (parts.has('soak') || parts.has('burst')) {
-      // A container running the Procfile's `npm start` holds these beside the app the soak and burst measure.
+      // A container running `npm start` (not the Procfile, which starts node itself) holds these beside the app.
       const npm = await npmStartOverhead(standIn, sandbox);
       results.npmStart = npm;
       console.log(
