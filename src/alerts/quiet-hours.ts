@@ -1,4 +1,4 @@
-import { instantOf, wallOf, wallParts } from '../period/calendar.js';
+import { instantOf, readingsOf, wallOf, wallParts } from '../period/calendar.js';
 import type { QuietHours } from '../store/alert-settings.js';
 
 const MINUTE = 60_000;
@@ -20,11 +20,12 @@ export function inQuietHours(now: number, quiet: QuietHours | undefined, zone: s
 /**
  * The next instant after `now` at which the local wall clock reads the quiet hours' `to` (where
  * the clocks jump over it, the first instant after the jump): when quiet hours that hold at `now`
- * are over.
+ * are over. Where the clocks go back over `to`, its second reading counts: quiet hours that hold in
+ * the repeated hour end when the clock reads `to` again, not a day later.
  */
 export function quietHoursEnd(now: number, quiet: QuietHours, zone: string): number {
   const today = Math.floor(wallOf(now, zone) / DAY) * DAY;
   const end = minutesOf(quiet.to) * MINUTE;
-  const todays = instantOf(today + end, zone);
-  return todays > now ? todays : instantOf(today + DAY + end, zone);
+  const todays = readingsOf(today + end, zone).find((at) => at > now);
+  return todays ?? instantOf(today + DAY + end, zone);
 }

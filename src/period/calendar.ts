@@ -118,6 +118,17 @@ export function instantOf(wall: number, zone: string): number {
   return firstReaching(wall, earlier, zone);
 }
 
+/**
+ * Every instant whose wall clock reads `wall`, earliest first: two where the clock goes back over
+ * it, else the one `instantOf` gives (where the clock jumps over it, the first instant after the
+ * gap). For "when does the clock next read …", where the second reading of a repeated time counts.
+ */
+export function readingsOf(wall: number, zone: string): number[] {
+  const first = instantOf(wall, zone);
+  const later = wall - Math.min(offsetAt(wall - DAY, zone), offsetAt(wall + DAY, zone)) * MINUTE;
+  return later > first && wallOf(later, zone) === wall ? [first, later] : [first];
+}
+
 /** In a gap: the first quarter hour from `from` on whose wall clock reads `wall` or later, the instant the clock jumped. */
 function firstReaching(wall: number, from: number, zone: string): number {
   let at = Math.ceil(from / QUARTER_HOUR) * QUARTER_HOUR;

@@ -50,17 +50,6 @@ function luxonNextReading(now: number, minutes: number, zone: string): number {
   return Math.min(...readings.filter((t) => t > now));
 }
 
-/**
- * Whether the clocks go back over `minutes` past midnight on `now`'s date and `now` lies between
- * the two readings. quietHoursEnd answers such a `now` with the next day's reading instead of the
- * second one, a day late: the cases below marked as failing hold it in view, and the properties
- * leave it to them until it is put right (then drop this and the marks).
- */
-function betweenTwoReadings(now: number, minutes: number, zone: string): boolean {
-  const [first, second] = luxonReadings(luxonDate(now, zone) + minutes * MINUTE, zone);
-  return second !== undefined && first !== undefined && first <= now && now < second;
-}
-
 /** A zone and an instant in 2026–2027 in it, often near one of its clock changes. */
 const zoneAndInstant = fc
   .constantFrom(...EVERY_CALENDAR_ZONES)
@@ -133,15 +122,13 @@ describe('quiet hours, in every zone', () => {
       ({ zone, now, from, to }) => {
         const quiet = { from: clockText(from), to: clockText(to) };
         const where = `now ${utc(now)} in ${zone}, quiet ${quiet.from}–${quiet.to}`;
-        fc.pre(!betweenTwoReadings(now, to, zone));
         expect(utc(quietHoursEnd(now, quiet, zone)), where).toBe(utc(luxonNextReading(now, to, zone)));
       },
       { numRuns: 500 },
     );
   });
 
-  // Known to fail: quietHoursEnd takes the day's first reading of the end, already past here.
-  it.fails.each([
+  it.each([
     [
       'America/Los_Angeles',
       '2026-11-01T09:10:00Z',
@@ -188,7 +175,6 @@ describe('when the alerts next need a check, in every zone', () => {
         const where = `now ${utc(now)} in ${zone}, quiet ${quietHours?.from}–${quietHours?.to}, checked ${checked}`;
         const hour = DateTime.fromMillis(luxonHourAtOrBefore(now, zone), { zone }).hour;
         const quiet = withQuietHours && luxonInQuietHours(now, from, to, zone);
-        fc.pre(!(quiet && betweenTwoReadings(now, to, zone)));
         const expected = quiet
           ? luxonNextReading(now, to, zone)
           : hour === 0

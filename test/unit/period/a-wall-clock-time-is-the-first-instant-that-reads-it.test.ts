@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { instantOf } from '../../../src/period/calendar.js';
+import { instantOf, readingsOf } from '../../../src/period/calendar.js';
 import { checkProperty } from '../../support/checked-property.js';
 import { arbitraryClockChange, type LuxonClockChange, luxonOffset } from '../../support/luxon-clock.js';
 
@@ -68,5 +68,35 @@ describe('the instant a wall-clock time happens, on days the clock changes', () 
       { numRuns: 300, seed: 20261129 },
     );
     expect(checked).toBe(300);
+  });
+});
+
+describe('every instant a wall-clock time happens', () => {
+  it.each([
+    // The clock goes back over it: both readings, the first one first.
+    ['Europe/Athens', '2026-10-25T03:07', ['2026-10-25T03:07:00+03:00', '2026-10-25T03:07:00+02:00']],
+    ['Australia/Lord_Howe', '2026-04-05T01:45', ['2026-04-05T01:45:00+11:00', '2026-04-05T01:45:00+10:30']],
+    ['America/Santiago', '2026-04-04T23:30', ['2026-04-04T23:30:00-03:00', '2026-04-04T23:30:00-04:00']],
+    // An ordinary minute, and one the clock skips (the instant it jumps): one each.
+    ['Europe/Athens', '2026-10-25T05:07', ['2026-10-25T05:07:00+02:00']],
+    ['Europe/Athens', '2026-03-29T03:07', ['2026-03-29T04:00:00+03:00']],
+  ])('in %s, %s happens at %j', (zone, local, expected) => {
+    expect(readingsOf(wall(local), zone)).toEqual(expected.map(instant));
+  });
+
+  it('are the instants Luxon reads as that time, for any minute within three hours of a clock change', () => {
+    const zones = ['Europe/Athens', 'America/St_Johns', 'America/Santiago', 'Australia/Lord_Howe', 'Pacific/Chatham'];
+    const cases = fc.record({ near: arbitraryClockChange(zones), minutes: fc.integer({ min: -180, max: 180 }) });
+    checkProperty(
+      cases,
+      ({ near: { zone, change }, minutes }) => {
+        const wallMs = change.at + change.before * MINUTE + minutes * MINUTE;
+        const luxon: number[] = [];
+        for (let offset = 14 * 60; offset >= -12 * 60; offset -= 15)
+          if (luxonOffset(wallMs - offset * MINUTE, zone) === offset) luxon.push(wallMs - offset * MINUTE);
+        expect(readingsOf(wallMs, zone)).toEqual(luxon.length > 0 ? luxon : [change.at]);
+      },
+      { numRuns: 300, seed: 20261208 },
+    );
   });
 });
