@@ -25,12 +25,14 @@ export async function faultRig(
     storeUrl?: string;
     /** The wall clock the sandbox reads (the instances' stepped clock, when they have one). */
     now?: () => number;
+    /** The Tellody account's zone, where the sandbox cuts its buckets (default Europe/Athens). */
+    zone?: string;
     faults?: Partial<SandboxFaults>;
     channels?: Record<string, StandInChannel | 'missing'>;
   } = {},
 ) {
   const sandbox = await startSandbox({
-    zone: 'Europe/Athens',
+    zone: options.zone ?? 'Europe/Athens',
     ...(options.now ? { now: options.now } : {}),
     ...(options.faults ? { faults: options.faults } : {}),
   });
