@@ -1,12 +1,9 @@
 import type { EventEmitter } from 'node:events';
+import { errorText } from './telemetry/error-text.js';
 
 /** Uncaught exceptions within this window that mean the process itself is broken, not one request. */
 export const BURST_LIMIT = 5;
 export const BURST_WINDOW_MS = 60_000;
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
 
 /**
  * Counts uncaught exceptions: one is a request's bug (logged, and the app keeps serving every
@@ -45,13 +42,13 @@ export function installCrashPolicy(proc: EventEmitter, options: CrashPolicyOptio
   const now = options.now ?? Date.now;
   const uncaught = new UncaughtErrors();
   let stopping = false;
-  const onRejection = (reason: unknown) => options.log(`unhandled rejection (still serving): ${describe(reason)}`);
+  const onRejection = (reason: unknown) => options.log(`unhandled rejection (still serving): ${errorText(reason)}`);
   const onException = (error: unknown) => {
     if (!uncaught.record(now())) {
-      options.log(`uncaught exception (still serving): ${describe(error)}`);
+      options.log(`uncaught exception (still serving): ${errorText(error)}`);
       return;
     }
-    options.log(`uncaught exception: ${describe(error)}; ${BURST_LIMIT} within a minute, so stopping`);
+    options.log(`uncaught exception: ${errorText(error)}; ${BURST_LIMIT} within a minute, so stopping`);
     if (!stopping) {
       stopping = true;
       options.stop();

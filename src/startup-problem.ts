@@ -1,5 +1,6 @@
 import { ConfigError } from './config.js';
 import { StoreUnavailableError } from './store/open-store.js';
+import { errorText } from './telemetry/error-text.js';
 import { redact } from './telemetry/redact.js';
 
 const PREFIX = 'Contacts for Slack cannot start:';
@@ -33,6 +34,6 @@ export function startupProblem(error: unknown, port: number): string {
   const slack = slackErrorCode(error);
   if (slack)
     return `${PREFIX} Slack refused the app's token (${slack}). Check SLACK_BOT_TOKEN and, in Socket Mode, SLACK_APP_TOKEN.`;
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const detail = errorText(error);
   return `${PREFIX} ${redact(detail.split('\n')[0] ?? '')}`;
 }

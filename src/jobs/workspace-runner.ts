@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
 import type { DueEntry } from '../store/due-index.js';
 import type { DueWorkspaces } from '../store/due-workspaces.js';
+import { errorText } from '../telemetry/error-text.js';
 import type { JobNeeds } from './job-needs.js';
 
 export interface TickResult<R> {
@@ -74,12 +75,12 @@ export class WorkspaceRunner<R extends { readonly outcome: string }> {
       try {
         result = await this.options.run(workspace);
       } catch (error) {
-        needs.logger.error(`${name} ${workspace} failed: ${describe(error)}`);
+        needs.logger.error(`${name} ${workspace} failed: ${errorText(error)}`);
         return ended({ outcome: 'failed' });
       }
       const done = ended(result);
       await this.place(workspace, entry.token).catch((error: unknown) => {
-        needs.logger.warn(`${name} ${workspace}: next due time not written (${describe(error)}); it stays due`);
+        needs.logger.warn(`${name} ${workspace}: next due time not written (${errorText(error)}); it stays due`);
       });
       return done;
     } finally {
@@ -135,7 +136,7 @@ export class WorkspaceRunner<R extends { readonly outcome: string }> {
     else needs.logger.info(said);
     // One line, however many: a store away mid-sweep fails them all. The next sweep tries them again.
     if (failed.length > 0)
-      needs.logger.warn(`${name}: ${failed.length} workspaces not swept, the first: ${describe(failed[0])}`);
+      needs.logger.warn(`${name}: ${failed.length} workspaces not swept, the first: ${errorText(failed[0])}`);
     return { swept: enrolled.length - failed.length, late };
   }
 
@@ -156,8 +157,4 @@ export class WorkspaceRunner<R extends { readonly outcome: string }> {
       throw error;
     }
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

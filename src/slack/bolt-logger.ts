@@ -1,4 +1,5 @@
 import { type Logger, LogLevel } from '@slack/bolt';
+import { errorText } from '../telemetry/error-text.js';
 import type { AppLogger, LogLevelName } from '../telemetry/logger.js';
 
 /** Bolt's words for a level, ours (pino's) for the same. */
@@ -12,7 +13,7 @@ const LEVELS: Record<LogLevel, LogLevelName> = {
 /** One argument as text: an error by its kind and words (never its stack), anything else as JSON. */
 function textOf(message: unknown): string {
   if (typeof message === 'string') return message;
-  if (message instanceof Error) return `${message.name}: ${message.message}`;
+  if (message instanceof Error) return errorText(message);
   try {
     return JSON.stringify(message) ?? String(message);
   } catch {

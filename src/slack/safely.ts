@@ -1,6 +1,7 @@
 import type { Context, Logger } from '@slack/bolt';
 import { workspaceIdOf } from '../store/installations.js';
 import { isStoreOutage } from '../store/open-store.js';
+import { errorText } from '../telemetry/error-text.js';
 import { noteOutcome } from '../telemetry/outcome.js';
 import { buildInternalErrorMessage, buildStoreUnavailableMessage } from '../views/error-messages.js';
 import type { SlackMessage } from '../views/report-message.js';
@@ -21,8 +22,7 @@ export function workspaceOf(context: Context): string {
  */
 export function logFailure(logger: Pick<Logger, 'error'>, what: string, error: unknown): void {
   noteOutcome(isStoreOutage(error) ? 'unavailable' : 'error');
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  logger.error(`${what} failed: ${detail}`);
+  logger.error(`${what} failed: ${errorText(error)}`);
 }
 
 /** A private reply that adds to the conversation: Bolt's respond(), or a progress reply (progress-reply.ts). */

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { verifySlackRequest } from '@slack/bolt';
 import type { Claims } from '../../store/claims.js';
+import { errorText } from '../../telemetry/error-text.js';
 import type { AppLogger } from '../../telemetry/logger.js';
 import { checkEnvelope, isSslCheck } from './envelope.js';
 
@@ -142,8 +143,7 @@ export class RequestGuard {
       if (first === false) return false;
       if (first === 'slow') this.options.log.warn('the store did not answer the replay check in time; let through');
     } catch (error) {
-      const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      this.options.log.warn(`could not check a Slack request for replay; let through: ${detail}`);
+      this.options.log.warn(`could not check a Slack request for replay; let through: ${errorText(error)}`);
     } finally {
       clearTimeout(timer);
     }
