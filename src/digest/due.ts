@@ -33,6 +33,11 @@ export function digestWeek(
   return { occurrence, period, week: weekKey(period) };
 }
 
+/** Whether the digest goes out by itself on its slot: set up, switched on and not paused (saving it again places it anew). */
+export function goesOutByItself(schedule: DigestSchedule | undefined): schedule is DigestSchedule {
+  return schedule?.enabled === true && !schedule.paused;
+}
+
 export type DigestDecision =
   | { readonly kind: 'idle' }
   | { readonly kind: 'due' }
@@ -56,7 +61,7 @@ export function decide(
   record: WeekRecord | undefined,
 ): DigestDecision {
   if (record?.state === 'posting') return { kind: 'uncertain' };
-  if (!schedule.enabled || schedule.paused) return { kind: 'idle' };
+  if (!goesOutByItself(schedule)) return { kind: 'idle' };
   if (record && record.state !== 'waiting') return { kind: 'idle' };
   if (!record && week.occurrence < schedule.activeSince) return { kind: 'idle' };
   if (now - week.occurrence >= CATCH_UP_MS) return { kind: 'missed' };
@@ -79,7 +84,7 @@ export function nextLookAt(
   week: DigestWeek,
   record: WeekRecord | undefined,
 ): number | null {
-  if (!schedule.enabled || schedule.paused) return null;
+  if (!goesOutByItself(schedule)) return null;
   const decision = decide(now, schedule, week, record);
   if (decision.kind === 'idle') return nextOccurrences(now, schedule, zone, 1)[0] ?? now;
   if (decision.kind === 'retry-later') return Math.min(decision.at, week.occurrence + CATCH_UP_MS);

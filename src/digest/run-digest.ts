@@ -11,7 +11,7 @@ import {
 } from '../views/digest-notices.js';
 import type { SlackMessage } from '../views/report-message.js';
 import type { DigestNeeds } from './digest-needs.js';
-import { type DigestWeek, decide, digestWeek, retryDelay } from './due.js';
+import { type DigestWeek, decide, digestWeek, goesOutByItself, retryDelay } from './due.js';
 import { reportedWeek, weekKey } from './schedule.js';
 
 export type DigestOutcome =
@@ -227,13 +227,13 @@ async function underClaim(
 }
 
 /**
- * The scheduled digest of one workspace, as of now: posts it if due (exactly once across every
- * instance: claim, then look again under the claim), records a missed week, or does nothing.
+ * The scheduled digest of one workspace, as of now: posts it if due (once across every instance,
+ * never twice: claim, then look again under the claim), records a missed week, or does nothing.
  */
 export async function runScheduledDigest(deps: DigestNeeds, id: string): Promise<DigestResult> {
   const notDue = { outcome: 'not-due' } as const;
   const first = await deps.digests.schedule(id);
-  if (!first?.enabled || first.paused) return notDue;
+  if (!goesOutByItself(first)) return notDue;
   const workspace = await deps.workspace(id);
   const week = digestWeek(deps.now(), first, workspace);
   if (decide(deps.now(), first, week, await deps.digests.week(id, week.week)).kind === 'idle') return notDue;

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { MIN_HISTORY } from '../../alerts/detect.js';
 import { todayAt } from '../../alerts/local-hours.js';
+import { goesOutByItself } from '../../digest/due.js';
 import { nextOccurrences } from '../../digest/schedule.js';
 import { buildAlertsSection } from '../../views/alerts-section.js';
 import { buildDigestSection } from '../../views/digest-section.js';
@@ -20,7 +21,7 @@ export async function digestSectionFor(
   ]);
   const now = deps.now();
   const { zone } = workspace.settings;
-  const next = schedule?.enabled && !schedule.paused ? nextOccurrences(now, schedule, zone, 3) : [];
+  const next = goesOutByItself(schedule) ? nextOccurrences(now, schedule, zone, 3) : [];
   return buildDigestSection({ schedule, last, next, zone, now, canEdit: options.canEdit, notice: options.notice });
 }
 
