@@ -1,4 +1,3 @@
-import { type RunningTrigger, startTrigger } from '../jobs/trigger.js';
 import { WorkspaceRunner } from '../jobs/workspace-runner.js';
 import type { AlertNeeds } from './alert-needs.js';
 import { type AlertCheckResult, runAlertCheck, watched } from './check.js';
@@ -29,12 +28,4 @@ export class AlertRunner extends WorkspaceRunner<AlertCheckResult> {
       needs: deps,
     });
   }
-}
-
-/** The alert checks' trigger: four times an hour (or on `pattern`), and once at start. */
-export function startAlertTrigger(
-  runner: AlertRunner,
-  options: { pattern?: string; onError: (e: unknown) => void },
-): RunningTrigger {
-  return startTrigger(runner, { pattern: options.pattern ?? EVERY_QUARTER_HOUR, onError: options.onError });
 }

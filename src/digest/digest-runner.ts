@@ -1,4 +1,3 @@
-import { type RunningTrigger, startTrigger } from '../jobs/trigger.js';
 import { WorkspaceRunner } from '../jobs/workspace-runner.js';
 import type { DigestNeeds } from './digest-needs.js';
 import { digestWeek, nextLookAt } from './due.js';
@@ -28,12 +27,4 @@ export class DigestRunner extends WorkspaceRunner<DigestResult> {
       needs: deps,
     });
   }
-}
-
-/** The digest's trigger: every minute (or on `pattern`), and once at start to catch up. */
-export function startDigestTrigger(
-  runner: DigestRunner,
-  options: { pattern?: string; onError: (e: unknown) => void },
-): RunningTrigger {
-  return startTrigger(runner, { pattern: options.pattern ?? EVERY_MINUTE, onError: options.onError });
 }

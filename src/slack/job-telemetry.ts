@@ -3,8 +3,8 @@ import type { AppLogger } from '../telemetry/logger.js';
 import type { Metrics } from '../telemetry/metrics.js';
 
 /**
- * Runs that did nothing: the job looked and there was nothing to do. Every instance looks at
- * every enrolled workspace each tick, so these are the many; they are logged only at debug.
+ * Runs that did nothing: the job looked and there was nothing to do (an early look after a save
+ * or a sweep, a workspace another instance claimed first, quiet hours). Logged only at debug.
  */
 const NOTHING_DONE = new Set(['not-due', 'claimed-elsewhere', 'off', 'quiet-hours', 'too-early', 'checked-already']);
 

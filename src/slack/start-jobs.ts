@@ -1,7 +1,7 @@
 import type { Logger } from '@slack/bolt';
-import { startAlertTrigger } from '../alerts/alert-runner.js';
-import { startDigestTrigger } from '../digest/digest-runner.js';
-import type { RunningTrigger } from '../jobs/trigger.js';
+import { EVERY_QUARTER_HOUR } from '../alerts/alert-runner.js';
+import { EVERY_MINUTE } from '../digest/digest-runner.js';
+import { type RunningTrigger, startTrigger } from '../jobs/trigger.js';
 import type { AppParts } from './app-parts.js';
 import { logFailure } from './safely.js';
 
@@ -20,12 +20,12 @@ export function startJobs(
   parts: { readonly jobs: AppParts['jobs']; readonly log: Pick<Logger, 'error'> },
   patterns: JobPatterns = {},
 ): RunningTrigger {
-  const digests = startDigestTrigger(parts.jobs.digestRunner, {
-    ...(patterns.digest ? { pattern: patterns.digest } : {}),
+  const digests = startTrigger(parts.jobs.digestRunner, {
+    pattern: patterns.digest ?? EVERY_MINUTE,
     onError: (error) => logFailure(parts.log, 'digest scheduler', error),
   });
-  const alerts = startAlertTrigger(parts.jobs.alertRunner, {
-    ...(patterns.alerts ? { pattern: patterns.alerts } : {}),
+  const alerts = startTrigger(parts.jobs.alertRunner, {
+    pattern: patterns.alerts ?? EVERY_QUARTER_HOUR,
     onError: (error) => logFailure(parts.log, 'alert scheduler', error),
   });
   return {
