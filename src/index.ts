@@ -23,24 +23,24 @@ interface Started {
 
 /** Opens the store (and checks it answers), then starts Bolt: HTTP on PORT, or Socket Mode. */
 async function start(config: Config): Promise<Started> {
-  const deps = composeApp(config);
+  const parts = composeApp(config);
   try {
-    await deps.store.ready();
-    const running = await startSlackApp(createSlackApp(deps), config.PORT);
-    return { parts: deps, running, jobs: startJobs(deps) };
+    await parts.store.ready();
+    const running = await startSlackApp(createSlackApp(parts), config.PORT);
+    return { parts, running, jobs: startJobs(parts) };
   } catch (error) {
-    await deps.store.close().catch(() => {});
+    await parts.store.close().catch(() => {});
     throw error;
   }
 }
 
 /** Stops taking requests, lets those in flight finish (bounded), closes the store. */
-async function stop({ parts: deps, running, jobs }: Started, signal: string): Promise<void> {
-  const logger = deps.log;
-  logger.info(`${signal}: taking no new requests; finishing ${deps.inFlight.size} in flight, then stopping`);
+async function stop({ parts, running, jobs }: Started, signal: string): Promise<void> {
+  const logger = parts.log;
+  logger.info(`${signal}: taking no new requests; finishing ${parts.inFlight.size} in flight, then stopping`);
   const deadline = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
   const [finished] = await Promise.all([
-    deps.inFlight.settle(SHUTDOWN_GRACE_MS),
+    parts.inFlight.settle(SHUTDOWN_GRACE_MS),
     // A digest cut short keeps its claim until the lease runs out; another instance then posts it.
     Promise.race([jobs.stop(), deadline]),
     Promise.race([
@@ -48,10 +48,10 @@ async function stop({ parts: deps, running, jobs }: Started, signal: string): Pr
       deadline,
     ]),
   ]);
-  if (!finished) logger.warn(`gave up on ${deps.inFlight.size} request(s) still running after ${SHUTDOWN_GRACE_MS} ms`);
-  await Promise.race([deps.numbers.flushed(), deadline]); // numbers fetched are written to the store before it closes
-  await deps.store.close().catch((error: unknown) => logFailure(logger, 'closing the store', error));
-  await deps.http.close().catch((error: unknown) => logFailure(logger, 'closing outbound connections', error));
+  if (!finished) logger.warn(`gave up on ${parts.inFlight.size} request(s) still running after ${SHUTDOWN_GRACE_MS} ms`);
+  await Promise.race([parts.numbers.flushed(), deadline]); // numbers fetched are written to the store before it closes
+  await parts.store.close().catch((error: unknown) => logFailure(logger, 'closing the store', error));
+  await parts.http.close().catch((error: unknown) => logFailure(logger, 'closing outbound connections', error));
   logger.info('stopped');
   logger.flush();
 }
@@ -93,13 +93,13 @@ async function main(): Promise<void> {
     return failStartup(error);
   }
   process.off('uncaughtException', failStartup);
-  const { parts: deps, running } = started;
-  const mode = deps.config.SLACK_APP_TOKEN ? 'Socket Mode' : `HTTP on port ${running.port} (/slack/events)`;
-  deps.log.info(
-    { mode: deps.config.SLACK_APP_TOKEN ? 'socket' : 'http', port: running.port, store: deps.store.kind },
-    `Contacts for Slack is running: ${mode}, store ${deps.store.kind}`,
+  const { parts, running } = started;
+  const mode = parts.config.SLACK_APP_TOKEN ? 'Socket Mode' : `HTTP on port ${running.port} (/slack/events)`;
+  parts.log.info(
+    { mode: parts.config.SLACK_APP_TOKEN ? 'socket' : 'http', port: running.port, store: parts.store.kind },
+    `Contacts for Slack is running: ${mode}, store ${parts.store.kind}`,
   );
-  stopOnSignals(started, deps.log);
+  stopOnSignals(started, parts.log);
 }
 
 if (isEntryPoint(import.meta.url)) await main();
