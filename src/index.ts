@@ -48,7 +48,8 @@ async function stop({ parts, running, jobs }: Started, signal: string): Promise<
       deadline,
     ]),
   ]);
-  if (!finished) logger.warn(`gave up on ${parts.inFlight.size} request(s) still running after ${SHUTDOWN_GRACE_MS} ms`);
+  if (!finished)
+    logger.warn(`gave up on ${parts.inFlight.size} request(s) still running after ${SHUTDOWN_GRACE_MS} ms`);
   await Promise.race([parts.numbers.flushed(), deadline]); // numbers fetched are written to the store before it closes
   await parts.store.close().catch((error: unknown) => logFailure(logger, 'closing the store', error));
   await parts.http.close().catch((error: unknown) => logFailure(logger, 'closing outbound connections', error));
