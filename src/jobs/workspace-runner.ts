@@ -26,7 +26,6 @@ export interface RunnerOptions<R> {
   /** When the workspace next needs a run, worked out from what is stored now; null: never by itself. */
   readonly nextDueAt: (workspace: string) => Promise<number | null>;
   readonly needs: Pick<JobNeeds, 'now' | 'concurrency' | 'logger' | 'onRun' | 'claims' | 'owner'>;
-  readonly sweepEveryMs?: number;
 }
 
 /** What a sweep did: workspaces looked at, and those the index had later than they were due (what it put right). */
@@ -146,9 +145,9 @@ export class WorkspaceRunner<R extends { readonly outcome: string }> {
    * this instance's turn.
    */
   async sweepIfDue(): Promise<SweepResult | null> {
-    const { name, needs, sweepEveryMs = SWEEP_EVERY_MS } = this.options;
+    const { name, needs } = this.options;
     const key = `jobs:${name}:sweep`;
-    if (!(await needs.claims.claim(key, needs.owner, sweepEveryMs))) return null;
+    if (!(await needs.claims.claim(key, needs.owner, SWEEP_EVERY_MS))) return null;
     try {
       return await this.sweep();
     } catch (error) {
